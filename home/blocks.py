@@ -1,0 +1,260 @@
+"""The shared block library. Every StreamField on the site is built from these blocks, so
+editors learn one set. Keys in `BaseStreamBlock` are stored in the database: renaming one needs
+a data migration."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(
+        max_length=120, help_text=_("The heading text. Keep it short and descriptive.")
+    )
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading (H2)")), ("h3", _("Sub-heading (H3)"))],
+        default="h2",
+        help_text=_("Use H2 for a new section and H3 inside a section; never skip a level."),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+        description = _("A section heading that also appears in the page outline.")
+        preview_value = {"text": "Advancing racial equity in public health", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "features", ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+        )
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph_block.html"
+        description = _("Formatted text with links and lists.")
+        preview_value = (
+            "<p>Public health departments across the country have declared racism a "
+            "<b>public health crisis</b>. These resources help turn declarations into action.</p>"
+        )
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """Wagtail's ImageBlock already refuses an image without alt text unless it is marked
+    decorative; we add a visible caption and credit."""
+
+    image = ImageBlock(help_text=_("Choose an image and describe it in the alt text field."))
+    caption = blocks.CharBlock(
+        required=False, max_length=250, help_text=_("Optional caption shown under the image.")
+    )
+    attribution = blocks.CharBlock(
+        required=False, max_length=120, help_text=_("Optional photo credit.")
+    )
+
+    class Meta:
+        icon = "image"
+        template = "blocks/captioned_image_block.html"
+        description = _("An image with alt text, and an optional caption and credit.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(max_length=600, help_text=_("The words being quoted."))
+    attribution = blocks.CharBlock(
+        required=False, max_length=150, help_text=_("Who said it, and their role (optional).")
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+        description = _("A highlighted quotation with who said it.")
+        preview_value = {
+            "text": "Racism is a public health crisis, and naming it is the first step.",
+            "attribution": "A peer learning community member",
+        }
+
+
+class LinkStructValue(blocks.StructValue):
+    """Gives templates and the API one `url` whichever kind of link the editor chose."""
+
+    @property
+    def url(self):
+        page = self.get("page")
+        if page:
+            return page.localized.url
+        return self.get("external_url") or ""
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(
+        max_length=80,
+        help_text=_("Link text that says where it leads, e.g. 'Suggest a resource'."),
+    )
+    page = blocks.PageChooserBlock(
+        required=False, help_text=_("Link to a page on this site, or give a web address below.")
+    )
+    external_url = blocks.URLBlock(
+        required=False, label=_("Web address"), help_text=_("Only if no page is chosen above.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("external_url")):
+            message = _("Choose a page or give a web address, not both.")
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(message),
+                    "external_url": ValidationError(message),
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        page = value.get("page")
+        return {
+            "label": value.get("label"),
+            "url": value.url,
+            "page": {"id": page.id, "title": page.title} if page else None,
+        }
+
+    class Meta:
+        icon = "link"
+        template = "blocks/link_block.html"
+        value_class = LinkStructValue
+        description = _("A link to a page on this site or elsewhere.")
+        preview_value = {"label": "About the Collaborative", "external_url": "https://example.org"}
+
+
+class CallToActionBlock(LinkBlock):
+    text = blocks.TextBlock(
+        required=False, max_length=300, help_text=_("Optional sentence shown above the button.")
+    )
+
+    def get_api_representation(self, value, context=None):
+        return {**super().get_api_representation(value, context), "text": value.get("text")}
+
+    class Meta:
+        icon = "link"
+        template = "blocks/cta_block.html"
+        value_class = LinkStructValue
+        description = _("A button that invites visitors to act, with an optional sentence.")
+        preview_value = {
+            "label": "Join the Peer Learning Community",
+            "external_url": "https://example.org/register",
+            "text": "Connect with practitioners working on the same questions.",
+        }
+
+
+class VideoEmbedBlock(blocks.StructBlock):
+    video = EmbedBlock(
+        help_text=_("The address of the video page, e.g. a YouTube or Vimeo link.")
+    )
+    transcript = blocks.RichTextBlock(
+        required=False,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("A text alternative or transcript, for people who cannot watch the video."),
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_embed_block.html"
+        description = _("An embedded video with its transcript.")
+
+
+class ResourceListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120)
+    resources = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="resources.ResourcePage"),
+        help_text=_("Pick resources from the library; they are shown in this order."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/resource_list_block.html"
+        description = _("Cards for resources you pick from the library.")
+        preview_value = {"heading": "Featured resources", "resources": []}
+
+
+class PartnerGridBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120)
+    partners = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="partners.PartnerPage"),
+        required=False,
+        help_text=_("Leave empty to show every partner."),
+    )
+
+    class Meta:
+        icon = "group"
+        template = "blocks/partner_grid_block.html"
+        description = _("Logos and names of the Collaborative's partners.")
+        preview_value = {"heading": "Collaborative partners", "partners": []}
+
+
+class UpcomingEventsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120)
+    count = blocks.IntegerBlock(
+        default=3, min_value=1, max_value=12, help_text=_("How many upcoming events to list.")
+    )
+
+    class Meta:
+        icon = "date"
+        template = "blocks/upcoming_events_block.html"
+        description = _("The next meetings of the Peer Learning Community, kept up to date.")
+        preview_value = {"heading": "Upcoming meetings", "count": 3}
+
+
+class TwoColumnBlock(blocks.StructBlock):
+    left = ParagraphBlock(help_text=_("Text for the left column (first on phones)."))
+    right = ParagraphBlock(help_text=_("Text for the right column."))
+
+    class Meta:
+        icon = "doc-empty"
+        template = "blocks/two_column_block.html"
+        description = _("Two columns of text side by side on wide screens.")
+        preview_value = {
+            "left": "<p>Research and data on health inequities.</p>",
+            "right": "<p>Policies and practices that close the gaps.</p>",
+        }
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200)
+    answer = ParagraphBlock()
+
+
+class AccordionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120)
+    items = blocks.ListBlock(AccordionItemBlock())
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/accordion_block.html"
+        description = _("Questions and answers that open when clicked; works without scripts.")
+        preview_value = {
+            "heading": "Frequently asked questions",
+            "items": [
+                {
+                    "question": "Who can join the Peer Learning Community?",
+                    "answer": "<p>Anyone working on health equity and anti-racism.</p>",
+                }
+            ],
+        }
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    cta = CallToActionBlock()
+    embed = VideoEmbedBlock()
+    resource_list = ResourceListBlock()
+    partner_grid = PartnerGridBlock()
+    upcoming_events = UpcomingEventsBlock()
+    two_columns = TwoColumnBlock()
+    accordion = AccordionBlock()

@@ -1,8 +1,9 @@
 import datetime
 
+from django.utils import timezone
+
 import factory
 import wagtail_factories
-from django.utils import timezone
 
 from . import models
 

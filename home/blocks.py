@@ -151,9 +151,7 @@ class CallToActionBlock(LinkBlock):
 
 
 class VideoEmbedBlock(blocks.StructBlock):
-    video = EmbedBlock(
-        help_text=_("The address of the video page, e.g. a YouTube or Vimeo link.")
-    )
+    video = EmbedBlock(help_text=_("The address of the video page, e.g. a YouTube or Vimeo link."))
     transcript = blocks.RichTextBlock(
         required=False,
         features=["bold", "italic", "link", "ul", "ol"],

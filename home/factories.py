@@ -1,7 +1,8 @@
-import factory
-import wagtail_factories
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+
+import factory
+import wagtail_factories
 
 from . import models
 

@@ -2,6 +2,7 @@
 site-wide settings editors manage (footer, contact details)."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -219,36 +220,68 @@ class HomePage(BasePage):
 
     @cached_property
     def next_meeting(self):
-        """The soonest upcoming event on the community page, or None."""
-        from events.models import EventPage
+        """The soonest upcoming event of the community page, in this page's language when it
+        has been translated, else in the language it was written in; None when none is
+        scheduled."""
+        from events.models import EventIndexPage, EventPage
 
-        events = EventPage.objects.live().public().filter(
-            locale_id=self.locale_id, start__gte=timezone.now()
-        )
+        communities = EventIndexPage.objects.all()
         if self.community_page_id:
-            events = events.child_of(self.community_page)
-        return events.order_by("start").first()
+            communities = communities.filter(translation_key=self.community_page.translation_key)
+        soonest = (
+            EventPage.objects.live()
+            .public()
+            .filter(start__gte=timezone.now())
+            .filter(below_any(communities.values_list("path", flat=True)))
+            .order_by("start", "path")
+            .first()
+        )
+        return localize_pages([soonest], self.locale_id)[0] if soonest else None
 
     @cached_property
     def featured_resource_pages(self):
-        """The editor's picks, in the editor's order, live ones only, in one query."""
-        picks = list(self.featured_resources.values_list("resource_id", flat=True))
+        """The editor's picks, in the editor's order, live ones only, in this page's language
+        where a translation exists."""
         from resources.models import ResourcePage
 
-        pages = (
-            ResourcePage.objects.live()
-            .public()
-            .filter(id__in=picks)
-            .select_related("resource_type", "publisher_page", "image")
-        )
+        picks = list(self.featured_resources.values_list("resource_id", flat=True))
+        related = ("resource_type", "publisher_page", "image")
+        pages = ResourcePage.objects.live().public().filter(id__in=picks).select_related(*related)
         by_id = {page.id: page for page in pages}
-        return [by_id[pk] for pk in picks if pk in by_id]
+        ordered = [by_id[pk] for pk in picks if pk in by_id]
+        return localize_pages(ordered, self.locale_id, select_related=related)
 
     @cached_property
     def partner_pages(self):
         if not self.partners_page_id:
             return []
-        return self.partners_page.partners()
+        return list(localize_pages([self.partners_page], self.locale_id)[0].partners())
+
+
+def below_any(paths):
+    """A filter for pages in the subtree of any of the pages at `paths`."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def localize_pages(pages, locale_id, select_related=()):
+    """Each page replaced by its live translation in `locale_id` when there is one, keeping the
+    order, in one query. Pages written in that language are returned as they are."""
+    if not pages:
+        return []
+    model = type(pages[0])
+    keys = [page.translation_key for page in pages if page.locale_id != locale_id]
+    translations = {}
+    if keys:
+        queryset = (
+            model.objects.live().public().filter(translation_key__in=keys, locale_id=locale_id)
+        )
+        if select_related:
+            queryset = queryset.select_related(*select_related)
+        translations = {page.translation_key: page for page in queryset}
+    return [translations.get(page.translation_key, page) for page in pages]
 
 
 class HomePageFeaturedResource(Orderable):
@@ -266,9 +299,7 @@ class HomePageFeaturedResource(Orderable):
 class StandardPage(BasePage):
     """A plain content page such as About or Privacy, built from the block library."""
 
-    body = StreamField(
-        BaseStreamBlock(), help_text=_("The page content, built from blocks.")
-    )
+    body = StreamField(BaseStreamBlock(), help_text=_("The page content, built from blocks."))
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]

@@ -1,0 +1,63 @@
+# Everything runs from the project's own virtual environment (.venv), created on first use
+# from the hashed lock file. Only Python 3.11+ and make are needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve-dev seed migrate admin-password test lint format lock check-lock clean
+
+help:  ## Show the available commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed  ## Create .venv and install the locked dependencies
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+seed: migrate  ## Load the CARE demo content (safe to repeat)
+	$(MANAGE) seed_demo
+
+run: seed  ## Install, migrate, seed, ensure an admin login, serve http://127.0.0.1:8000
+	$(MANAGE) ensure_admin --url http://$(HOST):$(PORT)/admin/
+	@echo "Serving the CARE site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+admin-password: install  ## Give the admin account a new password and print it
+	$(MANAGE) ensure_admin --reset-password
+
+test: install  ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(BIN)/python -m pytest
+
+lint: install  ## Check code style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install  ## Format and fix code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+lock: install  ## Re-pin requirements.lock from pyproject.toml
+	$(BIN)/uv pip compile pyproject.toml --group dev --generate-hashes --python-version 3.11 \
+		--no-header --quiet -o requirements.lock
+
+check-lock: install  ## Fail if requirements.lock does not match pyproject.toml
+	cp requirements.lock $(VENV)/lock-check.txt
+	$(BIN)/uv pip compile pyproject.toml --group dev --generate-hashes --python-version 3.11 \
+		--no-header --quiet -o $(VENV)/lock-check.txt
+	diff -u requirements.lock $(VENV)/lock-check.txt && echo "requirements.lock matches pyproject.toml"
+
+clean:  ## Remove the virtual environment and local database
+	rm -rf $(VENV) db.sqlite3

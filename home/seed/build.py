@@ -1,0 +1,500 @@
+"""Builds the demo site. Idempotent: each object is looked up by a stable key (slug, title or
+translation) and only created when missing, so running it again duplicates nothing and never
+overwrites what editors changed."""
+
+import datetime
+import html
+import io
+import json
+import random
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+
+from events.models import EventIndexPage, EventPage
+from forms.models import FormField, FormPage
+from home.models import HomePage, HomePageFeaturedResource, SiteSettings, StandardPage
+from partners.models import PartnerIndexPage, PartnerPage
+from resources.models import ResourceIndexPage, ResourcePage, ResourceType, Topic
+
+from . import content
+from .spanish import CATALOGUE
+
+ASSETS = Path(__file__).resolve().parent.parent / "demo_assets"
+Image = get_image_model()
+
+
+class Seeder:
+    def __init__(self, *, resources=0, seed=2023, log=print):
+        self.synthetic_resources = resources
+        self.random = random.Random(seed)
+        self.log = log
+        self.created = 0
+        self.zone = ZoneInfo(settings.TIME_ZONE)
+
+    @transaction.atomic
+    def run(self):
+        self.english = Locale.objects.get(language_code="en")
+        self.spanish, _ = Locale.objects.get_or_create(language_code="es")
+        self.home = self.ensure_home()
+        self.topics = self.ensure_terms(Topic, content.TOPICS)
+        self.types = self.ensure_terms(ResourceType, content.RESOURCE_TYPES)
+        self.partner_index, self.partners = self.ensure_partners()
+        self.library, self.featured = self.ensure_library()
+        self.community, self.register_form = self.ensure_community()
+        self.forms = {
+            key: self.ensure_form(self.home, spec)
+            for key, spec in content.FORMS.items()
+            if key != "register"
+        }
+        self.ensure_standard_pages()
+        self.ensure_home_sections()
+        self.ensure_site_settings()
+        self.ensure_synthetic_resources()
+        self.ensure_spanish()
+        return self.created
+
+    # Pages -------------------------------------------------------------------------------
+
+    def ensure_page(self, parent, model, slug, **fields):
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            return existing
+        page = model(slug=slug, locale=parent.locale, **fields)
+        parent.add_child(instance=page)
+        page.save_revision(log_action=True).publish(log_action=False)
+        self.created += 1
+        return page
+
+    def ensure_home(self):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
+        if home:
+            return home
+        welcome = Page.objects.filter(depth=2, content_type__model="page").first()
+        if welcome:
+            # Wagtail's placeholder page holds the slug we want and the default Site.
+            welcome.slug = "wagtail-welcome"
+            welcome.save(update_fields=["slug"])
+        fields = {key: content.HOME[key] for key in self.HOME_TEXT_FIELDS}
+        home = HomePage(
+            title=content.HOME["title"],
+            seo_title=content.HOME["seo_title"],
+            summary=content.HOME["summary"],
+            slug="home",
+            locale=self.english,
+            **fields,
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish(log_action=False)
+        self.created += 1
+        site = Site.objects.filter(is_default_site=True).first()
+        if site:
+            site.root_page = home
+            site.site_name = "CARE"
+            site.save()
+        else:
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True, site_name="CARE"
+            )
+        if welcome:
+            welcome.delete()
+        return home
+
+    HOME_TEXT_FIELDS = [
+        "intro",
+        "community_heading",
+        "community_text",
+        "next_meeting_intro",
+        "no_meeting_text",
+        "featured_heading",
+        "suggest_heading",
+        "suggest_text",
+        "partners_heading",
+        "partners_text",
+        "partners_link_label",
+        "connect_heading",
+        "connect_text",
+    ]
+
+    def ensure_home_sections(self):
+        """Links and pictures on the landing page, set once when they are still empty."""
+        home = self.home
+        changed = False
+        links = {
+            "register_link": (self.register_form, content.HOME["register_label"]),
+            "suggest_link": (self.forms["suggest"], content.HOME["suggest_label"]),
+            "connect_link": (self.forms["connect"], content.HOME["connect_label"]),
+        }
+        for field, (target, label) in links.items():
+            if not getattr(home, field):
+                setattr(home, field, link_stream(target, label))
+                changed = True
+        if not home.community_page_id:
+            home.community_page = self.community
+            changed = True
+        if not home.partners_page_id:
+            home.partners_page = self.partner_index
+            changed = True
+        if not home.feature_image_id:
+            home.feature_image = self.ensure_image(
+                "Community conversation",
+                content.HOME["image_alt"],
+                lambda: (ASSETS / "community-conversation.jpg").read_bytes(),
+                "community-conversation.jpg",
+            )
+            changed = True
+        if not home.featured_resources.exists():
+            for order, resource in enumerate(self.featured):
+                home.featured_resources.add(
+                    HomePageFeaturedResource(resource=resource, sort_order=order)
+                )
+            changed = True
+        if changed:
+            home.save_revision().publish(log_action=False)
+            self.home = HomePage.objects.get(pk=home.pk)
+
+    def ensure_partners(self):
+        index = self.ensure_page(
+            self.home,
+            PartnerIndexPage,
+            "partners",
+            title=content.HOME["partners_heading"],
+            summary="The Collaborative’s Core Partners and the resources each has developed.",
+            intro=content.HOME["partners_text"],
+            show_in_menus=True,
+        )
+        partners = {}
+        for spec in content.PARTNERS:
+            logo = self.ensure_image(
+                f"{spec['title']} logo",
+                spec["title"],
+                lambda spec=spec: make_logo(spec["title"], spec["colour"]),
+                f"{spec['slug']}.png",
+            )
+            partners[spec["slug"]] = self.ensure_page(
+                index,
+                PartnerPage,
+                spec["slug"],
+                title=spec["title"],
+                summary=spec["summary"],
+                description=spec["description"],
+                website=spec["website"],
+                logo=logo,
+            )
+        return index, partners
+
+    def ensure_library(self):
+        library = self.ensure_page(
+            self.home,
+            ResourceIndexPage,
+            "resources",
+            title="Resources",
+            summary=(
+                "Essential resources to inform your work on health equity, racial equity and "
+                "anti-racism."
+            ),
+            show_in_menus=True,
+        )
+        featured = []
+        for spec in content.FEATURED_RESOURCES:
+            partner = self.partners.get(spec.get("publisher_partner", ""))
+            page = self.ensure_page(
+                library,
+                ResourcePage,
+                spec["slug"],
+                title=spec["title"],
+                summary=spec["summary"],
+                external_url=spec["external_url"],
+                publisher_page=partner,
+                publisher_name=spec.get("publisher_name", ""),
+                publication_date=datetime.date(*spec["publication_date"]),
+                resource_type=self.types[spec["resource_type"]],
+                body=json.dumps([{"type": "paragraph", "value": f"<p>{spec['summary']}</p>"}]),
+            )
+            if not page.topics.exists():
+                page.topics.set([self.topics[slug] for slug in spec["topics"]])
+                page.save_revision().publish(log_action=False)
+            featured.append(page)
+        return library, featured
+
+    def ensure_synthetic_resources(self):
+        """`--resources N`: clearly-labelled demo resources for benchmarks and browsing."""
+        if not self.synthetic_resources:
+            return
+        existing = set(
+            ResourcePage.objects.child_of(self.library)
+            .filter(slug__startswith="demo-resource-")
+            .values_list("slug", flat=True)
+        )
+        topics, types = list(self.topics.values()), list(self.types.values())
+        partners = list(self.partners.values())
+        for number in range(1, self.synthetic_resources + 1):
+            slug = f"demo-resource-{number}"
+            if slug in existing:
+                continue
+            page = ResourcePage(
+                title=f"Demo resource {number}: {self.random.choice(DEMO_SUBJECTS)}",
+                slug=slug,
+                locale=self.english,
+                summary="Demo content for trying the library; not a real resource.",
+                external_url=f"https://example.org/demo-resource-{number}",
+                publisher_page=self.random.choice(partners),
+                publication_date=datetime.date(2018, 1, 1)
+                + datetime.timedelta(days=self.random.randrange(0, 6 * 365)),
+                resource_type=self.random.choice(types),
+            )
+            self.library.add_child(instance=page)
+            page.topics.set(self.random.sample(topics, k=self.random.randint(1, 2)))
+            page.save()
+            self.created += 1
+
+    def ensure_community(self):
+        community = self.ensure_page(
+            self.home,
+            EventIndexPage,
+            content.COMMUNITY["slug"],
+            title=content.COMMUNITY["title"],
+            summary=content.COMMUNITY["summary"],
+            intro=content.COMMUNITY["intro"],
+            register_text=content.COMMUNITY["register_text"],
+            show_in_menus=True,
+        )
+        register_form = self.ensure_form(community, content.FORMS["register"])
+        if not community.register_link:
+            community.register_link = link_stream(register_form, content.HOME["register_label"])
+            community.save_revision().publish(log_action=False)
+        for spec in content.PAST_EVENTS:
+            start = datetime.datetime(*spec["start"], tzinfo=self.zone)
+            self.ensure_event(community, spec["slug"], spec, start)
+        self.ensure_future_meetings(community)
+        return community, register_form
+
+    def ensure_future_meetings(self, community, wanted=3):
+        """Keep three meetings ahead of today: the fourth Monday of each coming month."""
+        now = timezone.now()
+        upcoming = EventPage.objects.child_of(community).filter(start__gte=now).count()
+        month = timezone.localdate()
+        while upcoming < wanted:
+            day = fourth_monday(month.year, month.month)
+            start = datetime.datetime.combine(
+                day, datetime.time(content.FUTURE_MEETING["hour"]), tzinfo=self.zone
+            )
+            if start > now:
+                spec = {
+                    **content.FUTURE_MEETING,
+                    "title": f"{content.FUTURE_MEETING['title']}, {day:%B %Y}",
+                }
+                self.ensure_event(community, f"peer-learning-meeting-{day:%Y-%m-%d}", spec, start)
+                upcoming += 1
+            month = (month.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+    def ensure_event(self, community, slug, spec, start):
+        return self.ensure_page(
+            community,
+            EventPage,
+            slug,
+            title=spec["title"],
+            summary=spec["summary"],
+            start=start,
+            end=start + datetime.timedelta(minutes=spec["minutes"]),
+            format=EventPage.Format.VIRTUAL,
+            join_url="https://meet.example.org/care-peer-learning",
+            body=json.dumps([{"type": "paragraph", "value": f"<p>{spec['body']}</p>"}]),
+        )
+
+    def ensure_form(self, parent, spec):
+        existing = FormPage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+        if existing:
+            return existing
+        page = FormPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            locale=parent.locale,
+            summary=spec["summary"],
+            intro=spec["intro"],
+            thank_you_text=spec["thank_you_text"],
+            submit_label=spec["submit_label"],
+            to_address=getattr(settings, "CARE_FORMS_NOTIFY", "care-staff@example.org"),
+            from_address="noreply@example.org",
+            subject=spec["subject"],
+        )
+        for order, (label, field_type, required, choices, help_text) in enumerate(spec["fields"]):
+            page.form_fields.add(
+                FormField(
+                    sort_order=order,
+                    label=label,
+                    field_type=field_type,
+                    required=required,
+                    choices=choices,
+                    help_text=help_text,
+                )
+            )
+        parent.add_child(instance=page)
+        page.save_revision().publish(log_action=False)
+        self.created += 1
+        return page
+
+    def ensure_standard_pages(self):
+        for spec in content.STANDARD_PAGES:
+            self.ensure_page(
+                self.home,
+                StandardPage,
+                spec["slug"],
+                title=spec["title"],
+                summary=spec["summary"],
+                show_in_menus=spec["show_in_menus"],
+                body=json.dumps([{"type": kind, "value": value} for kind, value in spec["body"]]),
+            )
+
+    # Snippets, images, settings ----------------------------------------------------------
+
+    def ensure_terms(self, model, terms):
+        result = {}
+        for order, (slug, name) in enumerate(terms):
+            term, created = model.objects.get_or_create(
+                slug=slug, locale=self.english, defaults={"name": name, "sort_order": order}
+            )
+            self.created += created
+            result[slug] = term
+        return result
+
+    def ensure_image(self, title, alt_text, make_bytes, filename):
+        image = Image.objects.filter(title=title).first()
+        if image:
+            return image
+        image = Image(
+            title=title,
+            description=alt_text,
+            collection=Collection.get_first_root_node(),
+            file=ImageFile(io.BytesIO(make_bytes()), name=filename),
+        )
+        image.save()
+        self.created += 1
+        return image
+
+    def ensure_site_settings(self):
+        site = Site.objects.get(is_default_site=True)
+        site_settings = SiteSettings.for_site(site)
+        if site_settings.contact_email:
+            return
+        site_settings.contact_email = "care@example.org"
+        site_settings.footer_text = content.SITE_NAME
+        about = StandardPage.objects.child_of(self.home).get(slug="about")
+        privacy = StandardPage.objects.child_of(self.home).get(slug="privacy")
+        site_settings.footer_links = json.dumps(
+            [
+                {"type": "link", "value": link_value(about, about.title)},
+                {"type": "link", "value": link_value(privacy, privacy.title)},
+                {"type": "link", "value": link_value(self.forms["connect"], "Contact")},
+            ]
+        )
+        site_settings.save()
+
+    # Spanish -----------------------------------------------------------------------------
+
+    def ensure_spanish(self):
+        """Translate the seeded pages with wagtail-localize, each once: a page that already has
+        a Spanish version is left to the translators."""
+        pages = [
+            self.home,
+            self.library,
+            *self.featured,
+            self.partner_index,
+            *self.partners.values(),
+            self.community,
+            *EventPage.objects.child_of(self.community).order_by("start"),
+            self.register_form,
+            *self.forms.values(),
+            *StandardPage.objects.child_of(self.home),
+        ]
+        missing = [page for page in pages if not page.has_translation(self.spanish)]
+        for page in missing:
+            translate(page, self.spanish, {**event_titles(page), **CATALOGUE})
+        if self.home in missing:
+            # Now that the pages it links to exist in Spanish, the landing page points at them.
+            translate(self.home, self.spanish, CATALOGUE)
+        self.created += len(missing)
+
+
+def event_titles(page):
+    """Spanish titles for the generated monthly meetings."""
+    if not isinstance(page, EventPage):
+        return {}
+    with translation.override("es"):
+        month = date_format(page.start, "F Y")
+    return {page.title: f"Reunión de la Comunidad de Aprendizaje, {month}"}
+
+
+def translate(instance, locale, catalogue):
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = translation.export_po()
+    for entry in po:
+        # Segments are stored as HTML: "&" arrives as "&amp;".
+        english = html.unescape(entry.msgid)
+        spanish = catalogue.get(english, "")
+        entry.msgstr = html.escape(spanish, quote=False) if english != entry.msgid else spanish
+    translation.import_po(po)
+    translation.save_target(publish=True)
+
+
+def link_value(page, label):
+    return {"label": label, "page": page.id, "external_url": ""}
+
+
+def link_stream(page, label):
+    return json.dumps([{"type": "link", "value": link_value(page, label)}])
+
+
+def fourth_monday(year, month):
+    first = datetime.date(year, month, 1)
+    first_monday = first + datetime.timedelta(days=(7 - first.weekday()) % 7)
+    return first_monday + datetime.timedelta(weeks=3)
+
+
+def make_logo(name, colour):
+    """A simple wordmark standing in for a partner's logo."""
+    image = PILImage.new("RGB", (480, 240), "white")
+    draw = ImageDraw.Draw(image)
+    initials = "".join(word[0] for word in name.split() if word[0].isupper())[:4]
+    draw.rounded_rectangle([20, 40, 180, 200], radius=28, fill=colour)
+    draw.text((100, 120), initials, fill="white", anchor="mm", font=ImageFont.load_default(56))
+    words = name.replace(" (demo partner)", "").split()
+    lines = [" ".join(words[: len(words) // 2 or 1]), " ".join(words[len(words) // 2 or 1 :])]
+    font = ImageFont.load_default(26)
+    for number, line in enumerate(lines):
+        draw.text((200, 95 + number * 40), line, fill="#1f2933", font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+DEMO_SUBJECTS = [
+    "community health worker programs",
+    "equity in budgeting",
+    "data disaggregation by race and ethnicity",
+    "housing and health",
+    "anti-racist hiring practices",
+    "health impact assessments",
+    "declarations of racism as a public health crisis",
+    "language access",
+    "environmental justice",
+    "community engagement in policy making",
+]

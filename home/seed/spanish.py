@@ -1,0 +1,298 @@
+"""Spanish translations of the seeded pages, fed through wagtail-localize's own pipeline
+(`TranslationSource` -> `Translation` -> string translations). Keys are the English segments
+exactly as wagtail-localize extracts them: whole field values, or one paragraph of rich text."""
+
+CATALOGUE = {
+    # Landing page
+    "Collaborative for Anti-Racism & Equity (CARE)": (
+        "Colaborativo para el Antirracismo y la Equidad (CARE)"
+    ),
+    "Collaborative for Anti-Racism & Equity": "Colaborativo para el Antirracismo y la Equidad",
+    "home": "inicio",
+    "A space for anyone engaging in health equity, racial equity, and anti-racism work to "
+    "access essential resources.": (
+        "Un espacio para quienes trabajan por la equidad en salud, la equidad racial y el "
+        "antirracismo, con acceso a recursos esenciales."
+    ),
+    "This Collaborative started as a group of partners all working to understand and support "
+    "the movement to address racism as a public health crisis. Over the past year, it has "
+    "evolved and expanded, connecting partners who are advancing health and racial equity "
+    "through research, communication, policy, advocacy, and the development of resources and "
+    "frameworks. This is a space for anyone engaging in health equity, racial equity, and "
+    "anti-racism work to access essential resources to inform your work, whether you are just "
+    "starting out or are further along in your journey.": (
+        "Este Colaborativo comenzó como un grupo de socios que trabajaban para comprender y "
+        "apoyar el movimiento que aborda el racismo como una crisis de salud pública. Durante el "
+        "último año ha evolucionado y crecido, conectando a socios que impulsan la equidad en "
+        "salud y la equidad racial mediante la investigación, la comunicación, las políticas, la "
+        "incidencia y el desarrollo de recursos y marcos de trabajo. Este es un espacio para "
+        "cualquier persona que trabaje por la equidad en salud, la equidad racial y el "
+        "antirracismo, donde encontrará recursos esenciales para su labor, tanto si está "
+        "empezando como si ya lleva camino recorrido."
+    ),
+    "Share Your Voice: Join the Peer Learning Community": (
+        "Comparta su voz: únase a la Comunidad de Aprendizaje entre Pares"
+    ),
+    "The Anti-Racism in Public Health Peer Learning Community launched in January 2023. Be a "
+    "part of the community and connect with other public health practitioners, community "
+    "organizers, health departments, and other partners to share, learn, and grow in the work "
+    "around declarations of racism as a public health crisis. Register at the link to be "
+    "informed about future meeting dates.": (
+        "La Comunidad de Aprendizaje entre Pares sobre Antirracismo en la Salud Pública comenzó "
+        "en enero de 2023. Forme parte de la comunidad y conéctese con otros profesionales de la "
+        "salud pública, organizadores comunitarios, departamentos de salud y otros socios para "
+        "compartir, aprender y crecer en el trabajo en torno a las declaraciones del racismo "
+        "como crisis de salud pública. Regístrese en el enlace para recibir información sobre "
+        "las fechas de las próximas reuniones."
+    ),
+    "Register for the Peer Learning Community": (
+        "Inscríbase en la Comunidad de Aprendizaje entre Pares"
+    ),
+    "The next meeting is": "La próxima reunión es el",
+    "New meeting dates will be announced soon.": (
+        "Pronto anunciaremos las fechas de las próximas reuniones."
+    ),
+    "Featured Resources": "Recursos destacados",
+    "Suggest Resources to Share": "Sugiera recursos para compartir",
+    "The Collaborative wants to uplift examples of work being done to advance health and racial "
+    "equity. Let us know about laws, policies, best practices, or research to highlight.": (
+        "El Colaborativo quiere dar visibilidad a ejemplos del trabajo que se realiza para "
+        "impulsar la equidad en salud y la equidad racial. Cuéntenos sobre leyes, políticas, "
+        "buenas prácticas o investigaciones que debamos destacar."
+    ),
+    "Suggest a resource": "Sugerir un recurso",
+    "Collaborative Partners": "Socios del Colaborativo",
+    "Learn more about each of the Collaborative’s Core Partners and find key resources developed "
+    "by each partner to advance health equity, racial equity, and anti-racism action.": (
+        "Conozca a cada uno de los socios principales del Colaborativo y encuentre los recursos "
+        "clave que cada uno ha desarrollado para impulsar la equidad en salud, la equidad racial "
+        "y la acción antirracista."
+    ),
+    "Meet the Collaborative’s partners": "Conozca a los socios del Colaborativo",
+    "Connect with Us": "Conéctese con nosotros",
+    "Connect with the collaborative by submitting a question, sharing an idea, suggesting a law, "
+    "policy, or best practice, or by joining the learning community.": (
+        "Conéctese con el Colaborativo enviando una pregunta, compartiendo una idea, sugiriendo "
+        "una ley, una política o una buena práctica, o uniéndose a la comunidad de aprendizaje."
+    ),
+    "Connect with us": "Contáctenos",
+    # Featured resources
+    "Overview of State and Local Equity Offices": (
+        "Panorama de las oficinas estatales y locales de equidad"
+    ),
+    "This resource from the Network for Public Health Law details examples of city and county "
+    "equity offices in twelve states, including their structure, duties, and responsibilities. "
+    "These offices vary in structure and scope but provide the infrastructure necessary to "
+    "advance anti-racism and equity in practice. Readers can also share examples of offices in "
+    "other jurisdictions via a linked form.": (
+        "Este recurso de la Network for Public Health Law describe ejemplos de oficinas de "
+        "equidad de ciudades y condados en doce estados, con su estructura, funciones y "
+        "responsabilidades. Estas oficinas varían en estructura y alcance, pero aportan la "
+        "infraestructura necesaria para llevar el antirracismo y la equidad a la práctica. Los "
+        "lectores también pueden compartir ejemplos de oficinas de otras jurisdicciones mediante "
+        "un formulario enlazado."
+    ),
+    "CEO Action for Racial Equity Video: Social Determinants of Health": (
+        "Video de CEO Action for Racial Equity: determinantes sociales de la salud"
+    ),
+    "Learn about how differences across the social determinants of health (SDOH) – or the "
+    "factors that shape our living and work environments – can shape how we survive and thrive. "
+    "These differences can lead to worse health outcomes for historically marginalized "
+    "communities, especially Black Americans, but we have opportunities to address these "
+    "outcomes through clear and targeted policies rooted in equity.": (
+        "Descubra cómo las diferencias en los determinantes sociales de la salud (DSS) – los "
+        "factores que configuran nuestros entornos de vida y de trabajo – influyen en cómo "
+        "sobrevivimos y prosperamos. Estas diferencias pueden causar peores resultados de salud "
+        "en comunidades históricamente marginadas, en especial entre las personas "
+        "afroestadounidenses, pero tenemos la oportunidad de cambiarlos con políticas claras y "
+        "específicas basadas en la equidad."
+    ),
+    "2023 County Health Rankings National Findings Report": (
+        "Informe nacional de resultados de County Health Rankings 2023"
+    ),
+    "This year’s report focuses on the connection between civic health and thriving people and "
+    "places. Civic health includes two elements – civic infrastructure and civic participation. "
+    "It starts in our local communities and is the cornerstone of our democracy, representing "
+    "promise, opportunity, belonging and shared responsibility. Civic infrastructure varies in "
+    "regions of the US that have faced longstanding discrimination and disinvestment.": (
+        "El informe de este año se centra en la relación entre la salud cívica y el bienestar "
+        "de las personas y los lugares. La salud cívica tiene dos elementos – la infraestructura "
+        "cívica y la participación cívica. Comienza en nuestras comunidades locales y es la "
+        "piedra angular de nuestra democracia: representa promesa, oportunidad, pertenencia y "
+        "responsabilidad compartida. La infraestructura cívica varía en las regiones de Estados "
+        "Unidos que han sufrido discriminación y desinversión durante mucho tiempo."
+    ),
+    # Library, partners, community
+    "Resources": "Recursos",
+    "resources": "recursos",
+    "Essential resources to inform your work on health equity, racial equity and anti-racism.": (
+        "Recursos esenciales para su trabajo por la equidad en salud, la equidad racial y el "
+        "antirracismo."
+    ),
+    "partners": "socios",
+    "Anti-Racism in Public Health Peer Learning Community": (
+        "Comunidad de Aprendizaje entre Pares sobre Antirracismo en la Salud Pública"
+    ),
+    "peer-learning-community": "comunidad-de-aprendizaje",
+    "Connect with public health practitioners, community organizers and health departments "
+    "working on declarations of racism as a public health crisis.": (
+        "Conéctese con profesionales de la salud pública, organizadores comunitarios y "
+        "departamentos de salud que trabajan en las declaraciones del racismo como crisis de "
+        "salud pública."
+    ),
+    "The Anti-Racism in Public Health Peer Learning Community launched in January 2023. Be a "
+    "part of the community and connect with other public health practitioners, community "
+    "organizers, health departments, and other partners to share, learn, and grow in the work "
+    "around declarations of racism as a public health crisis.": (
+        "La Comunidad de Aprendizaje entre Pares sobre Antirracismo en la Salud Pública comenzó "
+        "en enero de 2023. Forme parte de la comunidad y conéctese con otros profesionales de la "
+        "salud pública, organizadores comunitarios, departamentos de salud y otros socios para "
+        "compartir, aprender y crecer en el trabajo en torno a las declaraciones del racismo "
+        "como crisis de salud pública."
+    ),
+    "Register at the link to be informed about future meeting dates.": (
+        "Regístrese en el enlace para recibir información sobre las fechas de las próximas "
+        "reuniones."
+    ),
+    # Forms
+    "suggest-a-resource": "sugerir-un-recurso",
+    "Tell the Collaborative about a law, policy, best practice or research.": (
+        "Cuéntele al Colaborativo sobre una ley, política, buena práctica o investigación."
+    ),
+    "The Collaborative wants to uplift examples of work being done to advance health and racial "
+    "equity. Tell us about a resource and why it matters.": (
+        "El Colaborativo quiere dar visibilidad a ejemplos del trabajo que impulsa la equidad en "
+        "salud y la equidad racial. Cuéntenos sobre un recurso y por qué es importante."
+    ),
+    "Thank you for your suggestion. The Collaborative reviews every suggestion and may contact "
+    "you if we have questions.": (
+        "Gracias por su sugerencia. El Colaborativo revisa todas las sugerencias y podría "
+        "contactarle si tenemos preguntas."
+    ),
+    "Send suggestion": "Enviar sugerencia",
+    "Your name": "Su nombre",
+    "Email address": "Correo electrónico",
+    "So we can follow up about your suggestion.": "Para poder darle seguimiento a su sugerencia.",
+    "Resource title": "Título del recurso",
+    "Link to the resource": "Enlace al recurso",
+    "The web address, if it is online.": "La dirección web, si está en internet.",
+    "Kind of resource": "Tipo de recurso",
+    "Law\nPolicy\nBest practice\nResearch\nOther": (
+        "Ley\nPolítica\nBuena práctica\nInvestigación\nOtro"
+    ),
+    "Why it matters": "Por qué es importante",
+    "How could others use it in their work?": "¿Cómo podrían usarlo otras personas en su trabajo?",
+    "connect-with-us": "contactenos",
+    "Ask a question, share an idea, or join the learning community.": (
+        "Haga una pregunta, comparta una idea o únase a la comunidad de aprendizaje."
+    ),
+    "Thank you for getting in touch. We will reply by email.": (
+        "Gracias por escribirnos. Le responderemos por correo electrónico."
+    ),
+    "Send message": "Enviar mensaje",
+    "We reply to this address.": "Responderemos a esta dirección.",
+    "What is it about?": "¿Sobre qué es?",
+    "A question\nAn idea\nSuggest a law, policy or best practice\nJoin the learning community": (
+        "Una pregunta\nUna idea\nSugerir una ley, política o buena práctica\n"
+        "Unirme a la comunidad de aprendizaje"
+    ),
+    "Message": "Mensaje",
+    "register": "inscripcion",
+    "Be told about future meeting dates of the Peer Learning Community.": (
+        "Reciba las fechas de las próximas reuniones de la Comunidad de Aprendizaje entre Pares."
+    ),
+    "Register to be informed about future meeting dates of the Anti-Racism in Public Health "
+    "Peer Learning Community.": (
+        "Inscríbase para recibir las fechas de las próximas reuniones de la Comunidad de "
+        "Aprendizaje entre Pares sobre Antirracismo en la Salud Pública."
+    ),
+    "Thank you for registering. We will email you the dates of future meetings.": (
+        "Gracias por inscribirse. Le enviaremos por correo las fechas de las próximas reuniones."
+    ),
+    "Register": "Inscribirme",
+    "Meeting dates are sent to this address.": "Enviaremos las fechas de reunión a esta dirección.",
+    "Organization": "Organización",
+    "Your health department or organization.": "Su departamento de salud u organización.",
+    "Role": "Cargo",
+    "For example: epidemiologist, organizer.": "Por ejemplo: epidemióloga, organizador.",
+    "New resource suggestion": "Nueva sugerencia de recurso",
+    "New message from the website": "Nuevo mensaje desde el sitio web",
+    "New Peer Learning Community registration": "Nueva inscripción en la Comunidad de Aprendizaje",
+    # Partners, meetings, standard pages
+    "Legal technical assistance and resources for public health practitioners.": (
+        "Asistencia técnica jurídica y recursos para profesionales de la salud pública."
+    ),
+    "The Network for Public Health Law provides insights and legal technical assistance on "
+    "public health law, including laws and policies that advance health and racial equity.": (
+        "La Network for Public Health Law ofrece análisis y asistencia técnica jurídica sobre el "
+        "derecho de la salud pública, incluidas las leyes y políticas que impulsan la equidad en "
+        "salud y la equidad racial."
+    ),
+    "Demo partner: research and training on community-led health equity.": (
+        "Socio de demostración: investigación y formación sobre equidad en salud liderada por la "
+        "comunidad."
+    ),
+    "Demo partner: a network of local health departments acting on equity.": (
+        "Socio de demostración: una red de departamentos de salud locales que actúan por la "
+        "equidad."
+    ),
+    "This is a demonstration partner created by the demo content. Replace it with a real partner "
+    "in the admin.": (
+        "Este es un socio de demostración creado con el contenido de ejemplo. Sustitúyalo por un "
+        "socio real en la administración."
+    ),
+    "The Collaborative’s Core Partners and the resources each has developed.": (
+        "Los socios principales del Colaborativo y los recursos que cada uno ha desarrollado."
+    ),
+    "Peer Learning Community launch": "Lanzamiento de la Comunidad de Aprendizaje entre Pares",
+    "The first meeting of the Anti-Racism in Public Health Peer Learning Community.": (
+        "La primera reunión de la Comunidad de Aprendizaje entre Pares sobre Antirracismo en la "
+        "Salud Pública."
+    ),
+    "The Anti-Racism in Public Health Peer Learning Community launched in January 2023, bringing "
+    "together practitioners working on declarations of racism as a public health crisis.": (
+        "La Comunidad de Aprendizaje entre Pares sobre Antirracismo en la Salud Pública comenzó "
+        "en enero de 2023 y reunió a profesionales que trabajan en las declaraciones del racismo "
+        "como crisis de salud pública."
+    ),
+    "Peer Learning Community meeting, July 2023": (
+        "Reunión de la Comunidad de Aprendizaje, julio 2023"
+    ),
+    "Members share progress on turning declarations into action.": (
+        "Los miembros comparten sus avances para convertir las declaraciones en acción."
+    ),
+    "Members shared how their jurisdictions are turning declarations into action.": (
+        "Los miembros compartieron cómo sus jurisdicciones convierten las declaraciones en acción."
+    ),
+    "A monthly meeting of the Peer Learning Community, held online.": (
+        "Una reunión mensual en línea de la Comunidad de Aprendizaje entre Pares."
+    ),
+    "Join peers from health departments and community organizations to share what is working, "
+    "and what is hard, in anti-racism work.": (
+        "Únase a colegas de departamentos de salud y organizaciones comunitarias para compartir "
+        "lo que funciona, y lo que cuesta, en el trabajo antirracista."
+    ),
+    "About the Collaborative": "Acerca del Colaborativo",
+    "about": "acerca-de",
+    "Who we are and how the Collaborative works.": "Quiénes somos y cómo trabaja el Colaborativo.",
+    "The Collaborative for Anti-Racism & Equity connects partners who are advancing health and "
+    "racial equity through research, communication, policy, advocacy, and the development of "
+    "resources and frameworks.": (
+        "El Colaborativo para el Antirracismo y la Equidad conecta a socios que impulsan la "
+        "equidad en salud y la equidad racial mediante la investigación, la comunicación, las "
+        "políticas, la incidencia y el desarrollo de recursos y marcos de trabajo."
+    ),
+    "Privacy": "Privacidad",
+    "privacy": "privacidad",
+    "What we collect through our forms and how we look after it.": (
+        "Qué datos recogemos con nuestros formularios y cómo los cuidamos."
+    ),
+    "When you send one of our forms, we keep what you wrote so the Collaborative can reply and "
+    "follow up. Only the staff who review submissions can see them, and we delete them when they "
+    "are no longer needed. To ask us to delete what you sent, use the Connect with us form.": (
+        "Cuando envía uno de nuestros formularios, guardamos lo que escribió para que el "
+        "Colaborativo pueda responder y darle seguimiento. Solo el personal que revisa los envíos "
+        "puede verlos, y los eliminamos cuando ya no son necesarios. Para pedirnos que eliminemos "
+        "lo que envió, use el formulario Contáctenos."
+    ),
+}

@@ -1,0 +1,61 @@
+"""Shared fixtures: a landing page at the root of the default Site, the three index pages under
+it, and Wagtail's page-test assertions bound to a logged-in admin client."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from events.factories import EventIndexPageFactory
+from home.factories import HomePageFactory
+from partners.factories import PartnerIndexPageFactory
+from resources.factories import ResourceIndexPageFactory
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def spanish(db):
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.fixture
+def home_page(db):
+    """A HomePage replacing Wagtail's welcome page as the default Site's root."""
+    root = Page.get_first_root_node()
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    # The welcome page holds the slug "home"; free it, then delete it once the Site has moved.
+    welcome.slug = "wagtail-welcome"
+    welcome.save(update_fields=["slug"])
+    home = HomePageFactory(parent=root)
+    site.root_page = home
+    site.save()
+    welcome.delete()
+    return home
+
+
+@pytest.fixture
+def resource_index(home_page):
+    return ResourceIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def partner_index(home_page):
+    return PartnerIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def event_index(home_page):
+    return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def page_asserts(admin_client):
+    """Wagtail's WagtailPageTestCase assertions (assertCanCreate and friends), using the
+    admin client so the admin create form is posted as a superuser."""
+    case = WagtailPageTestCase()
+    case.client = admin_client
+    return case

@@ -38,7 +38,7 @@ class EventIndexPage(BasePage):
     )
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
+    subpage_types = ["events.EventPage", "care_forms.FormPage"]
     max_count_per_parent = 1
 
     content_panels = [

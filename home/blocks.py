@@ -45,6 +45,20 @@ class ParagraphBlock(blocks.RichTextBlock):
         )
 
 
+def sample_image_value():
+    """Block previews show the most recent image in the library, if there is one."""
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.order_by("-created_at").first()
+    if image is None:
+        return None
+    return {
+        "image": {"image": image, "decorative": False, "alt_text": image.default_alt_text},
+        "caption": "Community members at a Peer Learning Community meeting",
+        "attribution": "",
+    }
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """Wagtail's ImageBlock already refuses an image without alt text unless it is marked
     decorative; we add a visible caption and credit."""
@@ -61,6 +75,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/captioned_image_block.html"
         description = _("An image with alt text, and an optional caption and credit.")
+        preview_value = staticmethod(sample_image_value)
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -162,6 +177,11 @@ class VideoEmbedBlock(blocks.StructBlock):
         icon = "media"
         template = "blocks/video_embed_block.html"
         description = _("An embedded video with its transcript.")
+        preview_value = {
+            "video": "https://www.youtube.com/watch?v=example",
+            "transcript": "<p>A transcript lets everyone follow the video, and search finds it."
+            "</p>",
+        }
 
 
 class ResourceListBlock(blocks.StructBlock):

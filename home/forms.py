@@ -18,5 +18,10 @@ class ImageForm(BaseImageForm):
         )
         # The multiple-upload screen first posts the bare file, then shows this form again for
         # the details; alt text is required at that second step.
-        is_bare_upload = self.is_bound and "description" not in self.data and not self.prefix
+        is_bare_upload = (
+            self.instance.pk is None
+            and self.is_bound
+            and "description" not in self.data
+            and not self.prefix
+        )
         description.required = not is_bare_upload

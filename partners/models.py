@@ -13,7 +13,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.models import INLINE_RICH_TEXT, BasePage
+from home.models import INLINE_RICH_TEXT, BasePage, localize_pages
 
 
 class PartnerIndexPage(BasePage):
@@ -96,7 +96,7 @@ class PartnerPage(BasePage):
         published = list(
             ResourcePage.objects.live()
             .public()
-            .filter(publisher_page=self)
+            .filter(locale_id=self.locale_id, publisher_page__translation_key=self.translation_key)
             .select_related("resource_type", "image")
             .order_by("-publication_date", "title")
         )
@@ -108,7 +108,8 @@ class PartnerPage(BasePage):
         ]
         picked = ResourcePage.objects.live().public().filter(id__in=picked_ids)
         by_id = {page.id: page for page in picked.select_related("resource_type", "image")}
-        return published + [by_id[pk] for pk in picked_ids if pk in by_id]
+        picked = [by_id[pk] for pk in picked_ids if pk in by_id]
+        return published + localize_pages(picked, self.locale_id, ("resource_type", "image"))
 
 
 class PartnerPickedResource(Orderable):

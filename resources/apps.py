@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = "Resource library"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,14 +1,31 @@
 """Shared fixtures: a landing page at the root of the default Site, the three index pages under
 it, and Wagtail's page-test assertions bound to a logged-in admin client."""
 
-import pytest
+from django.core.cache import cache
+
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
 
 from events.factories import EventIndexPageFactory
 from home.factories import HomePageFactory
 from partners.factories import PartnerIndexPageFactory
 from resources.factories import ResourceIndexPageFactory
+
+
+def pytest_configure(config):
+    # WhiteNoise warns that STATIC_ROOT has not been collected; tests never serve static files.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Wagtail caches site root paths and image renditions. Rolled-back tests can reuse row
+    ids (SQLite does), so a cached entry could describe another test's object."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -37,10 +37,9 @@ Image = get_image_model()
 
 
 class Seeder:
-    def __init__(self, *, resources=0, seed=2023, log=print):
+    def __init__(self, *, resources=0, seed=2023):
         self.synthetic_resources = resources
         self.random = random.Random(seed)
-        self.log = log
         self.created = 0
         self.zone = ZoneInfo(settings.TIME_ZONE)
 
@@ -420,6 +419,10 @@ class Seeder:
             *self.forms.values(),
             *StandardPage.objects.child_of(self.home),
         ]
+        # Topics and types first, so translated resources point at the Spanish terms.
+        for term in [*self.topics.values(), *self.types.values()]:
+            if not term.has_translation(self.spanish):
+                translate(term, self.spanish, CATALOGUE)
         missing = [page for page in pages if not page.has_translation(self.spanish)]
         for page in missing:
             translate(page, self.spanish, {**event_titles(page), **CATALOGUE})
@@ -452,7 +455,13 @@ def translate(instance, locale, catalogue):
         spanish = catalogue.get(english, "")
         entry.msgstr = html.escape(spanish, quote=False) if english != entry.msgid else spanish
     translation.import_po(po)
-    translation.save_target(publish=True)
+    if not isinstance(instance, Page):
+        translation.save_target()
+        return
+    # wagtail-localize publishes on commit, from an instance that is stale by then (later
+    # children are missing from its `numchild`); save a draft and publish it here instead.
+    translation.save_target(publish=False)
+    instance.get_translation(locale).get_latest_revision().publish(log_action=False)
 
 
 def link_value(page, label):

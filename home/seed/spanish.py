@@ -295,4 +295,25 @@ CATALOGUE = {
         "puede verlos, y los eliminamos cuando ya no son necesarios. Para pedirnos que eliminemos "
         "lo que envió, use el formulario Contáctenos."
     ),
+    # Topics and resource types (names and the slugs used in filter links)
+    "Policy and law": "Políticas y leyes",
+    "policy-and-law": "politicas-y-leyes",
+    "Government practice": "Práctica gubernamental",
+    "government-practice": "practica-gubernamental",
+    "Social determinants of health": "Determinantes sociales de la salud",
+    "social-determinants-of-health": "determinantes-sociales-de-la-salud",
+    "Data and research": "Datos e investigación",
+    "data-and-research": "datos-e-investigacion",
+    "Civic health": "Salud cívica",
+    "civic-health": "salud-civica",
+    "Community engagement": "Participación comunitaria",
+    "community-engagement": "participacion-comunitaria",
+    "Report": "Informe",
+    "report": "informe",
+    "Video": "Video",
+    "video": "video",
+    "Toolkit": "Caja de herramientas",
+    "toolkit": "caja-de-herramientas",
+    "Law or policy": "Ley o política",
+    "law-or-policy": "ley-o-politica",
 }

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2023, help="Random seed (deterministic).")
 
     def handle(self, *args, resources, seed, **options):
-        created = Seeder(resources=resources, seed=seed, log=self.stdout.write).run()
+        created = Seeder(resources=resources, seed=seed).run()
         if created:
             call_command("update_index", verbosity=0)
             self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} objects added)."))

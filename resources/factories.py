@@ -47,6 +47,7 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.ResourcePage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):

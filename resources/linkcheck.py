@@ -37,7 +37,7 @@ def check_url(url, *, timeout=10.0, session=None):
             response.close()
         return LinkResult(url, response.status_code, response.url)
     except requests.Timeout:
-        return LinkResult(url, None, url, "No answer within %s seconds" % timeout)
+        return LinkResult(url, None, url, f"No answer within {timeout:g} seconds")
     except requests.RequestException as error:
         return LinkResult(url, None, url, type(error).__name__)
 

@@ -242,7 +242,7 @@ FORMS = {
 
 COMMUNITY = {
     "slug": "peer-learning-community",
-    "title": "Anti-Racism in Public Health Peer Learning Community",
+    "title": "Peer Learning Community",
     "summary": (
         "Connect with public health practitioners, community organizers and health departments "
         "working on declarations of racism as a public health crisis."

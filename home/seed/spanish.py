@@ -130,9 +130,7 @@ CATALOGUE = {
         "antirracismo."
     ),
     "partners": "socios",
-    "Anti-Racism in Public Health Peer Learning Community": (
-        "Comunidad de Aprendizaje entre Pares sobre Antirracismo en la Salud Pública"
-    ),
+    "Peer Learning Community": "Comunidad de Aprendizaje entre Pares",
     "peer-learning-community": "comunidad-de-aprendizaje",
     "Connect with public health practitioners, community organizers and health departments "
     "working on declarations of racism as a public health crisis.": (

@@ -88,9 +88,9 @@ CONNECT_TEXT = (
 
 
 def seed(stdout=None):
-    """Run the command as `manage.py` would. Its transaction commits there, which is when
-    wagtail-localize publishes the translations (`transaction.on_commit`); tests never commit,
-    so run those callbacks ourselves."""
+    """Run the command as `manage.py` would. There its transaction commits and work deferred to
+    `transaction.on_commit` runs (wagtail-localize and Wagtail defer some publishing and
+    indexing that way); tests never commit, so run those callbacks ourselves."""
     with TestCase.captureOnCommitCallbacks(execute=True):
         call_command("seed_demo", stdout=stdout or io.StringIO())
 

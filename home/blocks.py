@@ -176,6 +176,7 @@ class VideoEmbedBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         template = "blocks/video_embed_block.html"
+        preview_template = "blocks/previews/video_embed_block.html"
         description = _("An embedded video with its transcript.")
         preview_value = {
             "video": "https://www.youtube.com/watch?v=example",

@@ -13,7 +13,7 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, LinkBlock
@@ -220,18 +220,18 @@ class HomePage(BasePage):
 
     @cached_property
     def next_meeting(self):
-        """The soonest upcoming event of the community page, in this page's language when it
-        has been translated, else in the language it was written in; None when none is
-        scheduled."""
+        """The soonest upcoming event of the community page: in this page's language, or in the
+        site's main language when it has not been translated; None when none is scheduled."""
         from events.models import EventIndexPage, EventPage
 
         communities = EventIndexPage.objects.all()
         if self.community_page_id:
             communities = communities.filter(translation_key=self.community_page.translation_key)
+        languages = {self.locale_id, Locale.get_default().pk}
         soonest = (
             EventPage.objects.live()
             .public()
-            .filter(start__gte=timezone.now())
+            .filter(start__gte=timezone.now(), locale_id__in=languages)
             .filter(below_any(communities.values_list("path", flat=True)))
             .order_by("start", "path")
             .first()

@@ -456,6 +456,24 @@ def test_next_meeting_is_in_the_landing_pages_language(home_page, community, eng
 
 @pytest.mark.django_db
 @time_machine.travel(datetime.datetime(2023, 7, 1, 12, tzinfo=NEW_YORK), tick=False)
+def test_a_spanish_only_meeting_is_not_the_english_next_meeting(home_page, community, spanish):
+    english_event = EventPageFactory(
+        parent=community, start=datetime.datetime(2023, 7, 24, 13, tzinfo=NEW_YORK)
+    )
+    spanish_home = home_page.copy_for_translation(spanish)
+    spanish_home.save_revision().publish()
+    spanish_community = community.copy_for_translation(spanish)
+    spanish_community.save_revision().publish()
+    spanish_only = EventPageFactory(
+        parent=spanish_community, start=datetime.datetime(2023, 7, 10, 13, tzinfo=NEW_YORK)
+    )
+
+    assert fresh(home_page).next_meeting.pk == english_event.pk
+    assert fresh(spanish_home).next_meeting.pk == spanish_only.pk
+
+
+@pytest.mark.django_db
+@time_machine.travel(datetime.datetime(2023, 7, 1, 12, tzinfo=NEW_YORK), tick=False)
 def test_landing_page_shows_the_next_meeting_date(client, home_page, community):
     # 9 pm in New York is already July 25 in UTC: the page must show the local date.
     EventPageFactory(parent=community, start=datetime.datetime(2023, 7, 24, 21, tzinfo=NEW_YORK))

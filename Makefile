@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve-dev seed migrate admin-password test lint format lock check-lock clean
+.PHONY: help install run serve seed migrate admin-password test lint format lock check-lock audit clean
 
 help:  ## Show the available commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -35,6 +35,14 @@ run: seed  ## Install, migrate, seed, ensure an admin login, serve http://127.0.
 	@echo "Serving the CARE site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+serve: install  ## Production settings under gunicorn (configure in .env; see .env.example)
+	set -a; [ ! -f .env ] || . ./.env; set +a; \
+	export DJANGO_SETTINGS_MODULE=care_site.settings.production; \
+	$(MANAGE) check --deploy --fail-level WARNING && \
+	$(MANAGE) migrate --noinput && \
+	$(MANAGE) collectstatic --noinput --verbosity 0 && \
+	exec $(BIN)/gunicorn -c gunicorn.conf.py
+
 admin-password: install  ## Give the admin account a new password and print it
 	$(MANAGE) ensure_admin --reset-password
 
@@ -58,6 +66,9 @@ check-lock: install  ## Fail if requirements.lock does not match pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --group dev --generate-hashes --python-version 3.11 \
 		--no-header --quiet -o $(VENV)/lock-check.txt
 	diff -u requirements.lock $(VENV)/lock-check.txt && echo "requirements.lock matches pyproject.toml"
+
+audit: install  ## Check the locked dependencies for known vulnerabilities
+	$(BIN)/pip-audit --strict --disable-pip --no-deps -r requirements.lock
 
 clean:  ## Remove the virtual environment and local database
 	rm -rf $(VENV) db.sqlite3

@@ -51,7 +51,9 @@ def test_a_sane_incoming_request_id_is_kept_and_a_hostile_one_replaced(client):
 def test_log_lines_of_a_request_carry_its_id_as_json(client):
     client.get("/en/no-such-page/", headers={REQUEST_ID_HEADER: "trace-0000-1111"})
     # Django logs the 404 after the middleware has returned; the id must still be there.
-    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found", (), None)
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found", (), None
+    )
     assert RequestIdFilter().filter(record)
     line = json.loads(JsonFormatter().format(record))
     assert line["request_id"] == "trace-0000-1111"

@@ -35,7 +35,11 @@ SECURITY_SETTINGS = [
 
 
 def test_deploy_checklist_passes_with_warnings_as_failures():
-    env = {**os.environ, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "care_site.settings.production"}
+    env = {
+        **os.environ,
+        **PRODUCTION_ENV,
+        "DJANGO_SETTINGS_MODULE": "care_site.settings.production",
+    }
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -78,9 +82,7 @@ def test_http_is_redirected_to_https(production, client, landing):
 def test_html_responses_carry_the_security_headers(production, client, landing):
     response = secure_get(client, "/en/")
     assert response.status_code == 200
-    assert response["Strict-Transport-Security"] == (
-        "max-age=31536000; includeSubDomains; preload"
-    )
+    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Site foundations"
+
+    def ready(self):
+        from care_site import page_cache
+
+        page_cache.connect_invalidation()

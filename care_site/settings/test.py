@@ -17,3 +17,6 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+
+# Tests change content without publishing it; the page cache has tests of its own that turn it on.
+PAGE_CACHE_ENABLED = False

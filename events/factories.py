@@ -27,3 +27,13 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.EventPage
+
+
+class EventMaterialFactory(factory.django.DjangoModelFactory):
+    """A library resource linked to a meeting; pass `page` and `resource`."""
+
+    kind = models.EventMaterial.Kind.MATERIAL
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = models.EventMaterial

@@ -1,24 +1,58 @@
-"""The Peer Learning Community: a community page listing its meetings (`EventPage`)."""
+"""The Peer Learning Community: a community page (`EventIndexPage`) listing its meetings
+(`EventPage`), with calendar files and a subscribable calendar feed as sub-routes."""
+
+import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpResponseNotAllowed
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock, LinkBlock
-from home.models import INLINE_RICH_TEXT, BasePage
+from home.models import INLINE_RICH_TEXT, BasePage, localize_pages
+
+from .forms import EventPageForm
+from .time_zones import (
+    default_time_zone,
+    validate_time_zone,
+    zone_abbreviation,
+    zone_or_default,
+)
 
 PAST_EVENTS_PER_PAGE = 10
+SAFE_METHODS = ("GET", "HEAD")
 
 
-class EventIndexPage(BasePage):
-    """The Peer Learning Community page: an introduction, how to register, and its meetings."""
+class EventPageQuerySet(PageQuerySet):
+    """Which events are still to come is a question of the clock: these filters take `now`
+    so a listing, the landing page and the calendar feed all draw the line at the same place.
+    An event is upcoming until it ends (a meeting in progress can still be joined)."""
+
+    def upcoming(self, now=None):
+        return self.filter(end__gt=now or timezone.now()).order_by("start", "path")
+
+    def past(self, now=None):
+        return self.filter(end__lte=now or timezone.now()).order_by("-start", "-path")
+
+
+EventPageManager = PageManager.from_queryset(EventPageQuerySet)
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The Peer Learning Community page: an introduction, how to register, its meetings (to
+    come, then past ones by year), and a calendar feed people can subscribe to (`ical/`)."""
 
     intro = RichTextField(
         blank=True,
@@ -41,6 +75,7 @@ class EventIndexPage(BasePage):
     subpage_types = ["events.EventPage", "care_forms.FormPage"]
     max_count_per_parent = 1
 
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
@@ -55,30 +90,75 @@ class EventIndexPage(BasePage):
     def events(self):
         return EventPage.objects.child_of(self).live().public()
 
-    def upcoming_events(self):
-        return self.events().filter(end__gte=timezone.now()).order_by("start")
+    def upcoming_events(self, now=None):
+        return self.events().upcoming(now)
 
-    def past_events(self):
-        return self.events().filter(end__lt=timezone.now()).order_by("-start")
+    def past_events(self, now=None):
+        return self.events().past(now)
 
     def get_context(self, request, *args, **kwargs):
+        from .listing import CommunityListing
+
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = self.upcoming_events()
-        paginator = Paginator(self.past_events(), PAST_EVENTS_PER_PAGE)
-        context["past_events"] = paginator.get_page(request.GET.get("page"))
+        listing = CommunityListing(
+            self.events(), timezone.now(), request.GET.get("year"), PAST_EVENTS_PER_PAGE
+        )
+        upcoming, past = listing.load(request.GET.get("page"))
+        context["upcoming_events"] = upcoming
+        context["past_events"] = past
+        context["past_years"] = listing.years
+        context["selected_year"] = listing.year
+        context["calendar_feed"] = self.calendar_feed_urls(request)
         return context
 
+    def calendar_feed_urls(self, request=None):
+        from .calendar import subscription_urls
 
-class EventPage(BasePage):
-    """One meeting of the Peer Learning Community."""
+        return subscription_urls(self.get_full_url(request) + self.reverse_subpage("calendar"))
+
+    @path("ical/", name="calendar")
+    def calendar(self, request):
+        """The subscribable feed: every upcoming meeting and those of the past year."""
+        from .calendar import calendar_response, community_calendar
+
+        if request.method not in SAFE_METHODS:
+            return HttpResponseNotAllowed(SAFE_METHODS)
+        return calendar_response(community_calendar(self, request))
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One meeting of the Peer Learning Community, under the community page. Its `ical/`
+    sub-route is the meeting as a calendar file."""
 
     class Format(models.TextChoices):
         VIRTUAL = "virtual", _("Virtual")
         IN_PERSON = "in_person", _("In person")
         HYBRID = "hybrid", _("Hybrid")
 
-    start = models.DateTimeField(help_text=_("When the event starts."))
-    end = models.DateTimeField(help_text=_("When the event ends; after the start."))
+    class Status(models.TextChoices):
+        UPCOMING = "upcoming", _("Upcoming")
+        NOW = "now", _("Happening now")
+        PAST = "past", _("Past")
+
+    start = models.DateTimeField(
+        help_text=_("When it starts, as a clock shows it in the event's time zone.")
+    )
+    end = models.DateTimeField(help_text=_("When it ends, in the same time zone; after the start."))
+    time_zone = models.CharField(
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        error_messages={"blank": _("Choose the time zone the start and end times are in.")},
+        help_text=_(
+            "Where the event's clock is, e.g. America/New York. The start and end are times "
+            "in this zone; visitors see them with the zone's abbreviation."
+        ),
+    )
+    schedule_sequence = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text=_("Goes up each time the start or end changes, so calendars update."),
+    )
     format = models.CharField(
         max_length=20,
         choices=Format.choices,
@@ -93,12 +173,28 @@ class EventPage(BasePage):
     join_url = models.URLField(
         blank=True,
         verbose_name=_("join link"),
-        help_text=_("The video meeting link, for virtual and hybrid events."),
+        help_text=_(
+            "The video meeting link, for virtual and hybrid events. Hidden once the event is over."
+        ),
+    )
+    registration_page = models.ForeignKey(
+        "care_forms.FormPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("registration form"),
+        help_text=_("A form on this site where people sign up. Or give a web address below."),
     )
     registration_url = models.URLField(
         blank=True,
         verbose_name=_("registration link"),
-        help_text=_("Where people sign up, if registration is needed."),
+        help_text=_("Where people sign up on another website, if not a form on this site."),
+    )
+    capacity_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Optional, e.g. “Limited to 40 participants; register early.”"),
     )
     body = StreamField(
         BaseStreamBlock(),
@@ -107,8 +203,14 @@ class EventPage(BasePage):
         help_text=_("What the meeting covers, speakers, and how to prepare."),
     )
 
+    objects = EventPageManager()
+    base_form_class = EventPageForm
+
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+
+    # The clock of a meeting is the same in every language.
+    override_translatable_fields = [SynchronizedField("time_zone", overridable=False)]
 
     search_fields = [
         *BasePage.search_fields,
@@ -117,26 +219,46 @@ class EventPage(BasePage):
     ]
     content_panels = [
         *BasePage.content_panels,
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("time_zone"),
+            ],
+            heading=_("When"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("format"),
                 FieldPanel("location"),
                 FieldPanel("join_url"),
+                FieldPanel("registration_page"),
                 FieldPanel("registration_url"),
+                FieldPanel("capacity_note"),
             ],
             heading=_("Where and how to join"),
         ),
         FieldPanel("body"),
+        InlinePanel(
+            "materials",
+            label=_("Recording, slides or material"),
+            heading=_("After the event"),
+            help_text=_(
+                "Resources from the library that came out of this meeting. They are listed "
+                "on the event page, and each resource links back here."
+            ),
+        ),
     ]
     api_fields = [
         *BasePage.api_fields,
         APIField("start"),
         APIField("end"),
+        APIField("time_zone"),
+        APIField("status"),
         APIField("format"),
         APIField("location"),
         APIField("join_url"),
         APIField("registration_url"),
+        APIField("capacity_note"),
         APIField("body"),
     ]
 
@@ -145,15 +267,174 @@ class EventPage(BasePage):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("The end must be after the start.")})
+            errors["end"] = _("The end must be after the start.")
         if self.format in (self.Format.IN_PERSON, self.Format.HYBRID) and not self.location:
-            raise ValidationError({"location": _("Give the address for an in-person event.")})
+            errors["location"] = _("Give the address for an in-person event.")
+        if self.registration_page_id and self.registration_url:
+            errors["registration_url"] = _(
+                "Give either a registration form on this site or a web address, not both."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self._count_schedule_change(update_fields) and update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "schedule_sequence"}
+        return super().save(*args, **kwargs)
+
+    def _count_schedule_change(self, update_fields):
+        """Calendars replace an event they already hold only when its SEQUENCE grows (RFC
+        5545), so each change of the start or end is counted. The stored row is the
+        reference: a revision being published may carry an older count. True when the count
+        was looked at (and so must be saved)."""
+        if not self.pk:
+            return False
+        if update_fields is not None and not {"start", "end"} & set(update_fields):
+            return False
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values("start", "end", "schedule_sequence")
+            .first()
+        )
+        if stored is None:
+            return False
+        self.schedule_sequence = max(self.schedule_sequence, stored["schedule_sequence"])
+        if (stored["start"], stored["end"]) != (self.start, self.end):
+            self.schedule_sequence += 1
+        return True
+
+    # The clock ------------------------------------------------------------------------------
+
+    def get_status(self, now=None):
+        now = now or timezone.now()
+        if now < self.start:
+            return self.Status.UPCOMING
+        if now < self.end:
+            return self.Status.NOW
+        return self.Status.PAST
+
+    @property
+    def status(self):
+        return self.get_status().value
 
     @property
     def is_past(self):
-        return self.end < timezone.now()
+        return self.get_status() == self.Status.PAST
 
     @property
     def is_happening_now(self):
-        return self.start <= timezone.now() <= self.end
+        return self.get_status() == self.Status.NOW
+
+    @cached_property
+    def zone(self):
+        return zone_or_default(self.time_zone)
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.zone)
+
+    @property
+    def start_utc(self):
+        """The start as an ISO 8601 UTC instant, for `<time datetime>`."""
+        return self.start.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @property
+    def end_utc(self):
+        return self.end.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @property
+    def zone_label(self):
+        """The zone's abbreviation at the start ("EDT"), or both when the clocks change
+        during the event ("EDT/EST")."""
+        start, end = zone_abbreviation(self.local_start), zone_abbreviation(self.local_end)
+        return start if start == end else f"{start}/{end}"
+
+    @property
+    def ends_same_day(self):
+        return self.local_start.date() == self.local_end.date()
+
+    # Links ----------------------------------------------------------------------------------
+
+    def registration_link(self):
+        """Where to register: the form page (in this page's language when it has been
+        translated), else the web address."""
+        if self.registration_page_id:
+            form = self.registration_page
+            if form.live:
+                return localize_pages([form], self.locale_id)[0].url
+        return self.registration_url
+
+    def material_links(self):
+        """The resources linked as materials, live ones only, in the editor's order, each in
+        this page's language when translated: (kind label, resource) pairs."""
+        materials = [
+            material
+            for material in self.materials.select_related("resource")
+            if material.resource.live
+        ]
+        resources = localize_pages([m.resource for m in materials], self.locale_id)
+        return [
+            (material.get_kind_display(), resource)
+            for material, resource in zip(materials, resources, strict=True)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from .calendar import add_to_calendar_links
+        from .structured_data import event_structured_data
+
+        context = super().get_context(request, *args, **kwargs)
+        status = self.get_status()
+        context["status"] = status.value
+        context["materials"] = self.material_links()
+        if status != self.Status.PAST:
+            context["registration_link"] = self.registration_link()
+            context["calendar_links"] = add_to_calendar_links(self, request)
+        context["structured_data"] = event_structured_data(self, request, status)
+        return context
+
+    @path("ical/", name="calendar")
+    def calendar(self, request):
+        """This meeting as a calendar file (a download)."""
+        from .calendar import calendar_response, event_calendar
+
+        if request.method not in SAFE_METHODS:
+            return HttpResponseNotAllowed(SAFE_METHODS)
+        return calendar_response(event_calendar(self, request), filename=f"{self.slug}.ics")
+
+
+class EventMaterial(Orderable):
+    """A resource from the library that belongs to a meeting: its recording, its slides, or
+    other material. The resource shows the meeting it came from through the reverse relation
+    (`events.templatetags.event_tags.events_for_resource`)."""
+
+    class Kind(models.TextChoices):
+        RECORDING = "recording", _("Recording")
+        SLIDES = "slides", _("Slides")
+        MATERIAL = "material", _("Material")
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="materials")
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.MATERIAL,
+        help_text=_("What this resource is for the meeting."),
+    )
+    resource = models.ForeignKey(
+        "resources.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="event_materials",
+        help_text=_("The resource in the library. Add it to the library first if needed."),
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("event material")

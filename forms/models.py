@@ -1,26 +1,92 @@
-"""Public forms ("Suggest a resource", "Connect with us") built by editors with Wagtail's form
-builder; submissions are stored and can be exported from the admin."""
+"""Public forms ("Suggest a resource", "Connect with us", registration for the Peer Learning
+Community) built by editors with Wagtail's form builder. Submissions are kept in our own
+`Submission` model (consent wording and language recorded), saved before any email is tried,
+and readable only by submission reviewers."""
 
-from django.db import models
+import datetime
+import logging
+from functools import partial
+
+from django import forms as django_forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
 from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import INLINE_RICH_TEXT, BasePage
 
+from . import ratelimit, spam
+from .builder import LENGTH_LIMITS, RESERVED_NAMES, FormBuilder
+from .panels import SubmissionsPanel
 
-class FormField(AbstractFormField):
+logger = logging.getLogger(__name__)
+
+CONSENT_FIELD = "care_consent"
+DEFAULT_CONSENT_TEXT = (
+    "I agree that the Collaborative keeps what I send in this form to reply to me, and deletes "
+    "it when it is no longer needed."
+)
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    """One question of a form page. Labels, help text and choices are translated; the field's
+    name (`clean_name`, the key answers are stored under) stays the English one in every
+    language, so English and Spanish answers export in the same columns."""
+
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+    max_length = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Most characters allowed in the answer. Leave empty for the usual limit: 255 for "
+            "single line text, 5,000 for multi-line text. It can only be lowered."
+        ),
+    )
+
+    panels = [*AbstractFormField.panels, FieldPanel("max_length")]
+    override_translatable_fields = [SynchronizedField("clean_name", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+    @property
+    def character_limit(self):
+        limit = LENGTH_LIMITS.get(self.field_type)
+        if limit is None:
+            return None
+        return min(self.max_length, limit) if self.max_length else limit
+
+    def clean(self):
+        super().clean()
+        limit = LENGTH_LIMITS.get(self.field_type)
+        if self.max_length and limit and self.max_length > limit:
+            message = _("This kind of field allows at most %(limit)s characters.")
+            raise ValidationError({"max_length": message % {"limit": limit}})
+        if (self.clean_name or self.get_field_clean_name()) in RESERVED_NAMES:
+            raise ValidationError({"label": _("This label is reserved: please choose another.")})
 
 
 class FormPage(AbstractEmailForm, BasePage):
-    """A form visitors fill in; editors choose its fields and who is told of submissions."""
+    """A form visitors fill in; editors choose its questions, its consent wording, when it is
+    open, who is told of new answers and how long answers are kept."""
 
     intro = RichTextField(
         blank=True,
@@ -34,28 +100,250 @@ class FormPage(AbstractEmailForm, BasePage):
     submit_label = models.CharField(
         max_length=40, default="Send", help_text=_("Text of the button that sends the form.")
     )
+    consent_text = models.TextField(
+        max_length=500,
+        default=DEFAULT_CONSENT_TEXT,
+        help_text=_(
+            "The words next to the box everyone must tick to send the form. The wording they "
+            "agreed to is kept with their answers."
+        ),
+    )
+    retention_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_(
+            "Answers older than this many days are deleted automatically. Leave empty for the "
+            "site's standard period."
+        ),
+    )
+    opens_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("The form accepts answers from this moment. Optional.")
+    )
+    closes_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("The form stops accepting answers at this moment.")
+    )
+    closed_text = RichTextField(
+        blank=True,
+        features=INLINE_RICH_TEXT,
+        help_text=_("Shown instead of the form once it has closed. Optional."),
+    )
+    notify_with_answers = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Put the answers in the email to staff. Off: the email only says a new answer "
+            "arrived, with a link to read it in the admin, which keeps personal details out "
+            "of inboxes."
+        ),
+    )
+    confirmation_subject = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=_("Subject of the confirmation email. Empty: the form's title."),
+    )
+    confirmation_text = models.TextField(
+        blank=True,
+        max_length=5000,
+        help_text=_(
+            "If filled in, this text is emailed to the address given in the form's first "
+            "email field after each submission. Their answers are not repeated in it."
+        ),
+    )
 
     parent_page_types = ["home.HomePage", "events.EventIndexPage", "home.StandardPage"]
     subpage_types = []
+    form_builder = FormBuilder
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     content_panels = [
         *BasePage.content_panels,
-        FormSubmissionsPanel(),
+        SubmissionsPanel(),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("submit_label"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
+            [FieldPanel("consent_text"), FieldPanel("retention_days")],
+            heading=_("Consent and privacy"),
+        ),
+        MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-                FieldPanel("subject"),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("closed_text"),
+            ],
+            heading=_("When the form is open"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "from_address",
+                            help_text=_("The sender of the emails. Empty: the site's address."),
+                        ),
+                        FieldPanel("to_address"),
+                    ]
+                ),
+                FieldPanel("subject", help_text=_("Subject of the email to staff.")),
+                FieldPanel("notify_with_answers"),
             ],
             heading=_("Email notification to staff"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("confirmation_subject"), FieldPanel("confirmation_text")],
+            heading=_("Confirmation email to the sender"),
         ),
     ]
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("thank_you_text")]
 
     class Meta:
         verbose_name = _("form page")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The form must close after it opens.")})
+
+    # Opening and closing ----------------------------------------------------------------
+
+    def availability(self, now=None):
+        now = now or timezone.now()
+        if self.opens_at and now < self.opens_at:
+            return "not_open"
+        if self.closes_at and now >= self.closes_at:
+            return "closed"
+        return "open"
+
+    @property
+    def retention_period(self):
+        days = self.retention_days or settings.CARE_FORMS_DEFAULT_RETENTION_DAYS
+        return datetime.timedelta(days=days)
+
+    # The form ---------------------------------------------------------------------------
+
+    def get_form_class(self):
+        editor_form = super().get_form_class()
+        consent = django_forms.BooleanField(
+            label=self.consent_text,
+            required=True,
+            error_messages={
+                "required": _("Tick the consent box to agree, or we cannot take your answers.")
+            },
+        )
+        return type("CareForm", (editor_form,), {CONSENT_FIELD: consent})
+
+    def render_form(self, request, form, status=200, **flags):
+        context = self.get_context(request)
+        context.update(flags, form=form, form_token=spam.make_token(self))
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def serve(self, request, *args, **kwargs):
+        state = self.availability()
+        if state != "open":
+            context = {**self.get_context(request), "form_state": state}
+            response = TemplateResponse(request, self.get_template(request), context)
+            # The state changes with the clock, not on publish: no cache may keep it.
+            add_never_cache_headers(response)
+            return response
+        if request.method != "POST":
+            return self.render_form(request, self.get_form(page=self, user=request.user))
+
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if not ratelimit.allow(request, scope=f"form:{self.translation_key}"):
+            return self.render_form(request, form, status=429, rate_limited=True)
+        verdict = spam.check(request.POST, self)
+        if verdict is spam.Verdict.BOT:
+            # The bot is thanked like anyone else, so it learns nothing; nothing is kept.
+            return self.render_landing_page(request, None, *args, **kwargs)
+        if verdict is spam.Verdict.EXPIRED:
+            return self.render_form(request, form, token_expired=True)
+        if form.is_valid():
+            submission = self.process_form_submission(form)
+            return self.render_landing_page(request, submission, *args, **kwargs)
+        return self.render_form(request, form)
+
+    # Submissions ------------------------------------------------------------------------
+
+    def get_submission_class(self):
+        return Submission
+
+    def get_submissions(self):
+        """Answers to this form in every language, so they are listed and exported together."""
+        translations = Page.objects.filter(translation_key=self.translation_key)
+        return Submission.objects.filter(page_id__in=translations.values("pk"))
+
+    def get_submissions_list_view_class(self):
+        from .views import SubmissionsListView
+
+        return SubmissionsListView
+
+    def get_data_fields(self):
+        fields = [(field.clean_name, field.label) for field in self.get_form_fields()]
+        names = {name for name, _label in fields}
+        # A question added to one translation only still gets its column.
+        others = (
+            FormField.objects.filter(page__translation_key=self.translation_key)
+            .exclude(page=self)
+            .order_by("sort_order", "pk")
+        )
+        for field in others:
+            if field.clean_name not in names:
+                names.add(field.clean_name)
+                fields.append((field.clean_name, field.label))
+        return [("submit_time", _("Submission date")), *fields, ("language", _("Language"))]
+
+    def submitter_email(self, form_data):
+        for field in self.get_form_fields():
+            if field.field_type == "email" and form_data.get(field.clean_name):
+                return form_data[field.clean_name]
+        return ""
+
+    def process_form_submission(self, form):
+        """Store the answers in their own transaction; emails are queued only once it has
+        committed, so a failing mail server can neither lose the answers nor show an error."""
+        from .notifications import emails_due, queue_emails
+
+        names = [name for name in form.fields if name != CONSENT_FIELD]
+        form_data = {name: form.cleaned_data.get(name) for name in names}
+        due = emails_due(self)
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                page=self,
+                form_data=form_data,
+                language=self.locale.language_code,
+                consent_text=self.consent_text,
+                email_status=Submission.EmailStatus.PENDING if due else Submission.EmailStatus.NONE,
+            )
+            if due:
+                transaction.on_commit(partial(queue_emails, submission.pk), robust=True)
+        return submission
+
+
+class Submission(AbstractFormSubmission):
+    """One visitor's answers to a form page, with the consent wording they agreed to, the
+    language they answered in, and whether the emails about it have gone out."""
+
+    class EmailStatus(models.TextChoices):
+        NONE = "", _("nothing to send")
+        PENDING = "pending", _("waiting to be sent")
+        SENT = "sent", _("sent")
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="care_submissions")
+    language = models.CharField(max_length=20, blank=True)
+    consent_text = models.TextField(blank=True)
+    email_status = models.CharField(
+        max_length=10, choices=EmailStatus.choices, default=EmailStatus.NONE, blank=True
+    )
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta(AbstractFormSubmission.Meta):
+        indexes = [
+            models.Index(fields=["page", "submit_time"]),
+            models.Index(fields=["email_status", "submit_time"]),
+        ]
+
+    def get_data(self):
+        return {**super().get_data(), "language": self.language, "consent": self.consent_text}

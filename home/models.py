@@ -3,7 +3,6 @@ site-wide settings editors manage (footer, contact details)."""
 
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -220,8 +219,9 @@ class HomePage(BasePage):
 
     @cached_property
     def next_meeting(self):
-        """The soonest upcoming event of the community page: in this page's language, or in the
-        site's main language when it has not been translated; None when none is scheduled."""
+        """The soonest upcoming event of the community page (one that has not ended yet, as
+        the community page lists them): in this page's language, or in the site's main
+        language when it has not been translated; None when none is scheduled."""
         from events.models import EventIndexPage, EventPage
 
         communities = EventIndexPage.objects.all()
@@ -231,9 +231,9 @@ class HomePage(BasePage):
         soonest = (
             EventPage.objects.live()
             .public()
-            .filter(start__gte=timezone.now(), locale_id__in=languages)
+            .filter(locale_id__in=languages)
             .filter(below_any(communities.values_list("path", flat=True)))
-            .order_by("start", "path")
+            .upcoming()
             .first()
         )
         return localize_pages([soonest], self.locale_id)[0] if soonest else None

@@ -1,12 +1,15 @@
 """The partner directory: the Collaborative's core partners and the resources each has
 developed."""
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.db.models import F, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images.api.fields import ImageRenditionField
@@ -27,6 +30,7 @@ class PartnerIndexPage(BasePage):
     subpage_types = ["partners.PartnerPage"]
     max_count_per_parent = 1
 
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
 
@@ -59,16 +63,42 @@ class PartnerPage(BasePage):
         help_text=_("Who the partner is and what they do for health and racial equity."),
     )
     website = models.URLField(blank=True, help_text=_("The partner's own website."))
+    focus_areas = ParentalManyToManyField(
+        "resources.Topic",
+        blank=True,
+        related_name="partners",
+        help_text=_(
+            "The topics this partner works on. Each links to the library filtered by that topic."
+        ),
+    )
+    contact_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Who practitioners can contact at the partner: a person, team or role."),
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text=_("An address the partner is happy to have published.")
+    )
 
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
-    search_fields = [*BasePage.search_fields, index.SearchField("description")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.RelatedFields("focus_areas", [index.SearchField("name")]),
+    ]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("logo"),
         FieldPanel("description"),
         FieldPanel("website"),
+        FieldPanel("focus_areas"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email")],
+            heading=_("Contact"),
+            help_text=_("Shown on the partner's page. Leave empty to show no contact."),
+        ),
         InlinePanel(
             "picked_resources",
             label=_("Key resource"),
@@ -82,34 +112,66 @@ class PartnerPage(BasePage):
         APIField("logo", serializer=ImageRenditionField("max-400x200")),
         APIField("description"),
         APIField("website"),
+        APIField("focus_area_names"),
+        APIField("contact_name"),
+        APIField("contact_email"),
     ]
 
     class Meta:
         verbose_name = _("partner")
 
+    @property
+    def focus_area_names(self):
+        return [topic.name for topic in self.focus_areas.all()]
+
     @cached_property
     def key_resources(self):
         """Resources this partner published (newest first), then the editor's extra picks,
         without duplicates."""
-        from resources.models import ResourcePage
+        published, picked = self._key_resources
+        return published + picked
 
+    @property
+    def has_published_resources(self):
+        return bool(self._key_resources[0])
+
+    @cached_property
+    def _key_resources(self):
+        from resources.models import CARD_RELATIONS, ResourcePage
+
+        resources = ResourcePage.objects.live().public().select_related(*CARD_RELATIONS)
         published = list(
-            ResourcePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, publisher_page__translation_key=self.translation_key)
-            .select_related("resource_type", "image")
-            .order_by("-publication_date", "title")
+            resources.filter(
+                locale_id=self.locale_id, publisher_page__translation_key=self.translation_key
+            )
+            .prefetch_related("topics")
+            .order_by(F("publication_date").desc(nulls_last=True), "title")
         )
         seen = {page.id for page in published}
-        picked_ids = [
-            pk
-            for pk in self.picked_resources.values_list("resource_id", flat=True)
-            if pk not in seen
-        ]
-        picked = ResourcePage.objects.live().public().filter(id__in=picked_ids)
-        by_id = {page.id: page for page in picked.select_related("resource_type", "image")}
-        picked = [by_id[pk] for pk in picked_ids if pk in by_id]
-        return published + localize_pages(picked, self.locale_id, ("resource_type", "image"))
+        picks = self.picked_resources.values_list("resource_id", flat=True)
+        picked_ids = [pk for pk in dict.fromkeys(picks) if pk not in seen]
+        by_id = resources.in_bulk(picked_ids)
+        picked = localize_pages(
+            [by_id[pk] for pk in picked_ids if pk in by_id], self.locale_id, CARD_RELATIONS
+        )
+        # A pick may be the translation of one already listed.
+        picked = [page for page in picked if page.id not in seen]
+        prefetch_related_objects(picked, "topics")
+        return published, picked
+
+    @cached_property
+    def library(self):
+        """The resource library in this partner's language, if there is one."""
+        from resources.models import ResourceIndexPage
+
+        return ResourceIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+
+    @property
+    def library_filter_url(self):
+        """The library filtered by this partner as publisher."""
+        if not self.library or not self.library.url:
+            return ""
+        return f"{self.library.url}?{urlencode({'partner': self.slug})}"
 
 
 class PartnerPickedResource(Orderable):

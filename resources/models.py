@@ -1,23 +1,35 @@
-"""The resource library: an index page listing `ResourcePage`s, with topics and resource types
-as snippets editors manage."""
+"""The resource library: an index page listing `ResourcePage`s with filters, search and a feed;
+topics and resource types as snippets editors manage; and the result of each link check."""
+
+import mimetypes
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, F, prefetch_related_objects
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.embeds import embeds
+from wagtail.embeds.exceptions import EmbedException
+from wagtail.embeds.finders import get_finders
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from home.blocks import BaseStreamBlock
 from home.models import INLINE_RICH_TEXT, BasePage
 
 RESOURCES_PER_PAGE = 12
+RELATED_RESOURCES = 3
+CARD_RELATIONS = ("resource_type", "publisher_page", "document", "image")
 
 
 class TaxonomyTerm(TranslatableMixin, models.Model):
@@ -39,7 +51,6 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
         return self.name
 
 
-@register_snippet
 class Topic(TaxonomyTerm):
     """A subject a resource covers, such as 'Policy' or 'Data and research'."""
 
@@ -48,17 +59,53 @@ class Topic(TaxonomyTerm):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
-@register_snippet
 class ResourceType(TaxonomyTerm):
     """What kind of thing a resource is: a report, a video, a toolkit..."""
+
+    class SchemaType(models.TextChoices):
+        AUTOMATIC = "", _("Decide from the resource")
+        CREATIVE_WORK = "CreativeWork", _("Creative work (anything else)")
+        REPORT = "Report", _("Report")
+        VIDEO = "VideoObject", _("Video")
+        LEGISLATION = "Legislation", _("Law or policy")
+        HOW_TO = "HowTo", _("Guide or toolkit")
+        DATASET = "Dataset", _("Data set")
+
+    schema_type = models.CharField(
+        max_length=40,
+        blank=True,
+        choices=SchemaType.choices,
+        default=SchemaType.AUTOMATIC,
+        verbose_name=_("kind for search engines"),
+        help_text=_(
+            "How search engines are told what resources of this type are. Leave it to decide "
+            "from the resource if unsure."
+        ),
+    )
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("schema_type")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("resource type")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
-class ResourceIndexPage(BasePage):
-    """The resource library: lists the resources filed under it, newest first."""
+# When a type's "kind for search engines" is left automatic: the seeded types' slugs, in both
+# languages, and otherwise a creative work.
+SCHEMA_TYPE_BY_SLUG = {
+    "report": "Report",
+    "informe": "Report",
+    "video": "VideoObject",
+    "law-or-policy": "Legislation",
+    "ley-o-politica": "Legislation",
+    "toolkit": "HowTo",
+    "caja-de-herramientas": "HowTo",
+}
+
+
+class ResourceIndexPage(RoutablePageMixin, BasePage):
+    """The resource library: the resources filed under it, with filters by topic, type,
+    publisher and year, keyword search, and an RSS feed at `feed/`."""
 
     intro = RichTextField(
         blank=True, features=INLINE_RICH_TEXT, help_text=_("Shown above the list of resources.")
@@ -68,6 +115,7 @@ class ResourceIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
 
@@ -75,20 +123,39 @@ class ResourceIndexPage(BasePage):
         verbose_name = _("resource library")
 
     def resources(self):
-        return (
-            ResourcePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("resource_type", "publisher_page", "document", "image")
-            .prefetch_related("topics")
-            .order_by("-publication_date", "title")
-        )
+        """The library's live, public resources, unordered and without related rows: the base
+        every filtered list and count starts from."""
+        return ResourcePage.objects.child_of(self).live().public()
+
+    def filter_resources(self, params):
+        from .filters import LibraryFilter
+
+        return LibraryFilter(self.resources(), self.locale_id, params)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.resources(), RESOURCES_PER_PAGE)
+        library = self.filter_resources(request.GET)
+        paginator = Paginator(library.results(), RESOURCES_PER_PAGE)
+        context["library"] = library
         context["resources"] = paginator.get_page(request.GET.get("page"))
+        library_url = self.get_url(request) or ""
+        context["feed_url"] = library_url + self.reverse_subpage("feed") + library.feed_querystring
         return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        response = super().index_route(request, *args, **kwargs)
+        if response.context_data["library"].noindex:
+            # The page carries the meta tag too; the header also covers crawlers that only
+            # read headers.
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import ResourceFeed
+
+        return ResourceFeed()(request, page=self)
 
 
 class ResourcePage(BasePage):
@@ -112,6 +179,21 @@ class ResourcePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Or upload the file itself (PDF, Word...)."),
+    )
+    video_url = models.URLField(
+        blank=True,
+        max_length=500,
+        verbose_name=_("video"),
+        help_text=_(
+            "For a video: the address of its page on YouTube or Vimeo. The player is shown on "
+            "the resource page."
+        ),
+    )
+    transcript = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        verbose_name=_("transcript or text alternative"),
+        help_text=_("For a video: what is said and shown, for people who cannot watch or hear it."),
     )
     publisher_page = models.ForeignKey(
         "partners.PartnerPage",
@@ -149,8 +231,11 @@ class ResourcePage(BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),
+        index.SearchField("transcript"),
         index.SearchField("publisher_name"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("resource_type", [index.SearchField("name")]),
+        index.RelatedFields("publisher_page", [index.SearchField("title")]),
         index.FilterField("publication_date"),
     ]
 
@@ -160,6 +245,11 @@ class ResourcePage(BasePage):
             [FieldPanel("external_url"), FieldPanel("document")],
             heading=_("Where to find it"),
             help_text=_("Give a web address or upload a document (at least one)."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("video_url"), FieldPanel("transcript")],
+            heading=_("Video"),
+            help_text=_("Only for videos. Give a transcript whenever you give a video."),
         ),
         MultiFieldPanel(
             [FieldPanel("publisher_page"), FieldPanel("publisher_name")],
@@ -179,16 +269,34 @@ class ResourcePage(BasePage):
         APIField("publication_date"),
         APIField("resource_type_name"),
         APIField("topic_names"),
+        APIField("video_url"),
+        APIField("transcript"),
     ]
 
     class Meta:
         verbose_name = _("resource")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Topics are shown, described to search engines and used to find related resources.
+        prefetch_related_objects([self], "topics")
+        context["structured_data"] = self.structured_data(request)
+        return context
+
     def clean(self):
         super().clean()
+        errors = {}
         if not self.external_url and not self.document_id:
             message = _("Give a web address or upload a document so visitors can reach it.")
-            raise ValidationError({"external_url": message, "document": message})
+            errors.update({"external_url": message, "document": message})
+        # Checked without asking the video site, so saving never waits on the network.
+        if self.video_url and not any(finder.accept(self.video_url) for finder in get_finders()):
+            errors["video_url"] = _(
+                "This site cannot show videos from that address. Use the video's page on "
+                "YouTube or Vimeo."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def link_url(self):
@@ -199,6 +307,16 @@ class ResourcePage(BasePage):
     @property
     def is_download(self):
         return bool(self.document_id)
+
+    @property
+    def link_host(self):
+        """The site an external link leads to, without 'www.' (shown on cards)."""
+        host = urlsplit(self.external_url).hostname or ""
+        return host.removeprefix("www.")
+
+    @property
+    def file_extension(self):
+        return self.document.file_extension.upper() if self.document_id else ""
 
     @property
     def resource_type_name(self):
@@ -213,3 +331,144 @@ class ResourcePage(BasePage):
         if self.publisher_page_id:
             return self.publisher_page.title
         return self.publisher_name
+
+    @cached_property
+    def library(self):
+        return self.get_parent()
+
+    @cached_property
+    def video_embed(self):
+        """The embedded player (looked up once, then kept by Wagtail), or None when the video
+        site does not answer or does not allow embedding."""
+        if not self.video_url:
+            return None
+        try:
+            embed = embeds.get_embed(self.video_url)
+        except EmbedException:
+            return None
+        return embed if embed.html else None
+
+    @cached_property
+    def related_resources(self):
+        """Other resources in this library sharing the most topics with this one, newest first
+        among equals."""
+        topic_ids = [topic.pk for topic in self.topics.all()]
+        if not topic_ids:
+            return []
+        return list(
+            ResourcePage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .filter(topics__in=topic_ids)
+            .annotate(shared_topics=Count("topics"))
+            .select_related(*CARD_RELATIONS)
+            .prefetch_related("topics")
+            .order_by("-shared_topics", F("publication_date").desc(nulls_last=True), "title", "pk")[
+                :RELATED_RESOURCES
+            ]
+        )
+
+    @property
+    def schema_type(self):
+        term = self.resource_type
+        if term and term.schema_type:
+            return term.schema_type
+        if self.video_url:
+            return ResourceType.SchemaType.VIDEO.value
+        if term:
+            return SCHEMA_TYPE_BY_SLUG.get(term.slug, "CreativeWork")
+        return "CreativeWork"
+
+    def structured_data(self, request=None):
+        """schema.org description of the resource for search engines (JSON-LD)."""
+        page_url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "url": page_url,
+            "inLanguage": self.locale.language_code,
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.publication_date:
+            data["datePublished"] = self.publication_date.isoformat()
+        if self.publisher:
+            data["publisher"] = {"@type": "Organization", "name": self.publisher}
+            if self.publisher_page_id and self.publisher_page.live:
+                data["publisher"]["url"] = self.publisher_page.get_full_url(request)
+        if self.resource_type_id:
+            data["genre"] = self.resource_type.name
+        topics = self.topic_names
+        if topics:
+            data["keywords"] = ", ".join(topics)
+        if self.document_id:
+            data["associatedMedia"] = {
+                "@type": "MediaObject",
+                "contentUrl": request.build_absolute_uri(self.document.url)
+                if request
+                else self.document.url,
+                "encodingFormat": mimetypes.guess_type(self.document.filename)[0]
+                or self.document.file_extension,
+            }
+        elif self.external_url:
+            data["sameAs"] = self.external_url
+        if data["@type"] == "VideoObject":
+            data.update(self._video_data())
+        return data
+
+    def _video_data(self):
+        data = {}
+        if self.video_url:
+            data["contentUrl"] = self.video_url
+        if self.publication_date:
+            data["uploadDate"] = self.publication_date.isoformat()
+        embed = self.video_embed
+        if embed and embed.thumbnail_url:
+            data["thumbnailUrl"] = embed.thumbnail_url
+        if self.transcript:
+            data["transcript"] = " ".join(strip_tags(self.transcript).split())
+        return data
+
+
+class LinkCheck(models.Model):
+    """What `check_resource_links` found when it last opened a resource's external link."""
+
+    class Outcome(models.TextChoices):
+        OK = "ok", _("Works")
+        REDIRECTED = "redirected", _("Redirected")
+        BROKEN = "broken", _("Broken")
+
+    page = models.OneToOneField(
+        ResourcePage, on_delete=models.CASCADE, related_name="link_check", editable=False
+    )
+    url = models.URLField(max_length=500, help_text=_("The address that was checked."))
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, db_index=True)
+    status_code = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("The web server's answer, such as 200 or 404.")
+    )
+    final_url = models.URLField(
+        max_length=2000, blank=True, help_text=_("Where the link led after any redirects.")
+    )
+    error = models.CharField(
+        max_length=200, blank=True, help_text=_("Why the link could not be opened, if it failed.")
+    )
+    checked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("link check")
+        ordering = ["-checked_at"]
+
+    def __str__(self):
+        return f"{self.url} ({self.get_outcome_display()})"
+
+    @property
+    def outcome_label(self):
+        return self.get_outcome_display()
+
+    @property
+    def result(self):
+        """The answer in a few words, for the report."""
+        if self.error:
+            return self.error
+        return str(self.status_code or "")

@@ -1,14 +1,21 @@
 """wagtail-localize copies many-to-many fields from the source page as they are, so a Spanish
-resource would keep the English topics. When a translated resource is published, point it at
-the topics in its own language (where they have been translated)."""
+resource would keep the English topics (and a Spanish partner its English focus areas). When a
+translated page is published, point it at the topics in its own language (where they have been
+translated)."""
 
+from wagtail.search import index
 from wagtail.signals import page_published
+
+from partners.models import PartnerPage
 
 from .models import ResourcePage, Topic
 
+TOPIC_FIELDS = {ResourcePage: "topics", PartnerPage: "focus_areas"}
+
 
 def localize_topics(sender, instance, **kwargs):
-    topics = list(instance.topics.all())
+    field = TOPIC_FIELDS[sender]
+    topics = list(getattr(instance, field).all())
     foreign = [topic for topic in topics if topic.locale_id != instance.locale_id]
     if not foreign:
         return
@@ -19,9 +26,18 @@ def localize_topics(sender, instance, **kwargs):
             translation_key__in=[topic.translation_key for topic in foreign],
         )
     }
-    instance.topics.set([translations.get(topic.translation_key, topic) for topic in topics])
-    instance.save(update_fields=["topics"], clean=False)
+    getattr(instance, field).set([translations.get(t.translation_key, t) for t in topics])
+    instance.save(update_fields=[field], clean=False)
+
+
+def reindex(sender, instance, **kwargs):
+    """Index a published resource again now that its topics are saved. Wagtail indexes on
+    post_save, which a page with many-to-many fields sends before writing them, so the first
+    publish would leave the topics out of the library's keyword search."""
+    index.insert_or_update_object(instance)
 
 
 def connect():
-    page_published.connect(localize_topics, sender=ResourcePage)
+    for model in TOPIC_FIELDS:
+        page_published.connect(localize_topics, sender=model)
+    page_published.connect(reindex, sender=ResourcePage)

@@ -1,30 +1,61 @@
-"""Site search over every live, public page in the visitor's language."""
+"""Site search at /<language>/search/ over every live, public page of the visitor's language."""
 
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.cache import patch_cache_control
 
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from events.models import EventIndexPage
+from resources.models import ResourceIndexPage
+
+from .query import parse
+from .results import SiteSearch
+from .stats import record_search
+from .suggest import suggest
 
 
 def search(request):
-    query_string = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query_string:
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        pages = Page.objects.live().public().specific()
-        if locale:
-            pages = pages.filter(locale=locale)
-        results = pages.search(query_string)
-        Query.get(query_string).add_hit()
+    query = parse(request.GET.get("q", ""))
+    context = {"search_query": query.text, "query": query}
+    if query:
+        locale = Locale.get_active()
+        site_search = SiteSearch(query, locale, request, type_key=request.GET.get("type", ""))
+        context.update(search=site_search, search_results=site_search.page(request.GET.get("page")))
+        if not site_search.total:
+            context.update(suggestion=_checked_suggestion(query, locale, request))
+            context.update(start_pages=_start_pages(locale, request))
+        if _is_new_search(request):
+            record_search(query.text, locale.language_code, bool(site_search.total))
 
-    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query_string, "search_results": page_obj},
+    response = TemplateResponse(request, "search/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    if query.text:
+        # Each search is counted for the editors' reports, so it must reach this view: no shared
+        # cache (the site's page cache included) may answer it.
+        patch_cache_control(response, private=True)
+    return response
+
+
+def _is_new_search(request):
+    """A search typed in, not a later page or a type filter of the same search."""
+    return request.GET.get("page", "1") in ("", "1") and not request.GET.get("type")
+
+
+def _checked_suggestion(query, locale, request):
+    """A corrected query, offered only if it finds something."""
+    corrected = suggest(query.terms, locale)
+    if corrected and SiteSearch(parse(corrected), locale, request).total:
+        return corrected
+    return None
+
+
+def _start_pages(locale, request):
+    """The resource library and the community page (events) of the visitor's language."""
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .type(ResourceIndexPage, EventIndexPage)
+        .order_by("path")
     )
+    return [(page.title, page.get_url(request)) for page in pages]

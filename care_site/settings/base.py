@@ -116,6 +116,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; Redis when REDIS_URL is set (shared by every instance).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -123,9 +124,11 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "care",
             "OPTIONS": {
-                # A slow or absent Redis must not hold requests for long.
+                # A slow or absent Redis must not hold requests for long, nor fail them: every
+                # cache read becomes a miss and every write a no-op until it is back.
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
             },
         }
     }
@@ -235,7 +238,6 @@ CONTENT_SECURITY_POLICY = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Collaborative for Anti-Racism & Equity"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -278,3 +280,74 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
+
+# --- Forms and submissions (issue 5) -------------------------------------------------------
+# Background email: django-tasks. "care_forms" is the backend the form emails use; it runs them
+# at once by default (nothing else to start for `make run`). Production sets
+# FORMS_TASK_BACKEND=django_tasks_db.DatabaseBackend and runs `manage.py db_worker --backend
+# care_forms`, so a failed email is retried later by the worker (docs/forms.md).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+TASKS = {
+    "default": {"BACKEND": IMMEDIATE_TASKS},
+    "care_forms": {"BACKEND": os.environ.get("FORMS_TASK_BACKEND", IMMEDIATE_TASKS)},
+}
+# Django's default, stated: a request body past it gets the 400 page (templates/400.html).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Posts accepted per client IP, per form, per window (seconds); further posts get a 429.
+CARE_FORMS_RATE_LIMIT = int(os.environ.get("CARE_FORMS_RATE_LIMIT", "5"))
+CARE_FORMS_RATE_LIMIT_WINDOW = 60
+CARE_FORMS_RATE_LIMIT_CACHE = "default"
+# How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none.
+CARE_TRUSTED_PROXY_COUNT = int(os.environ.get("CARE_TRUSTED_PROXY_COUNT", "0"))
+# Spam timer: a form sent sooner than this after it was shown is a bot's.
+CARE_FORMS_MIN_FILL_SECONDS = 3
+CARE_FORMS_TOKEN_MAX_AGE = 60 * 60 * 24
+# Days a submission is kept when its form does not say otherwise (`purge_submissions`).
+CARE_FORMS_DEFAULT_RETENTION_DAYS = int(os.environ.get("CARE_FORMS_RETENTION_DAYS", "365"))
+# Tries of a failing notification email before it waits for `send_form_emails`.
+CARE_FORMS_EMAIL_MAX_ATTEMPTS = 5
+
+# --- Site search (issue 6) ------------------------------------------------------------------
+# Wagtail's database backend (PostgreSQL full-text search, SQLite FTS5) unless SEARCH_BACKEND
+# names a search server: a site that outgrows the database sets SEARCH_BACKEND=opensearch2 (or
+# opensearch3, elasticsearch7/8/9) and SEARCH_URL, then runs `manage.py update_index`.
+# docs/search.md has the steps.
+SEARCH_SERVER_BACKENDS = {
+    "opensearch2": "opensearchpy",
+    "opensearch3": "opensearchpy",
+    "elasticsearch7": "elasticsearch",
+    "elasticsearch8": "elasticsearch",
+    "elasticsearch9": "elasticsearch",
+}
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower() or "database"
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+elif SEARCH_BACKEND in SEARCH_SERVER_BACKENDS:
+    import importlib.util
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not env_list("SEARCH_URL"):
+        raise ImproperlyConfigured(f"SEARCH_BACKEND={SEARCH_BACKEND} needs SEARCH_URL.")
+    if importlib.util.find_spec(SEARCH_SERVER_BACKENDS[SEARCH_BACKEND]) is None:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND={SEARCH_BACKEND} needs the Python package that provides "
+            f"'{SEARCH_SERVER_BACKENDS[SEARCH_BACKEND]}' (see docs/search.md)."
+        )
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            "URLS": env_list("SEARCH_URL"),
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "care_"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            # Rebuild into a new index and switch over, so search keeps working meanwhile.
+            "ATOMIC_REBUILD": True,
+        }
+    }
+else:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be 'database' or one of {', '.join(SEARCH_SERVER_BACKENDS)}."
+    )

@@ -11,11 +11,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import slugify
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
@@ -23,7 +26,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventMaterial, EventPage
 from forms.models import FormField, FormPage
 from home.models import HomePage, HomePageFeaturedResource, SiteSettings, StandardPage
 from partners.models import PartnerIndexPage, PartnerPage
@@ -34,6 +37,7 @@ from .spanish import CATALOGUE
 
 ASSETS = Path(__file__).resolve().parent.parent / "demo_assets"
 Image = get_image_model()
+Document = get_document_model()
 
 
 class Seeder:
@@ -52,6 +56,7 @@ class Seeder:
         self.types = self.ensure_terms(ResourceType, content.RESOURCE_TYPES)
         self.partner_index, self.partners = self.ensure_partners()
         self.library, self.featured = self.ensure_library()
+        self.ensure_demo_resources()
         self.community, self.register_form = self.ensure_community()
         self.forms = {
             key: self.ensure_form(self.home, spec)
@@ -229,6 +234,51 @@ class Seeder:
             featured.append(page)
         return library, featured
 
+    def ensure_demo_resources(self):
+        """Plausible, clearly-labelled demo resources across topics and types, so the library's
+        filters have something to filter; and focus areas for partners that have none."""
+        for spec in content.DEMO_RESOURCES:
+            document = None
+            if spec.get("document"):
+                document = self.ensure_document(spec["document"], spec["title"])
+            summary = spec["summary"] + content.DEMO_NOTE
+            page = self.ensure_page(
+                self.library,
+                ResourcePage,
+                spec["slug"],
+                title=spec["title"],
+                summary=summary,
+                external_url="" if document else f"https://example.org/{spec['slug']}",
+                document=document,
+                publisher_page=self.partners.get(spec.get("publisher_partner", "")),
+                publisher_name=spec.get("publisher_name", ""),
+                publication_date=datetime.date(*spec["publication_date"]),
+                resource_type=self.types[spec["resource_type"]],
+                body=json.dumps([{"type": "paragraph", "value": f"<p>{summary}</p>"}]),
+            )
+            if not page.topics.exists():
+                page.topics.set([self.topics[slug] for slug in spec["topics"]])
+                page.save_revision().publish(log_action=False)
+        for slug, topics in content.PARTNER_FOCUS_AREAS.items():
+            partner = self.partners.get(slug)
+            if partner and not partner.focus_areas.exists():
+                partner.focus_areas.set([self.topics[topic] for topic in topics])
+                partner.save_revision().publish(log_action=False)
+
+    def ensure_document(self, title, heading):
+        document = Document.objects.filter(title=title).first()
+        if document:
+            return document
+        document = Document(
+            title=title,
+            collection=Collection.get_first_root_node(),
+            file=ContentFile(make_demo_pdf(heading), name=f"{slugify(title)}.pdf"),
+        )
+        document._set_document_file_metadata()
+        document.save()
+        self.created += 1
+        return document
+
     def ensure_synthetic_resources(self):
         """`--resources N`: clearly-labelled demo resources for benchmarks and browsing."""
         if not self.synthetic_resources:
@@ -277,7 +327,8 @@ class Seeder:
             community.save_revision().publish(log_action=False)
         for spec in content.PAST_EVENTS:
             start = datetime.datetime(*spec["start"], tzinfo=self.zone)
-            self.ensure_event(community, spec["slug"], spec, start)
+            event = self.ensure_event(community, spec["slug"], spec, start)
+            self.ensure_event_materials(event, spec.get("materials", []))
         self.ensure_future_meetings(community)
         return community, register_form
 
@@ -314,6 +365,23 @@ class Seeder:
             body=json.dumps([{"type": "paragraph", "value": f"<p>{spec['body']}</p>"}]),
         )
 
+    def ensure_event_materials(self, event, materials):
+        """Library resources linked to a past meeting as its materials, added once: a meeting
+        that already lists any is left to the editors. Resources not in the library are
+        skipped."""
+        if not materials or event.materials.exists():
+            return
+        slugs = [slug for _kind, slug in materials]
+        found = ResourcePage.objects.child_of(self.library).filter(slug__in=slugs)
+        resources = {resource.slug: resource for resource in found}
+        for order, (kind, slug) in enumerate(materials):
+            if slug in resources:
+                event.materials.add(
+                    EventMaterial(kind=kind, resource=resources[slug], sort_order=order)
+                )
+        if event.materials.exists():
+            event.save_revision().publish(log_action=False)
+
     def ensure_form(self, parent, spec):
         existing = FormPage.objects.child_of(parent).filter(slug=spec["slug"]).first()
         if existing:
@@ -329,6 +397,8 @@ class Seeder:
             to_address=getattr(settings, "CARE_FORMS_NOTIFY", "care-staff@example.org"),
             from_address="noreply@example.org",
             subject=spec["subject"],
+            confirmation_subject=spec.get("confirmation_subject", ""),
+            confirmation_text=spec.get("confirmation_text", ""),
         )
         for order, (label, field_type, required, choices, help_text) in enumerate(spec["fields"]):
             page.form_fields.add(
@@ -450,10 +520,13 @@ def translate(instance, locale, catalogue):
     )
     po = translation.export_po()
     for entry in po:
-        # Segments are stored as HTML: "&" arrives as "&amp;".
-        english = html.unescape(entry.msgid)
+        # Segments are stored as HTML: "&" arrives as "&amp;", a plain-text line break as
+        # "<br/>" (a form field's choices, a confirmation email).
+        english = html.unescape(entry.msgid.replace("<br/>", "\n"))
         spanish = catalogue.get(english, "")
-        entry.msgstr = html.escape(spanish, quote=False) if english != entry.msgid else spanish
+        if english != entry.msgid:
+            spanish = html.escape(spanish, quote=False).replace("\n", "<br/>")
+        entry.msgstr = spanish
     translation.import_po(po)
     if not isinstance(instance, Page):
         translation.save_target()
@@ -492,6 +565,22 @@ def make_logo(name, colour):
         draw.text((200, 95 + number * 40), line, fill="#1f2933", font=font)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def make_demo_pdf(heading):
+    """A one-page PDF standing in for a downloadable resource, saying it is demo content."""
+    page = PILImage.new("RGB", (850, 1100), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((70, 90), heading, fill="#1f2933", font=ImageFont.load_default(30))
+    draw.text(
+        (70, 160),
+        "Demo content for the CARE resource library: not a real publication.",
+        fill="#4a5563",
+        font=ImageFont.load_default(22),
+    )
+    buffer = io.BytesIO()
+    page.save(buffer, format="PDF")
     return buffer.getvalue()
 
 

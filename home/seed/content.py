@@ -231,6 +231,12 @@ FORMS = {
         ),
         "submit_label": "Register",
         "subject": "New Peer Learning Community registration",
+        "confirmation_subject": "You are registered for the Peer Learning Community",
+        "confirmation_text": (
+            "Thank you for registering for the Anti-Racism in Public Health Peer Learning "
+            "Community. We will email you the dates of future meetings.\n\nIf you did not "
+            "register, you can ignore this email."
+        ),
         "fields": [
             ("Your name", "singleline", True, "", ""),
             ("Email address", "email", True, "", "Meeting dates are sent to this address."),
@@ -268,6 +274,10 @@ PAST_EVENTS = [
             "bringing together practitioners working on declarations of racism as a public "
             "health crisis."
         ),
+        # (kind, slug of a library resource): shown on the meeting, which the resource links to.
+        "materials": [
+            ("material", "demo-declarations-of-racism-as-a-public-health-crisis-tracker")
+        ],
     },
     {
         "slug": "peer-learning-meeting-2023-07-24",
@@ -276,6 +286,10 @@ PAST_EVENTS = [
         "start": (2023, 7, 24, 14, 0),
         "minutes": 90,
         "body": "Members shared how their jurisdictions are turning declarations into action.",
+        "materials": [
+            ("material", "demo-from-declaration-to-action"),
+            ("material", "demo-declarations-of-racism-as-a-public-health-crisis-tracker"),
+        ],
     },
 ]
 
@@ -321,3 +335,287 @@ STANDARD_PAGES = [
         ],
     },
 ]
+
+# Demo resources for browsing and filtering the library (issue 3). Every one is labelled as
+# demo content; none is attributed to a real organization: they belong to the demo partners or
+# to fictional publishers. `document` asks for a small generated PDF instead of a web address.
+DEMO_NOTE = " (Demo content: not a real publication.)"
+DEMO_RESOURCES = [
+    {
+        "slug": "demo-racial-equity-impact-assessment-toolkit",
+        "title": "Racial Equity Impact Assessment Toolkit (demo)",
+        "summary": (
+            "Step-by-step worksheets for asking who benefits and who is burdened before a "
+            "health department adopts a new policy, program or budget."
+        ),
+        "publisher_partner": "demo-partner-community-health-institute",
+        "publication_date": (2024, 9, 16),
+        "resource_type": "toolkit",
+        "topics": ["policy-and-law", "government-practice"],
+    },
+    {
+        "slug": "demo-declarations-of-racism-as-a-public-health-crisis-tracker",
+        "title": "Declarations of Racism as a Public Health Crisis: a Tracker (demo)",
+        "summary": (
+            "A searchable list of city, county and state declarations, with the commitments each "
+            "made and what has happened since."
+        ),
+        "publisher_partner": "demo-partner-health-departments-alliance",
+        "publication_date": (2023, 11, 2),
+        "resource_type": "report",
+        "topics": ["policy-and-law", "data-and-research"],
+    },
+    {
+        "slug": "demo-from-declaration-to-action",
+        "title": "From Declaration to Action: Lessons from Twelve Health Departments (demo)",
+        "summary": (
+            "Case studies of health departments that turned a declaration into staffing, "
+            "funding and accountability, and what slowed others down."
+        ),
+        "publisher_partner": "demo-partner-health-departments-alliance",
+        "publication_date": (2024, 4, 22),
+        "resource_type": "report",
+        "topics": ["government-practice", "community-engagement"],
+    },
+    {
+        "slug": "demo-data-disaggregation-guide",
+        "title": "Collecting and Reporting Data by Race and Ethnicity: a Practical Guide (demo)",
+        "summary": (
+            "How to collect, disaggregate and publish race and ethnicity data so that small "
+            "communities are counted without being exposed."
+        ),
+        "publisher_partner": "demo-partner-community-health-institute",
+        "publication_date": (2022, 8, 9),
+        "resource_type": "toolkit",
+        "topics": ["data-and-research"],
+    },
+    {
+        "slug": "demo-housing-and-health-brief",
+        "title": "Housing Stability and Health Outcomes: Research Brief (demo)",
+        "summary": (
+            "A summary of studies linking evictions, overcrowding and housing quality to "
+            "asthma, mental health and emergency visits."
+        ),
+        "publisher_partner": "demo-partner-community-health-institute",
+        "publication_date": (2021, 5, 18),
+        "resource_type": "report",
+        "topics": ["social-determinants-of-health", "data-and-research"],
+    },
+    {
+        "slug": "demo-community-health-workers-video",
+        "title": "Community Health Workers in Their Own Words (demo video)",
+        "summary": (
+            "Community health workers describe building trust door to door and what health "
+            "departments can do to support their work."
+        ),
+        "publisher_partner": "demo-partner-health-departments-alliance",
+        "publication_date": (2023, 2, 27),
+        "resource_type": "video",
+        "topics": ["community-engagement", "social-determinants-of-health"],
+    },
+    {
+        "slug": "demo-model-ordinance-health-equity-office",
+        "title": "Model Ordinance: Establishing a Municipal Office of Health Equity (demo)",
+        "summary": (
+            "Annotated model language a city council can adapt to create, staff and fund an "
+            "office of health equity with a public reporting duty."
+        ),
+        "publisher_partner": "demo-partner-health-departments-alliance",
+        "publication_date": (2022, 10, 3),
+        "resource_type": "law-or-policy",
+        "topics": ["policy-and-law", "government-practice"],
+    },
+    {
+        "slug": "demo-participatory-budgeting-for-health",
+        "title": "Participatory Budgeting for Health: a Starter Guide (demo)",
+        "summary": (
+            "How residents can decide part of a health budget: setting the rules, reaching "
+            "people who rarely take part, and reporting back."
+        ),
+        "publisher_partner": "demo-partner-community-health-institute",
+        "publication_date": (2024, 1, 30),
+        "resource_type": "toolkit",
+        "topics": ["community-engagement", "civic-health"],
+    },
+    {
+        "slug": "demo-civic-participation-and-health-data-brief",
+        "title": "Civic Participation and Health: What the Data Show (demo)",
+        "summary": (
+            "County-level data on voting, volunteering and library use set against life "
+            "expectancy and self-reported health."
+        ),
+        "publisher_name": "Demo State Health Data Office",
+        "publication_date": (2023, 6, 12),
+        "resource_type": "report",
+        "topics": ["civic-health", "data-and-research"],
+    },
+    {
+        "slug": "demo-language-access-policy-template",
+        "title": "Language Access Policy Template for Health Departments (demo)",
+        "summary": (
+            "A policy template covering interpretation, translated materials and plain "
+            "language, with a checklist for yearly review."
+        ),
+        "publisher_partner": "demo-partner-health-departments-alliance",
+        "publication_date": (2021, 9, 7),
+        "resource_type": "law-or-policy",
+        "topics": ["policy-and-law", "community-engagement"],
+    },
+    {
+        "slug": "demo-environmental-justice-mapping-webinar",
+        "title": "Mapping Environmental Justice: Webinar Recording (demo video)",
+        "summary": (
+            "A recorded webinar on combining air quality, heat and traffic data with "
+            "neighborhood history to decide where to act first."
+        ),
+        "publisher_partner": "demo-partner-community-health-institute",
+        "publication_date": (2022, 3, 15),
+        "resource_type": "video",
+        "topics": ["social-determinants-of-health", "data-and-research"],
+    },
+    {
+        "slug": "demo-anti-racist-hiring-practices",
+        "title": "Anti-Racist Hiring and Promotion in Public Health Agencies (demo)",
+        "summary": (
+            "Practices for job descriptions, interview panels and promotion criteria that "
+            "widen who is hired and who advances."
+        ),
+        "publisher_partner": "demo-partner-health-departments-alliance",
+        "publication_date": (2025, 2, 10),
+        "resource_type": "toolkit",
+        "topics": ["government-practice"],
+    },
+    {
+        "slug": "demo-health-impact-assessment-transit",
+        "title": "Health Impact Assessment of a Bus Rapid Transit Line (demo)",
+        "summary": (
+            "A worked example of a health impact assessment: access to jobs and care, "
+            "displacement risk, and recommendations adopted by the city."
+        ),
+        "publisher_name": "Demo City Planning Department",
+        "publication_date": (2020, 11, 23),
+        "resource_type": "report",
+        "topics": ["social-determinants-of-health", "government-practice"],
+    },
+    {
+        "slug": "demo-community-data-walk-guide",
+        "title": "Community Data Walk Facilitator Guide (demo download)",
+        "summary": (
+            "How to run a data walk: posters of local data, small-group conversations, and "
+            "turning what residents say into priorities."
+        ),
+        "publisher_partner": "demo-partner-community-health-institute",
+        "publication_date": (2023, 9, 5),
+        "resource_type": "toolkit",
+        "topics": ["community-engagement", "data-and-research"],
+        "document": "Community Data Walk Facilitator Guide (demo PDF)",
+    },
+    {
+        "slug": "demo-equity-in-budgeting-checklist",
+        "title": "Equity in Budgeting: a One-Page Checklist (demo download)",
+        "summary": (
+            "Ten questions to ask of every budget request, from who was consulted to how "
+            "results will be reported by race and place."
+        ),
+        "publisher_partner": "demo-partner-health-departments-alliance",
+        "publication_date": (2024, 6, 3),
+        "resource_type": "toolkit",
+        "topics": ["government-practice", "policy-and-law"],
+        "document": "Equity in Budgeting Checklist (demo PDF)",
+    },
+    {
+        "slug": "demo-state-paid-sick-leave-law-summary",
+        "title": "Paid Sick Leave Laws and Health Equity: a State Survey (demo)",
+        "summary": (
+            "A comparison of state paid sick leave laws: who is covered, who is left out, and "
+            "the evidence on health outcomes."
+        ),
+        "publisher_name": "Demo Public Health Law Clinic",
+        "publication_date": (2021, 1, 25),
+        "resource_type": "law-or-policy",
+        "topics": ["policy-and-law", "social-determinants-of-health"],
+    },
+    {
+        "slug": "demo-youth-civic-leadership-program-evaluation",
+        "title": "Youth Civic Leadership Program: Two-Year Evaluation (demo)",
+        "summary": (
+            "Findings from a program training young people to lead neighborhood health "
+            "projects, including changes in civic participation."
+        ),
+        "publisher_partner": "demo-partner-community-health-institute",
+        "publication_date": (2025, 5, 19),
+        "resource_type": "report",
+        "topics": ["civic-health", "community-engagement"],
+    },
+    {
+        "slug": "demo-food-access-zoning-brief",
+        "title": "Zoning for Food Access: Policy Options for Local Governments (demo)",
+        "summary": (
+            "Zoning and licensing tools cities use to bring groceries and markets to "
+            "neighborhoods that lost them, with their trade-offs."
+        ),
+        "publisher_partner": "demo-partner-health-departments-alliance",
+        "publication_date": (2020, 7, 14),
+        "resource_type": "law-or-policy",
+        "topics": ["policy-and-law", "social-determinants-of-health"],
+    },
+    {
+        "slug": "demo-storytelling-for-equity-video",
+        "title": "Telling the Story of Structural Racism and Health (demo video)",
+        "summary": (
+            "A short explainer on framing structural racism for public audiences, with "
+            "examples of messages tested with residents."
+        ),
+        "publisher_partner": "demo-partner-community-health-institute",
+        "publication_date": (2024, 11, 12),
+        "resource_type": "video",
+        "topics": ["community-engagement"],
+    },
+    {
+        "slug": "demo-equity-dashboard-indicators",
+        "title": "Choosing Indicators for a Health Equity Dashboard (demo)",
+        "summary": (
+            "How to pick a small set of indicators that residents understand, that change "
+            "with policy, and that can be reported by neighborhood."
+        ),
+        "publisher_partner": "demo-partner-health-departments-alliance",
+        "publication_date": (2022, 12, 6),
+        "resource_type": "toolkit",
+        "topics": ["data-and-research", "government-practice"],
+    },
+    {
+        "slug": "demo-voting-access-and-health-research-review",
+        "title": "Voting Access as a Determinant of Health: Research Review (demo)",
+        "summary": (
+            "A review of research on voting access, civic trust and health, and what health "
+            "agencies may and may not do to support participation."
+        ),
+        "publisher_name": "Demo University Center for Health Equity",
+        "publication_date": (2023, 10, 17),
+        "resource_type": "report",
+        "topics": ["civic-health", "social-determinants-of-health"],
+    },
+    {
+        "slug": "demo-community-advisory-board-bylaws",
+        "title": "Community Advisory Board Bylaws: a Model (demo)",
+        "summary": (
+            "Model bylaws for a health department's community advisory board: membership, "
+            "stipends, decision rights and reporting."
+        ),
+        "publisher_partner": "demo-partner-community-health-institute",
+        "publication_date": (2019, 10, 8),
+        "resource_type": "law-or-policy",
+        "topics": ["community-engagement", "government-practice"],
+    },
+]
+
+# Focus areas given to the seeded partners that have none yet (topic slugs).
+PARTNER_FOCUS_AREAS = {
+    "network-for-public-health-law": ["policy-and-law", "government-practice"],
+    "demo-partner-community-health-institute": [
+        "community-engagement",
+        "data-and-research",
+        "social-determinants-of-health",
+    ],
+    "demo-partner-health-departments-alliance": ["government-practice", "policy-and-law"],
+}

@@ -213,6 +213,22 @@ CATALOGUE = {
     "Your health department or organization.": "Su departamento de salud u organización.",
     "Role": "Cargo",
     "For example: epidemiologist, organizer.": "Por ejemplo: epidemióloga, organizador.",
+    # The consent wording every form starts with (FormPage.consent_text's default).
+    "I agree that the Collaborative keeps what I send in this form to reply to me, and deletes "
+    "it when it is no longer needed.": (
+        "Acepto que el Colaborativo guarde lo que envío en este formulario para responderme, y "
+        "que lo elimine cuando ya no sea necesario."
+    ),
+    "You are registered for the Peer Learning Community": (
+        "Ya está inscrito en la Comunidad de Aprendizaje entre Pares"
+    ),
+    "Thank you for registering for the Anti-Racism in Public Health Peer Learning Community. "
+    "We will email you the dates of future meetings.\n\nIf you did not register, you can ignore "
+    "this email.": (
+        "Gracias por inscribirse en la Comunidad de Aprendizaje entre Pares sobre Antirracismo en "
+        "la Salud Pública. Le enviaremos por correo las fechas de las próximas reuniones.\n\nSi "
+        "usted no se inscribió, puede ignorar este correo."
+    ),
     "New resource suggestion": "Nueva sugerencia de recurso",
     "New message from the website": "Nuevo mensaje desde el sitio web",
     "New Peer Learning Community registration": "Nueva inscripción en la Comunidad de Aprendizaje",

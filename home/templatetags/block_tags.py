@@ -2,7 +2,6 @@
 picks shown in the visitor's language."""
 
 from django import template
-from django.utils import timezone
 
 from wagtail.models import Locale
 
@@ -27,12 +26,7 @@ def upcoming_events(count=3):
         count = max(1, min(int(count), MAX_UPCOMING_EVENTS))
     except (TypeError, ValueError):
         count = 3
-    return list(
-        EventPage.objects.live()
-        .public()
-        .filter(locale=active_locale(), end__gte=timezone.now())
-        .order_by("start", "path")[:count]
-    )
+    return list(EventPage.objects.live().public().filter(locale=active_locale()).upcoming()[:count])
 
 
 @register.simple_tag

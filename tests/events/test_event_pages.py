@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 import time_machine
@@ -85,11 +85,14 @@ def event_form(**overrides):
         "summary": "Declarations of racism as a public health crisis, one year on.",
         "start": "2030-07-22 13:00",
         "end": "2030-07-22 14:30",
+        "time_zone": "America/New_York",
         "format": "virtual",
         "location": "",
         "join_url": "https://meet.example.org/care",
         "registration_url": "",
+        "capacity_note": "",
         "body": streamfield([]),
+        "materials": inline_formset([]),
     }
     data.update(overrides)
     return nested_form_data(data)

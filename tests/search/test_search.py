@@ -6,7 +6,7 @@ import pytest
 
 from partners.factories import PartnerPageFactory
 from resources.factories import ResourcePageFactory
-from search.views import RESULTS_PER_PAGE
+from search.results import RESULTS_PER_PAGE
 from tests.helpers import soup, visible_text
 
 SEARCH = "/en/search/"

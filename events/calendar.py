@@ -1,0 +1,187 @@
+"""Calendar files (RFC 5545), made with the icalendar library: one meeting as a download, the
+community's meetings as a feed people subscribe to, and "add to calendar" links.
+
+- UID is the page's translation key at the site's host: it survives a change of title, slug
+  or place in the tree, and is shared by the translations of one meeting, which are the same
+  event to a calendar.
+- DTSTART/DTEND carry the event's own zone (TZID) with a VTIMEZONE built from tzdata, so a
+  calendar shows the meeting at the right moment whatever zone the reader is in.
+- SEQUENCE is `EventPage.schedule_sequence`, which grows when an editor changes the time.
+- No METHOD, so DTSTAMP is when the information was last revised: the last publication."""
+
+import datetime
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+import icalendar
+
+PRODID = "-//Collaborative for Anti-Racism & Equity//Peer Learning Community//EN"
+# The feed keeps a year of past meetings, so a subscriber's calendar keeps its history.
+FEED_PAST_DAYS = 365
+FEED_REFRESH = datetime.timedelta(hours=6)
+CACHE_SECONDS = 300
+
+
+def event_uid(event, request=None):
+    host = urlsplit(event.get_full_url(request) or "").hostname or "localhost"
+    return f"event-{event.translation_key}@{host}"
+
+
+def description(event, page_url, show_links):
+    parts = [event.summary] if event.summary else []
+    if show_links and event.join_url:
+        parts.append(_("Join the meeting: %(url)s") % {"url": event.join_url})
+    if event.capacity_note and show_links:
+        parts.append(event.capacity_note)
+    parts.append(_("Details: %(url)s") % {"url": page_url})
+    return "\n\n".join(parts)
+
+
+def location(event, show_links):
+    if event.location:
+        return " ".join(event.location.split())
+    if show_links and event.join_url:
+        return event.join_url
+    return _("Online")
+
+
+def vevent(event, request=None, now=None):
+    show_links = event.get_status(now) != event.Status.PAST
+    page_url = event.get_full_url(request)
+    component = icalendar.Event()
+    component.add("uid", event_uid(event, request))
+    revised = event.last_published_at or event.latest_revision_created_at or timezone.now()
+    component.add("dtstamp", revised.astimezone(datetime.UTC))
+    component.add("last-modified", revised.astimezone(datetime.UTC))
+    if event.first_published_at:
+        component.add("created", event.first_published_at.astimezone(datetime.UTC))
+    component.add("dtstart", event.local_start)
+    component.add("dtend", event.local_end)
+    component.add("sequence", event.schedule_sequence)
+    component.add("status", "CONFIRMED")
+    component.add("summary", event.title)
+    component.add("description", description(event, page_url, show_links))
+    component.add("location", location(event, show_links))
+    component.add("url", page_url)
+    return component
+
+
+def new_calendar(name=None, description=None):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("name", name)
+        calendar.add("x-wr-calname", name)
+    if description:
+        calendar.add("x-wr-caldesc", description)
+    return calendar
+
+
+def add_time_zones(calendar, events):
+    """VTIMEZONE for each zone the events use, covering only the years they span (tzdata's
+    whole history would make every file tens of kilobytes)."""
+    if not events:
+        # RFC 5545 wants at least one component; an empty feed carries the site's zone.
+        today = timezone.localdate()
+        calendar.add_component(
+            icalendar.Timezone.from_tzid(
+                settings.TIME_ZONE,
+                first_date=today.replace(month=1, day=1),
+                last_date=today.replace(year=today.year + 1, month=12, day=31),
+            )
+        )
+        return
+    first = min(event.local_start for event in events).date()
+    last = max(event.local_end for event in events).date()
+    calendar.add_missing_timezones(
+        first_date=first.replace(year=first.year - 1, month=1, day=1),
+        last_date=last.replace(year=last.year + 1, month=12, day=31),
+    )
+
+
+def event_calendar(event, request=None):
+    calendar = new_calendar()
+    calendar.add_component(vevent(event, request))
+    add_time_zones(calendar, [event])
+    return calendar
+
+
+def community_calendar(community, request=None, now=None):
+    now = now or timezone.now()
+    since = now - datetime.timedelta(days=FEED_PAST_DAYS)
+    events = list(community.events().filter(end__gt=since).order_by("start", "path"))
+    calendar = new_calendar(community.title, community.summary)
+    calendar.add("refresh-interval", FEED_REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(FEED_REFRESH))
+    for event in events:
+        calendar.add_component(vevent(event, request, now))
+    add_time_zones(calendar, events)
+    return calendar
+
+
+def calendar_response(calendar, filename=None):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    return response
+
+
+# Links ------------------------------------------------------------------------------------------
+
+
+def utc_stamp(moment):
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def utc_iso(moment):
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def add_to_calendar_links(event, request=None):
+    """Links that open a new-event form in Google Calendar or Outlook, filled in, and the
+    calendar file for everything else (Apple Calendar, Thunderbird)."""
+    page_url = event.get_full_url(request)
+    text = description(event, page_url, show_links=True)
+    where = location(event, show_links=True)
+    google = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": f"{utc_stamp(event.start)}/{utc_stamp(event.end)}",
+        "details": text,
+        "location": where,
+        "ctz": event.zone.key,
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": event.title,
+        "startdt": utc_iso(event.start),
+        "enddt": utc_iso(event.end),
+        "body": text,
+        "location": where,
+    }
+    return {
+        "google": "https://calendar.google.com/calendar/render?" + urlencode(google),
+        "outlook": "https://outlook.live.com/calendar/0/action/compose?" + urlencode(outlook),
+        "office365": "https://outlook.office.com/calendar/0/action/compose?" + urlencode(outlook),
+        "ics": event.get_url(request) + event.reverse_subpage("calendar"),
+    }
+
+
+def subscription_urls(feed_url):
+    """The feed as https (to copy), as webcal:// (opens the reader's calendar app), and as a
+    Google Calendar "add by URL" link."""
+    webcal = "webcal://" + feed_url.split("://", 1)[1]
+    return {
+        "https": feed_url,
+        "webcal": webcal,
+        "google": "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal}),
+    }

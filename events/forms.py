@@ -1,0 +1,93 @@
+"""The admin form of an event: times are typed as a clock shows them where the event happens.
+
+Django's form fields read a typed time in the *editor's* time zone (Wagtail uses the zone in
+the editor's account settings). An event in London entered by an editor in New York would
+then be five hours off. Here the start and end are read as plain wall-clock times and only
+made into instants once the event's own zone is known, in `clean()`; when the form opens,
+stored instants are shown back as wall-clock times in the event's zone."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .time_zones import (
+    NonexistentTime,
+    time_zone_choices,
+    wall_clock_to_instant,
+    zone_or_default,
+)
+
+TIME_FIELDS = ("start", "end")
+
+
+class WallClockDateTimeField(forms.DateTimeField):
+    """A date and time as typed, with no time zone applied (a naive datetime)."""
+
+    def prepare_value(self, value):
+        return value
+
+    def to_python(self, value):
+        # Parsing under UTC applies no daylight-saving rule, so no typed time is refused here;
+        # the event's zone decides in the form's clean().
+        with timezone.override(datetime.UTC):
+            result = super().to_python(value)
+        return result.replace(tzinfo=None) if result else result
+
+
+class EventPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = zone_or_default(self.instance.time_zone)
+        for name in TIME_FIELDS:
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            self.fields[name] = WallClockDateTimeField(
+                label=field.label,
+                help_text=field.help_text,
+                required=field.required,
+                widget=field.widget,
+            )
+            value = getattr(self.instance, name)
+            if value is not None and timezone.is_aware(value):
+                self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
+        if "time_zone" in self.fields:
+            field = self.fields["time_zone"]
+            self.fields["time_zone"] = forms.ChoiceField(
+                choices=[("", "---------"), *time_zone_choices()],
+                label=field.label,
+                help_text=field.help_text,
+                error_messages={
+                    "required": _("Choose the time zone the start and end times are in."),
+                    "invalid_choice": _(
+                        "“%(value)s” is not a time zone this site knows. Choose one from the list."
+                    ),
+                },
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        zone_name = cleaned_data.get("time_zone")
+        if not zone_name:
+            return cleaned_data
+        zone = zone_or_default(zone_name)
+        for name in TIME_FIELDS:
+            value = cleaned_data.get(name)
+            if value is None or timezone.is_aware(value):
+                continue
+            try:
+                cleaned_data[name] = wall_clock_to_instant(value, zone)
+            except NonexistentTime:
+                self.add_error(
+                    name,
+                    _(
+                        "%(time)s does not exist in %(zone)s that day: the clocks go forward. "
+                        "Choose a time outside the skipped hour."
+                    )
+                    % {"time": value.strftime("%H:%M"), "zone": zone_name},
+                )
+        return cleaned_data

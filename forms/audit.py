@@ -1,0 +1,65 @@
+"""Entries in Wagtail's audit log (the page's history and the site history report) for every
+reading, export and deletion of submissions, by whom and how many. No answer and no email
+address is written into the log."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from wagtail.log_actions import LogFormatter, log
+
+VIEW = "care_forms.view_submissions"
+EXPORT = "care_forms.export_submissions"
+DELETE = "care_forms.delete_submissions"
+PURGE = "care_forms.purge_submissions"
+FORGET = "care_forms.forget_person"
+
+# action: (label in the history filters, message for `count` submissions)
+ACTIONS = {
+    VIEW: (
+        _("View submissions"),
+        lambda n: ngettext("Viewed %(count)d submission", "Viewed %(count)d submissions", n),
+    ),
+    EXPORT: (
+        _("Export submissions"),
+        lambda n: ngettext("Exported %(count)d submission", "Exported %(count)d submissions", n),
+    ),
+    DELETE: (
+        _("Delete submissions"),
+        lambda n: ngettext("Deleted %(count)d submission", "Deleted %(count)d submissions", n),
+    ),
+    PURGE: (
+        _("Delete expired submissions"),
+        lambda n: ngettext(
+            "Deleted %(count)d submission past the retention period",
+            "Deleted %(count)d submissions past the retention period",
+            n,
+        ),
+    ),
+    FORGET: (
+        _("Erase a person's submissions"),
+        lambda n: ngettext(
+            "Deleted %(count)d submission at a person's request",
+            "Deleted %(count)d submissions at a person's request",
+            n,
+        ),
+    ),
+}
+
+
+def record(page, action, count, user=None, **data):
+    """`user` defaults to the one Wagtail's admin has put in the log context."""
+    return log(instance=page, action=action, user=user, data={"count": count, **data})
+
+
+class CountFormatter(LogFormatter):
+    def format_message(self, log_entry):
+        count = log_entry.data.get("count", 0)
+        message = ACTIONS[log_entry.action][1](count) % {"count": count}
+        if log_entry.data.get("format"):
+            message += f" ({log_entry.data['format'].upper()})"
+        return message
+
+
+def register_actions(actions):
+    for action, (label, _message) in ACTIONS.items():
+        actions.register_action(action)(type("Formatter", (CountFormatter,), {"label": label}))

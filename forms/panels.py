@@ -1,0 +1,20 @@
+"""The submissions count on a form page's edit view, shown only to people who may read the
+submissions, and counting every language's answers."""
+
+from django.utils.functional import cached_property
+
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+
+from .permissions import can_review
+
+
+class SubmissionsPanel(FormSubmissionsPanel):
+    class BoundPanel(FormSubmissionsPanel.BoundPanel):
+        @cached_property
+        def submissions(self):
+            if not self.instance.pk:
+                return self.instance.get_submission_class().objects.none()
+            return self.instance.get_submissions()
+
+        def is_shown(self):
+            return can_review(self.request.user) and super().is_shown()

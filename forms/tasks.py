@@ -1,0 +1,55 @@
+"""The background task that sends a submission's emails, and tries again later when the mail
+server fails: on a backend that can defer (the database backend in production) it queues
+itself with a growing delay; elsewhere `manage.py send_form_emails` picks the submission up."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db.models import F
+from django.utils import timezone
+
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+FIRST_RETRY_SECONDS = 60
+
+
+@task(backend="care_forms")
+def send_submission_emails(submission_id, attempt=1):
+    from . import notifications
+    from .models import Submission
+
+    submission = Submission.objects.select_related("page").filter(pk=submission_id).first()
+    if submission is None or submission.email_status != Submission.EmailStatus.PENDING:
+        return "nothing to send"
+    try:
+        notifications.send_due_emails(submission)
+    except Exception:
+        Submission.objects.filter(pk=submission_id).update(email_attempts=F("email_attempts") + 1)
+        retry_later(submission_id, attempt)
+        return "failed"
+    return "sent"
+
+
+def retry_later(submission_id, attempt):
+    backend = send_submission_emails.get_backend()
+    if attempt < settings.CARE_FORMS_EMAIL_MAX_ATTEMPTS and backend.supports_defer:
+        delay = FIRST_RETRY_SECONDS * 2 ** (attempt - 1)
+        logger.warning(
+            "Emails of submission %s failed (attempt %s); trying again in %s s",
+            submission_id,
+            attempt,
+            delay,
+            exc_info=True,
+        )
+        run_after = timezone.now() + datetime.timedelta(seconds=delay)
+        send_submission_emails.using(run_after=run_after).enqueue(submission_id, attempt + 1)
+        return
+    logger.error(
+        "Emails of submission %s failed (attempt %s); `manage.py send_form_emails` will try again",
+        submission_id,
+        attempt,
+        exc_info=True,
+    )

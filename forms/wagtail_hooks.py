@@ -1,0 +1,43 @@
+from django.contrib.auth.models import Permission
+from django.urls import path
+
+from wagtail import hooks
+
+from . import audit, views
+from .permissions import forms_for_user
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_submission_reviewers(user, editable_forms):
+    return forms_for_user(user, editable_forms)
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    audit.register_actions(actions)
+
+
+@hooks.register("register_permissions")
+def register_submission_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="care_forms", codename__in=["view_submission", "delete_submission"]
+    )
+
+
+# Registered before wagtail.contrib.forms' own URLs, so these paths resolve to our views while
+# every `wagtailforms:` URL name keeps working.
+@hooks.register("register_admin_urls", order=-1)
+def register_form_admin_urls():
+    return [
+        path("forms/", views.FormPagesListView.as_view(), name="care_forms_index"),
+        path(
+            "forms/results/",
+            views.FormPagesListView.as_view(results_only=True),
+            name="care_forms_index_results",
+        ),
+        path(
+            "forms/submissions/<int:page_id>/delete/",
+            views.DeleteSubmissionsView.as_view(),
+            name="care_forms_delete_submissions",
+        ),
+    ]

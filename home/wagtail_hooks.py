@@ -1,0 +1,138 @@
+"""The accessibility checker in Wagtail's user bar and page editor, with two checks of our own
+added to Wagtail's: vague link text ("click here", "read more") and a heading level skipped in
+a page's content. Editors can fix both themselves, which is what the checker is for
+(docs/accessibility.md)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.userbar import ContentCheckerItem
+
+# Link texts that say nothing about where the link goes, in the site's two languages. A link
+# whose whole text is one of these (ignoring case, spaces and end punctuation) is flagged.
+VAGUE_LINK_TEXTS = [
+    # English
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "learn more",
+    "find out more",
+    "more info",
+    "more information",
+    "link",
+    "this link",
+    "this page",
+    # Spanish
+    "haga clic aquí",
+    "haz clic aquí",
+    "pulse aquí",
+    "clic aquí",
+    "aquí",
+    "leer más",
+    "más",
+    "saber más",
+    "más información",
+    "enlace",
+    "este enlace",
+    "esta página",
+]
+
+LINK_TEXT_RULE = "care-link-text"
+HEADING_RULE = "care-heading-levels"
+
+
+class CareContentCheckerItem(ContentCheckerItem):
+    """Wagtail's checker plus the CARE rules. Their evaluators live in
+    home/static/home/js/content_checks.js, which the user bar loads as this item's media: axe
+    rules configured from Python cannot carry functions, and the site's Content-Security-Policy
+    forbids axe building them from strings."""
+
+    axe_run_only = [*ContentCheckerItem.axe_run_only, LINK_TEXT_RULE, HEADING_RULE]
+
+    axe_custom_rules = [
+        *ContentCheckerItem.axe_custom_rules,
+        {
+            "id": LINK_TEXT_RULE,
+            "impact": "serious",
+            "selector": "a[href]",
+            "tags": ["best-practice", "care"],
+            "any": ["care-link-text-descriptive"],
+            "enabled": True,
+            "metadata": {
+                "description": "Link text says where the link goes",
+                "help": "Links must not be labelled with vague words such as 'click here'",
+            },
+        },
+        {
+            "id": HEADING_RULE,
+            "impact": "moderate",
+            "selector": "main h1, main h2, main h3, main h4, main h5, main h6",
+            "tags": ["best-practice", "care"],
+            "any": ["care-heading-no-skip"],
+            "enabled": True,
+            "metadata": {
+                "description": "Headings in the page content go down one level at a time",
+                "help": "A heading must not skip a level (an H2 is followed by an H3, not an H4)",
+            },
+        },
+    ]
+
+    axe_custom_checks = [
+        *ContentCheckerItem.axe_custom_checks,
+        {
+            "id": "care-link-text-descriptive",
+            "options": {"vague": VAGUE_LINK_TEXTS},
+            "metadata": {
+                "impact": "serious",
+                "messages": {
+                    "pass": "The link text is descriptive",
+                    "fail": "The link text is vague; say where the link goes",
+                },
+            },
+        },
+        {
+            "id": "care-heading-no-skip",
+            "options": {"scope": "main"},
+            "metadata": {
+                "impact": "moderate",
+                "messages": {
+                    "pass": "The heading level follows the one before",
+                    "fail": "The heading skips a level after the heading before it",
+                },
+            },
+        },
+    ]
+
+    axe_messages = {
+        **ContentCheckerItem.axe_messages,
+        LINK_TEXT_RULE: {
+            "error_name": _("Link text is vague"),
+            "help_text": _(
+                "Use words that say where the link goes, such as the title of the page or "
+                "document, instead of “click here” or “read more”"
+            ),
+        },
+        HEADING_RULE: {
+            "error_name": _("Heading level skipped"),
+            "help_text": _(
+                "Go down one level at a time: a section heading (H2), then a sub-heading (H3), "
+                "then H4"
+            ),
+        },
+    }
+
+    class Media:
+        js = ["home/js/content_checks.js"]
+
+
+@hooks.register("construct_wagtail_userbar")
+def add_care_content_checks(request, items, page):
+    """Swap Wagtail's checker item, in the user bar and in the editor's Checks panel alike, for
+    ours."""
+    items[:] = [
+        CareContentCheckerItem(in_editor=item.in_editor)
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, CareContentCheckerItem)
+        else item
+        for item in items
+    ]

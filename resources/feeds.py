@@ -1,0 +1,67 @@
+"""An RSS feed of the library's newest resources, served at `feed/` under the library and
+honouring the same filters as the page (so a feed of one topic is a link away)."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+
+FEED_LENGTH = 20
+
+
+def publication_datetime(resource):
+    """Feeds need a datetime: the publication date at midnight in the site's time zone, else
+    when the resource was first published on this site."""
+    if resource.publication_date:
+        midnight = datetime.datetime.combine(resource.publication_date, datetime.time())
+        return timezone.make_aware(midnight)
+    return resource.first_published_at
+
+
+class ResourceFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, page):
+        self.request = request
+        self.library = page.filter_resources(request.GET)
+        return page
+
+    def title(self, page):
+        return page.seo_title or page.title
+
+    def link(self, page):
+        return page.get_full_url(self.request) + self.library.feed_querystring
+
+    def feed_url(self, page):
+        return self.request.build_absolute_uri()
+
+    def description(self, page):
+        return page.summary or page.title
+
+    def items(self, page):
+        return self.library.newest(FEED_LENGTH)
+
+    def item_title(self, resource):
+        return resource.title
+
+    def item_description(self, resource):
+        return resource.summary
+
+    def item_link(self, resource):
+        return resource.get_full_url(self.request)
+
+    def item_pubdate(self, resource):
+        return publication_datetime(resource)
+
+    def item_updateddate(self, resource):
+        return resource.last_published_at
+
+    def item_author_name(self, resource):
+        return resource.publisher or None
+
+    def item_categories(self, resource):
+        categories = [topic.name for topic in resource.topics.all()]
+        if resource.resource_type_id:
+            categories.insert(0, resource.resource_type.name)
+        return categories

@@ -1,0 +1,349 @@
+"""Faceted filtering of the resource library, driven entirely by the query string.
+
+Facets (topic, type, partner, year) combine with OR inside a facet and AND across facets. Each
+option's count is what the list would hold with that option added to the other facets' current
+choices, computed in one aggregate query per facet whatever the number of options or resources.
+Values are slugs in the library's language; values that match nothing are left out rather than
+emptying the list, so an old bookmark still opens a useful page."""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import ExtractYear, Lower
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import PartnerPage
+
+from .models import CARD_RELATIONS, ResourcePage, ResourceType, Topic
+
+MAX_QUERY_LENGTH = 200
+PUNCTUATION = re.compile(r"[^\w\s'-]")
+SLUG = re.compile(r"[-\w]+")
+MAX_VALUES_PER_FACET = 20
+MAX_VALUE_LENGTH = 100
+YEARS = range(1800, 2200)
+
+SORTS = {
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "title": _("Title A–Z"),
+}
+RELEVANCE = "relevance"
+
+
+class SubqueryCount(Subquery):
+    """The number of rows a subquery returns, as a column of the outer query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS subquery_count)"
+    output_field = IntegerField()
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    remove_querystring: str = ""
+
+    @property
+    def disabled(self):
+        return not self.count and not self.selected
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+def clean_query(text):
+    """Keywords as words only: punctuation carries no meaning here, and a stray double quote
+    breaks SQLite's full-text query syntax (modelsearch quotes terms without escaping it)."""
+    words = PUNCTUATION.sub(" ", text[: MAX_QUERY_LENGTH * 4]).split()
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+def distinct_values(values):
+    """Distinct, stripped, non-empty values, as given."""
+    return list(dict.fromkeys(value.strip() for value in values if value.strip()))
+
+
+def clean_values(values):
+    """The values that can be slugs, at most MAX_VALUES_PER_FACET of them. Anything else
+    (including the NUL character, which PostgreSQL refuses in a query) matches nothing anyway."""
+    slugs = [value for value in distinct_values(values) if SLUG.fullmatch(value)]
+    return [slug for slug in slugs if len(slug) <= MAX_VALUE_LENGTH][:MAX_VALUES_PER_FACET]
+
+
+def clean_years(values):
+    years = []
+    for value in clean_values(values):
+        if value.isascii() and value.isdigit() and int(value) in YEARS:
+            years.append(int(value))
+    return years
+
+
+class LibraryFilter:
+    """The library's list as the query string asks for it: `topic`, `type`, `partner` and
+    `year` (each repeatable), `q` (keywords), `sort` and `page`."""
+
+    facet_names = ("topic", "type", "partner", "year")
+
+    def __init__(self, resources, locale_id, params):
+        self.base = resources
+        self.locale_id = locale_id
+        self.params = params
+        self.query = clean_query(params.get("q", ""))
+        self.requested = {
+            "topic": clean_values(params.getlist("topic")),
+            "type": clean_values(params.getlist("type")),
+            "partner": clean_values(params.getlist("partner")),
+            "year": clean_years(params.getlist("year")),
+        }
+        self.sort_choices = dict(SORTS)
+        if self.query:
+            self.sort_choices = {RELEVANCE: _("Best match"), **SORTS}
+        sort = params.get("sort", "")
+        self.explicit_sort = sort if sort in self.sort_choices else ""
+        self.sort = self.explicit_sort or next(iter(self.sort_choices))
+
+    # What was asked for ---------------------------------------------------------------------
+
+    @property
+    def is_filtered(self):
+        return bool(self.query) or any(self.requested.values())
+
+    @property
+    def noindex(self):
+        """Search engines index the whole list and single-choice views (one topic, one type...);
+        combinations and keyword searches are near-duplicates, left out of their index."""
+        chosen = sum(len(values) for values in self.requested.values())
+        return bool(self.query) or chosen > 1
+
+    @cached_property
+    def ignored_count(self):
+        """How many filter values in the address matched nothing and were left out."""
+        given = sum(len(distinct_values(self.params.getlist(name))) for name in self.facet_names)
+        return max(given - sum(len(facet.selected) for facet in self.facets), 0)
+
+    # Conditions --------------------------------------------------------------------------
+
+    @cached_property
+    def conditions(self):
+        """One condition per active facet (and the keywords). A facet whose values all match
+        nothing is satisfied by every resource, so it does not empty the list."""
+        conditions = {}
+        locale = self.locale_id
+        if slugs := self.requested["topic"]:
+            known = Topic.objects.filter(locale_id=locale, slug__in=slugs)
+            through = ResourcePage._meta.get_field("topics").remote_field.through
+            tagged = through.objects.filter(
+                topic__translation_key__in=known.values("translation_key")
+            ).values("resourcepage_id")
+            conditions["topic"] = Q(pk__in=tagged) | ~Exists(known)
+        if slugs := self.requested["type"]:
+            known = ResourceType.objects.filter(locale_id=locale, slug__in=slugs)
+            conditions["type"] = Q(
+                resource_type__translation_key__in=known.values("translation_key")
+            ) | ~Exists(known)
+        if slugs := self.requested["partner"]:
+            # A translated resource may still point at the partner in the source language,
+            # hence the translation key rather than the page.
+            known = PartnerPage.objects.live().filter(locale_id=locale, slug__in=slugs)
+            conditions["partner"] = Q(
+                publisher_page__translation_key__in=known.values("translation_key")
+            ) | ~Exists(known)
+        if years := self.requested["year"]:
+            known = self.base.filter(publication_date__year__in=years)
+            conditions["year"] = Q(publication_date__year__in=years) | ~Exists(known)
+        if self.query:
+            conditions["q"] = Q(pk__in=self._matches)
+        return conditions
+
+    def _search(self, order_by_relevance):
+        return ResourcePage.objects.filter(locale=self.locale_id).search(
+            self.query, order_by_relevance=order_by_relevance
+        )
+
+    @cached_property
+    def _matches(self):
+        """The resources matching the keywords: a subquery with Wagtail's database search
+        backends (so counts need no extra round trip), else a list of primary keys."""
+        results = self._search(order_by_relevance=False)
+        if hasattr(results, "get_queryset"):
+            return results.get_queryset().values("pk")
+        return [page.pk for page in results]
+
+    def filtered(self, *, without=None):
+        """The library with every active condition applied, except the facet `without`."""
+        conditions = [condition for name, condition in self.conditions.items() if name != without]
+        return self.base.filter(*conditions)
+
+    # Results -----------------------------------------------------------------------------
+
+    def results(self):
+        """The filtered resources in the chosen order, ready for cards (a queryset, or a lazy
+        sequence in order of relevance)."""
+        resources = self.filtered().select_related(*CARD_RELATIONS).prefetch_related("topics")
+        if self.sort == RELEVANCE:
+            return RankedResults(self._ranked_ids(), resources)
+        if self.sort == "oldest":
+            order = [F("publication_date").asc(nulls_last=True), "title", "pk"]
+        elif self.sort == "title":
+            order = [Lower("title"), "pk"]
+        else:
+            order = [F("publication_date").desc(nulls_last=True), "title", "pk"]
+        return resources.order_by(*order)
+
+    def _ranked_ids(self):
+        results = self._search(order_by_relevance=True)
+        if hasattr(results, "get_queryset"):
+            return list(results.get_queryset().values_list("pk", flat=True))
+        return [page.pk for page in results]
+
+    def newest(self, limit):
+        return list(
+            self.filtered()
+            .select_related(*CARD_RELATIONS)
+            .prefetch_related("topics")
+            .order_by(F("publication_date").desc(nulls_last=True), "title", "pk")[:limit]
+        )
+
+    # Facets ------------------------------------------------------------------------------
+
+    @cached_property
+    def facets(self):
+        return [
+            self._term_facet("topic", _("Topic"), Topic.objects, "topics__translation_key"),
+            self._term_facet(
+                "type", _("Type"), ResourceType.objects, "resource_type__translation_key"
+            ),
+            self._term_facet(
+                "partner",
+                _("Publisher"),
+                PartnerPage.objects.live(),
+                "publisher_page__translation_key",
+                label_field="title",
+                order=("title",),
+            ),
+            self._year_facet(),
+        ]
+
+    def _term_facet(
+        self, name, label, terms, path, label_field="name", order=("sort_order", "name")
+    ):
+        matching = (
+            self.filtered(without=name)
+            .filter(**{path: OuterRef("translation_key")})
+            .order_by()
+            .values("pk")
+            .distinct()
+        )
+        rows = (
+            terms.filter(locale_id=self.locale_id)
+            .annotate(count=SubqueryCount(matching))
+            .order_by(*order)
+            .values_list("slug", label_field, "count")
+        )
+        wanted = set(self.requested[name])
+        return Facet(
+            name,
+            label,
+            [self._option(name, slug, text, count, slug in wanted) for slug, text, count in rows],
+        )
+
+    def _year_facet(self):
+        count = Count("pk")
+        if self.conditions.keys() - {"year"}:
+            count = Count("pk", filter=Q(pk__in=self.filtered(without="year").values("pk")))
+        rows = (
+            self.base.filter(publication_date__isnull=False)
+            .annotate(year=ExtractYear("publication_date"))
+            .values("year")
+            .annotate(count=count)
+            .order_by("-year")
+            .values_list("year", "count")
+        )
+        wanted = set(self.requested["year"])
+        return Facet(
+            "year",
+            _("Year"),
+            [self._option("year", str(year), str(year), n, year in wanted) for year, n in rows],
+        )
+
+    def _option(self, name, value, label, count, selected):
+        option = Option(value, label, count, selected)
+        if selected:
+            option.remove_querystring = self.querystring(remove=(name, value))
+        return option
+
+    # Links -------------------------------------------------------------------------------
+
+    def querystring(self, *, remove=None, keep=None):
+        """The current query string without the page number; without one facet value when
+        `remove` is (name, value); only the parameters in `keep` when given."""
+        params = self.params.copy()
+        params.pop("page", None)
+        if keep is not None:
+            for name in list(params):
+                if name not in keep:
+                    params.pop(name)
+        if remove:
+            name, value = remove
+            params.setlist(name, [v for v in params.getlist(name) if v.strip() != value])
+        encoded = params.urlencode()
+        return f"?{encoded}" if encoded else ""
+
+    @property
+    def search_remove_querystring(self):
+        params = self.params.copy()
+        params.pop("q", None)
+        if params.get("sort") == RELEVANCE:
+            params.pop("sort")
+        params.pop("page", None)
+        encoded = params.urlencode()
+        return f"?{encoded}" if encoded else ""
+
+    @property
+    def clear_querystring(self):
+        """Every filter and the keywords removed; a chosen order is kept."""
+        if self.sort in SORTS and self.sort != "newest" and "sort" in self.params:
+            return self.querystring(keep={"sort"})
+        return ""
+
+    @property
+    def feed_querystring(self):
+        """The filters and keywords, for the feed of this view."""
+        return self.querystring(keep={*self.facet_names, "q"})
+
+
+class RankedResults(Sequence):
+    """Resources in the search backend's order of relevance, restricted to those the facets
+    allow. Only the primary keys are held; a page of resources is fetched when sliced."""
+
+    def __init__(self, ranked_ids, resources):
+        allowed = set(resources.values_list("pk", flat=True))
+        self.ids = [pk for pk in ranked_ids if pk in allowed]
+        self.resources = resources
+
+    def __len__(self):
+        return len(self.ids)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            ids = self.ids[key]
+            by_id = self.resources.in_bulk(ids)
+            return [by_id[pk] for pk in ids if pk in by_id]
+        return self[key : key + 1][0]

@@ -1,0 +1,83 @@
+"""The admin report of resource links that are broken or redirected, from the last run of
+`check_resource_links`, so editors can fix them."""
+
+import datetime
+
+from django.db.models import F
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+import django_filters
+
+from .models import LinkCheck
+
+PROBLEMS = [LinkCheck.Outcome.BROKEN, LinkCheck.Outcome.REDIRECTED]
+
+
+class LinkReportFilterSet(WagtailFilterSet):
+    outcome = django_filters.ChoiceFilter(
+        label=_("Problem"),
+        choices=[(outcome.value, outcome.label) for outcome in PROBLEMS],
+        empty_label=_("Broken or redirected"),
+    )
+
+    class Meta:
+        model = LinkCheck
+        fields = ["outcome"]
+
+
+class ExternalLinkColumn(Column):
+    cell_template_name = "resources/admin/link_cell.html"
+
+
+class ResourceLinksReportView(ReportView):
+    page_title = _("Resource links to fix")
+    header_icon = "link"
+    index_url_name = "resource_links_report"
+    index_results_url_name = "resource_links_report_results"
+    filterset_class = LinkReportFilterSet
+    any_permission_required = ["add", "change", "publish"]
+    columns = [
+        TitleColumn(
+            "page",
+            label=_("Resource"),
+            get_url=lambda check: reverse("wagtailadmin_pages:edit", args=[check.page_id]),
+        ),
+        Column("outcome", label=_("Problem"), accessor="outcome_label"),
+        Column("result", label=_("Answer")),
+        ExternalLinkColumn("url", label=_("Link")),
+        ExternalLinkColumn("final_url", label=_("Leads to")),
+        DateColumn("checked_at", label=_("Checked")),
+    ]
+    list_export = ["page.title", "outcome_label", "result", "url", "final_url", "checked_at"]
+    export_headings = {
+        "page.title": _("Resource"),
+        "outcome_label": _("Problem"),
+        "result": _("Answer"),
+        "url": _("Link"),
+        "final_url": _("Leads to"),
+        "checked_at": _("Checked"),
+    }
+
+    @cached_property
+    def permission_policy(self):
+        # Rows are link checks, but whoever may edit pages may fix their links.
+        return policy_registry.get_by_type(Page)
+
+    def get_queryset(self):
+        # Checks of an address the resource no longer uses are already fixed.
+        return (
+            LinkCheck.objects.filter(outcome__in=PROBLEMS, url=F("page__external_url"))
+            .select_related("page")
+            .order_by("outcome", "page__title")
+        )
+
+    def get_filename(self):
+        return f"resource-links-{datetime.date.today():%Y-%m-%d}"

@@ -1,0 +1,137 @@
+"""What a visitor typed, made safe to search for and to show back.
+
+Search backends have sharp edges for raw input: SQLite's FTS5 rejects an unbalanced double
+quote, PostgreSQL rejects a NUL byte, and each has its own operators. So the query is cut down
+to plain words (letters, digits and combining marks) before it reaches the backend; words in
+double quotes become a phrase. Whatever the visitor typed, the backend only ever sees words."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from wagtail.search.query import And, Phrase, PlainText
+
+# Longer queries are cut: nobody types more, and each word costs the backend a little.
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 16
+
+WORD_CATEGORIES = ("L", "N", "M")  # letters, numbers, combining marks
+UNSEEN_CATEGORIES = ("Cf", "Co", "Cs", "Cn")  # format, private-use, surrogates, unassigned
+
+
+def clean(raw):
+    """The query as it is shown back and logged: NFC, without control or invisible characters
+    (NUL, tabs, bidi overrides...), single-spaced, at most MAX_QUERY_LENGTH characters."""
+    text = unicodedata.normalize("NFC", raw or "")
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cc":
+            kept.append(" ")
+        elif category not in UNSEEN_CATEGORIES:
+            kept.append(char)
+    return " ".join("".join(kept).split())[:MAX_QUERY_LENGTH].strip()
+
+
+def words(text):
+    """The words in `text`, lower-cased: runs of letters, digits and combining marks. Anything
+    else (punctuation, quotes, operators, emoji) separates words and is never searched for."""
+    found, current = [], []
+    for char in text:
+        if unicodedata.category(char)[0] in WORD_CATEGORIES:
+            current.append(char)
+        elif current:
+            found.append("".join(current))
+            current = []
+    if current:
+        found.append("".join(current))
+    # A mark alone (an emoji's variation selector) is not a word.
+    return [word.lower() for word in found if any(_is_letter_or_digit(char) for char in word)]
+
+
+def _is_letter_or_digit(char):
+    return unicodedata.category(char)[0] in ("L", "N")
+
+
+@dataclass
+class ParsedQuery:
+    text: str  # as shown to the visitor and logged
+    terms: list[str] = field(default_factory=list)  # every word searched for, in order
+    phrases: list[str] = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    @property
+    def expression(self):
+        """A Wagtail search query: the loose words (all required) and each quoted phrase."""
+        loose = [term for term in self.terms if not any(term in p.split() for p in self.phrases)]
+        parts = [Phrase(phrase) for phrase in self.phrases]
+        if loose:
+            parts.insert(0, PlainText(" ".join(loose), operator="and"))
+        return parts[0] if len(parts) == 1 else And(parts)
+
+
+def parse(raw):
+    """Clean the raw query and find its words. Text between a pair of double quotes is a
+    phrase; an unmatched quote is ignored."""
+    text = clean(raw)
+    terms, phrases = [], []
+    segments = text.split('"')
+    for index, segment in enumerate(segments):
+        segment_words = words(segment)[: MAX_TERMS - len(terms)]
+        if not segment_words:
+            continue
+        is_quoted = index % 2 == 1 and index < len(segments) - 1
+        if is_quoted and len(segment_words) > 1:
+            phrases.append(" ".join(segment_words))
+        terms.extend(segment_words)
+    return ParsedQuery(text=text, terms=terms, phrases=phrases)
+
+
+def _fold(text):
+    """`text` lower-cased without accents, and for each of its characters the index of the
+    character of `text` it came from (so matches found in the folded text map back)."""
+    folded, origins = [], []
+    for index, char in enumerate(text):
+        for part in unicodedata.normalize("NFD", char):
+            if unicodedata.category(part) == "Mn":
+                continue
+            for lower in part.lower():
+                folded.append(lower)
+                origins.append(index)
+    return "".join(folded), origins
+
+
+def _stem(term):
+    # Enough to mark "determinant" for "determinants": the backends stem, so should we.
+    if len(term) > 4 and term.endswith("es"):
+        return term[:-2]
+    if len(term) > 3 and term.endswith("s"):
+        return term[:-1]
+    return term
+
+
+def highlight_pattern(terms):
+    """A regex matching, in folded text, the words that start like one of `terms` (two-letter
+    terms match whole words only; single letters nothing)."""
+    stems = sorted(
+        {_stem(_fold(term)[0]) for term in terms if len(term) > 1}, key=len, reverse=True
+    )
+    if not stems:
+        return None
+    alternatives = [re.escape(stem) + (r"\w*" if len(stem) > 2 else r"\b") for stem in stems]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+
+
+def matches(text, terms):
+    """The (start, end) spans of `text` that match `terms`, ignoring case and accents."""
+    pattern = highlight_pattern(terms)
+    if pattern is None or not text:
+        return []
+    folded, origins = _fold(text)
+    return [
+        (origins[match.start()], origins[match.end() - 1] + 1)
+        for match in pattern.finditer(folded)
+        if match.end() > match.start()
+    ]

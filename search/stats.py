@@ -1,0 +1,42 @@
+"""Counting searches for the editors' reports. A failure to count is logged and never stops
+the visitor's search."""
+
+import logging
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
+
+from .models import EmptySearch
+
+logger = logging.getLogger(__name__)
+
+
+def record_search(text, language, found_something):
+    """Count one search for `text` in Wagtail's query hits, and also as an empty search when it
+    found nothing."""
+    try:
+        with transaction.atomic():
+            # Lower-casing can lengthen text ("İ" is two characters in lower case): cut after it.
+            query = Query.get(text.lower()[:MAX_QUERY_STRING_LENGTH])
+            query.add_hit()
+            if not found_something:
+                _count_empty_search(query, language)
+    except DatabaseError:
+        logger.warning("search: could not count the search %r", text, exc_info=True)
+
+
+def _count_empty_search(query, language):
+    # The same day as Wagtail's own hit, so both reports agree on dates.
+    today = timezone.now().date()
+    rows = EmptySearch.objects.filter(query=query, language=language, date=today)
+    if rows.update(hits=F("hits") + 1):
+        return
+    try:
+        with transaction.atomic():
+            EmptySearch.objects.create(query=query, language=language, date=today, hits=1)
+    except IntegrityError:  # another request created today's row first
+        rows.update(hits=F("hits") + 1)

@@ -1,0 +1,86 @@
+"""The demo content's meetings: the January 2023 launch and the July 24, 2023 meeting as past
+meetings with library materials, monthly meetings ahead of today, in English and Spanish.
+
+Seeding takes a few seconds, so it runs once for the module inside a transaction rolled back
+at the end."""
+
+import datetime
+import io
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
+from django.utils import timezone
+
+import icalendar
+import pytest
+
+from events.models import EventIndexPage, EventPage
+from tests.helpers import visible_text
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                call_command("seed_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+
+
+def english_community():
+    return EventIndexPage.objects.get(locale__language_code="en")
+
+
+def test_the_launch_and_the_july_meeting_are_past_meetings_with_materials():
+    events = EventPage.objects.child_of(english_community())
+    launch = events.get(slug="peer-learning-community-launch")
+    july = events.get(slug="peer-learning-meeting-2023-07-24")
+    assert timezone.localtime(launch.start).date() == datetime.date(2023, 1, 23)
+    assert timezone.localtime(july.start).date() == datetime.date(2023, 7, 24)
+    assert launch.is_past and july.is_past
+    assert july.material_links(), "the July meeting lists library materials"
+
+
+def test_monthly_meetings_are_ahead_of_today():
+    upcoming = list(english_community().upcoming_events())
+    assert len(upcoming) >= 3
+    months = {(event.local_start.year, event.local_start.month) for event in upcoming}
+    assert len(months) == len(upcoming)
+
+
+def test_the_seeded_past_meeting_page_lists_its_materials(client):
+    july = EventPage.objects.get(
+        slug="peer-learning-meeting-2023-07-24", locale__language_code="en"
+    )
+    response = client.get(july.url)
+    assert response.status_code == 200
+    assert "Recording, slides and materials" in visible_text(response)
+
+
+def test_the_seeded_feed_parses(client):
+    community = english_community()
+    response = client.get(community.url + community.reverse_subpage("calendar"))
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert len(calendar.walk("VEVENT")) >= 3
+
+
+def test_spanish_meetings_exist_and_seeding_again_adds_nothing():
+    spanish = EventPage.objects.filter(locale__language_code="es")
+    assert spanish.count() == EventPage.objects.filter(locale__language_code="en").count()
+    before = EventPage.objects.count()
+    output = io.StringIO()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed_demo", stdout=output)
+    assert EventPage.objects.count() == before
+    assert "nothing to add" in output.getvalue()

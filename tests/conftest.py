@@ -2,6 +2,7 @@
 it, and Wagtail's page-test assertions bound to a logged-in admin client."""
 
 from django.core.cache import cache
+from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -12,6 +13,7 @@ from events.factories import EventIndexPageFactory
 from home.factories import HomePageFactory
 from partners.factories import PartnerIndexPageFactory
 from resources.factories import ResourceIndexPageFactory
+from tests.helpers import run_seed_demo
 
 
 def pytest_configure(config):
@@ -76,3 +78,20 @@ def page_asserts(admin_client):
     case = WagtailPageTestCase()
     case.client = admin_client
     return case
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo site, seeded once for a module inside a transaction rolled back at its end.
+    Modules use it with `pytestmark = pytest.mark.usefixtures("seeded")`."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            run_seed_demo()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            # Cached site roots and renditions would point at rows that no longer exist.
+            cache.clear()

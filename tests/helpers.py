@@ -1,6 +1,10 @@
 """Small helpers shared by the test modules."""
 
+import io
 import re
+
+from django.core.management import call_command
+from django.test import TestCase
 
 from bs4 import BeautifulSoup
 
@@ -32,3 +36,12 @@ def visible_text(response_or_html):
         inline.unwrap()
     document.smooth()
     return collapse(document.get_text(" "))
+
+
+def run_seed_demo(**options):
+    """Run `seed_demo` as `manage.py` would. There its transaction commits and the work deferred
+    to `transaction.on_commit` runs (Wagtail and wagtail-localize defer some publishing and
+    indexing that way); tests never commit, so run those callbacks ourselves."""
+    options.setdefault("stdout", io.StringIO())
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed_demo", **options)

@@ -7,9 +7,7 @@ at the end."""
 import datetime
 import io
 
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test import TestCase
 from django.utils import timezone
 
@@ -18,22 +16,6 @@ import pytest
 
 from events.models import EventIndexPage, EventPage
 from tests.helpers import visible_text
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("seed_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
-
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

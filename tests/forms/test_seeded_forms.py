@@ -3,12 +3,8 @@ in Spanish) exactly as a browser would, is thanked, and a submission reviewer ex
 answers to CSV and XLSX, which open without a single formula."""
 
 import datetime
-import io
 
 from django.contrib.auth.models import Group
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client, TestCase
 from django.urls import reverse
 
@@ -21,22 +17,6 @@ from tests.forms.test_submissions_admin import csv_rows, xlsx_rows
 from tests.helpers import soup, visible_text
 
 SEEDED = ["register", "suggest-a-resource", "connect-with-us"]
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Seed once for the module, inside a transaction rolled back at its end."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("seed_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
 
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]

@@ -8,9 +8,6 @@ import datetime
 import io
 import re
 
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.test import TestCase
 from django.utils import timezone
 
@@ -26,7 +23,7 @@ from home.models import HomePage
 from partners.models import PartnerPage
 from resources.models import ResourcePage, ResourceType, Topic
 from tests.forms.support import filled
-from tests.helpers import collapse, soup, visible_text
+from tests.helpers import collapse, run_seed_demo, soup, visible_text
 
 # The landing-page text, word for word (doubled spaces in the source are single here).
 INTRO = (
@@ -88,29 +85,6 @@ CONNECT_TEXT = (
 )
 
 
-def seed(stdout=None):
-    """Run the command as `manage.py` would. There its transaction commits and work deferred to
-    `transaction.on_commit` runs (wagtail-localize and Wagtail defer some publishing and
-    indexing that way); tests never commit, so run those callbacks ourselves."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("seed_demo", stdout=stdout or io.StringIO())
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            seed()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            # Cached site roots and renditions would point at rows that no longer exist.
-            cache.clear()
-
-
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 
@@ -135,7 +109,7 @@ def counts():
 def test_seeding_again_duplicates_nothing():
     before = counts()
     output = io.StringIO()
-    seed(output)
+    run_seed_demo(stdout=output)
     assert counts() == before
     assert "nothing to add" in output.getvalue()
 

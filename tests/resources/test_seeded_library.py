@@ -3,40 +3,16 @@ and the path a new visitor takes: tick two topics and a type, apply, share the a
 
 Seeding takes seconds, so the module seeds once inside a transaction rolled back at the end."""
 
-import io
 from urllib.parse import urlencode
 
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, TestCase
+from django.test import Client
 
 import pytest
 
 from home.seed import content
 from partners.models import PartnerPage
 from resources.models import ResourceIndexPage, ResourcePage
-from tests.helpers import collapse, soup
-
-
-def seed(**options):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("seed_demo", stdout=io.StringIO(), **options)
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            seed()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
-
+from tests.helpers import collapse, run_seed_demo, soup
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
@@ -78,12 +54,12 @@ def test_demo_resources_are_labelled_and_belong_to_seeded_partners():
 
 def test_seeding_again_adds_no_demo_resource():
     before = ResourcePage.objects.count()
-    seed()
+    run_seed_demo()
     assert ResourcePage.objects.count() == before
 
 
 def test_synthetic_resources_for_benchmarks():
-    seed(resources=5)
+    run_seed_demo(resources=5)
     assert english_resources().filter(slug__startswith="demo-resource-").count() == 5
 
 

@@ -3,13 +3,6 @@
 Seeding takes a while, so the module seeds once inside a transaction rolled back at its end
 (as tests/home/test_seed_demo.py does); each test runs in a savepoint on top of it."""
 
-import io
-
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase
-
 import pytest
 
 EQUITY_OFFICES = "Overview of State and Local Equity Offices"
@@ -17,22 +10,6 @@ CEO_VIDEO = "CEO Action for Racial Equity Video: Social Determinants of Health"
 COUNTY_HEALTH = "2023 County Health Rankings National Findings Report"
 EQUITY_OFFICES_ES = "Panorama de las oficinas estatales y locales de equidad"
 CEO_VIDEO_ES = "Video de CEO Action for Racial Equity: determinantes sociales de la salud"
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            # Wagtail and wagtail-localize defer some publishing and indexing to on_commit.
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("seed_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
 
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]

@@ -297,6 +297,7 @@ CATALOGUE = {
         "políticas, la incidencia y el desarrollo de recursos y marcos de trabajo."
     ),
     "Privacy": "Privacidad",
+    "Contact": "Contacto",
     "privacy": "privacidad",
     "What we collect through our forms and how we look after it.": (
         "Qué datos recogemos con nuestros formularios y cómo los cuidamos."

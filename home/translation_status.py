@@ -1,0 +1,218 @@
+"""The "Translation status" report (Reports menu): every page of the default language, with its
+status in each other language. Missing: no translation yet. Out of date: the source page was
+published again after its text was last sent to translators (wagtail-localize's sync), or, for
+a translation made without wagtail-localize, after the translation was last published. Up to
+date: otherwise. Statuses are worked out in the database, so the list filters and pages."""
+
+import datetime
+
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
+from wagtail_localize.models import TranslationSource
+
+import django_filters
+
+MISSING = "missing"
+OUT_OF_DATE = "out_of_date"
+UP_TO_DATE = "up_to_date"
+STATUS_LABELS = {
+    MISSING: _("Missing"),
+    OUT_OF_DATE: _("Out of date"),
+    UP_TO_DATE: _("Up to date"),
+}
+
+
+def other_locales():
+    return list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
+
+
+def status_field(locale):
+    return f"status_{locale.language_code.replace('-', '_')}"
+
+
+def with_statuses(pages, locales, source_locale):
+    """`pages` annotated with status_<language> (and translation_<language>, the translation's
+    id) for each of `locales`."""
+    for locale in locales:
+        translations = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale=locale
+        )
+        last_sync = TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"), locale=source_locale
+        ).values("last_updated_at")[:1]
+        code = status_field(locale)
+        pages = pages.annotate(
+            **{
+                f"translation_{code}": Subquery(translations.values("pk")[:1]),
+                f"published_{code}": Subquery(translations.values("last_published_at")[:1]),
+                f"synced_{code}": Subquery(last_sync),
+            }
+        ).annotate(
+            **{
+                code: Case(
+                    When(~Exists(translations), then=Value(MISSING)),
+                    When(
+                        Q(**{f"synced_{code}__isnull": False})
+                        & Q(last_published_at__gt=F(f"synced_{code}")),
+                        then=Value(OUT_OF_DATE),
+                    ),
+                    When(
+                        Q(**{f"synced_{code}__isnull": True})
+                        & Q(last_published_at__gt=F(f"published_{code}")),
+                        then=Value(OUT_OF_DATE),
+                    ),
+                    default=Value(UP_TO_DATE),
+                )
+            }
+        )
+    return pages
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=list(STATUS_LABELS.items()),
+        empty_label=_("Any status"),
+        method="filter_status",
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        """Pages with that status in at least one of the other languages."""
+        condition = Q(pk__in=[])
+        for locale in other_locales():
+            condition |= Q(**{status_field(locale): value})
+        return queryset.filter(condition)
+
+
+class StatusColumn(Column):
+    cell_template_name = "home/admin/translation_status_cell.html"
+
+    def __init__(self, locale):
+        self.locale = locale
+        super().__init__(status_field(locale), label=locale.get_display_name())
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        status = context["raw_value"]
+        translation_id = getattr(instance, f"translation_{self.name}")
+        context.update(status=status, label=STATUS_LABELS.get(status, ""))
+        if status == MISSING:
+            context["action_url"] = reverse(
+                "wagtail_localize:submit_page_translation", args=[instance.pk]
+            )
+            context["action_label"] = _("Translate")
+        elif translation_id:
+            context["action_url"] = reverse("wagtailadmin_pages:edit", args=[translation_id])
+            context["action_label"] = _("Edit translation")
+        return context
+
+
+class TranslationStatusReportView(ReportView):
+    page_title = _("Translation status")
+    header_icon = "wagtail-localize-language"
+    index_url_name = "translation_status_report"
+    index_results_url_name = "translation_status_report_results"
+    filterset_class = TranslationStatusFilterSet
+    any_permission_required = ["add", "change", "publish"]
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(Page)
+
+    @cached_property
+    def locales(self):
+        return other_locales()
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=_("Page"),
+                get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            ),
+            Column("page_type", label=_("Type"), accessor=page_type_name),
+            *[StatusColumn(locale) for locale in self.locales],
+        ]
+
+    @cached_property
+    def list_export(self):
+        return ["title", "url_path", *[status_field(locale) for locale in self.locales]]
+
+    @cached_property
+    def export_headings(self):
+        headings = {"title": _("Page"), "url_path": _("Address")}
+        headings.update({status_field(loc): loc.get_display_name() for loc in self.locales})
+        return headings
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        for locale in self.locales:
+            key = status_field(locale)
+            row[key] = STATUS_LABELS.get(row[key], row[key])
+        return row
+
+    def get_queryset(self):
+        default = Locale.get_default()
+        pages = (
+            Page.objects.filter(locale=default, depth__gt=1, alias_of__isnull=True)
+            .select_related("content_type")
+            .order_by("path")
+        )
+        return with_statuses(pages, self.locales, default)
+
+    def get_filename(self):
+        return f"translation-status-{datetime.date.today():%Y-%m-%d}"
+
+
+def page_type_name(page):
+    model = page.content_type.model_class()
+    return model._meta.verbose_name if model else ""
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return [
+        path(
+            "reports/translation-status/",
+            TranslationStatusReportView.as_view(),
+            name="translation_status_report",
+        ),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="translation_status_report_results",
+        ),
+    ]
+
+
+class PageEditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return PageEditorsMenuItem(
+        _("Translation status"),
+        reverse("translation_status_report"),
+        name="translation-status",
+        icon_name="wagtail-localize-language",
+        order=1400,
+    )

@@ -4,6 +4,7 @@ Community) built by editors with Wagtail's form builder. Submissions are kept in
 and readable only by submission reviewers."""
 
 import datetime
+import enum
 import logging
 from functools import partial
 
@@ -28,8 +29,9 @@ from wagtail.contrib.forms.models import (
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import api as home_api
 from home.models import INLINE_RICH_TEXT, BasePage
 
 from . import ratelimit, spam
@@ -43,6 +45,16 @@ DEFAULT_CONSENT_TEXT = (
     "I agree that the Collaborative keeps what I send in this form to reply to me, and deletes "
     "it when it is no longer needed."
 )
+
+
+class Outcome(enum.Enum):
+    """What became of a submission (`FormPage.take_submission`)."""
+
+    STORED = "stored"
+    INVALID = "invalid"
+    BOT = "bot"  # caught by the spam checks: nothing kept
+    EXPIRED = "expired"  # the spam timer is too old: send again
+    RATE_LIMITED = "rate_limited"
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -62,7 +74,16 @@ class FormField(TranslatableMixin, AbstractFormField):
     )
 
     panels = [*AbstractFormField.panels, FieldPanel("max_length")]
-    override_translatable_fields = [SynchronizedField("clean_name", overridable=False)]
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("max_length"),
+    ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         pass
@@ -195,7 +216,36 @@ class FormPage(AbstractEmailForm, BasePage):
             heading=_("Confirmation email to the sender"),
         ),
     ]
-    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("thank_you_text")]
+    # Everything a visitor reads translates (questions through `form_fields`); when and to whom
+    # the form sends, and how long answers are kept, stay those of the source page.
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("form_fields"),
+        TranslatableField("submit_label"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("consent_text"),
+        SynchronizedField("retention_days"),
+        SynchronizedField("opens_at"),
+        SynchronizedField("closes_at"),
+        TranslatableField("closed_text"),
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        SynchronizedField("subject"),
+        SynchronizedField("notify_with_answers"),
+        TranslatableField("confirmation_subject"),
+        TranslatableField("confirmation_text"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("submit_label"),
+        APIField("thank_you_text"),
+        APIField("closed_text"),
+        APIField("opens_at"),
+        APIField("closes_at"),
+        APIField("form", serializer=home_api.ApiUrl("api_form")),
+    ]
 
     class Meta:
         verbose_name = _("form page")
@@ -249,19 +299,34 @@ class FormPage(AbstractEmailForm, BasePage):
         if request.method != "POST":
             return self.render_form(request, self.get_form(page=self, user=request.user))
 
-        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if not ratelimit.allow(request, scope=f"form:{self.translation_key}"):
+        outcome, form, submission = self.take_submission(request, request.POST, request.FILES)
+        if outcome is Outcome.RATE_LIMITED:
             return self.render_form(request, form, status=429, rate_limited=True)
-        verdict = spam.check(request.POST, self)
-        if verdict is spam.Verdict.BOT:
+        if outcome is Outcome.BOT:
             # The bot is thanked like anyone else, so it learns nothing; nothing is kept.
             return self.render_landing_page(request, None, *args, **kwargs)
-        if verdict is spam.Verdict.EXPIRED:
+        if outcome is Outcome.EXPIRED:
             return self.render_form(request, form, token_expired=True)
-        if form.is_valid():
-            submission = self.process_form_submission(form)
+        if outcome is Outcome.STORED:
             return self.render_landing_page(request, submission, *args, **kwargs)
         return self.render_form(request, form)
+
+    def take_submission(self, request, data, files=None):
+        """The one path every submission takes, from this page's HTML form or from the API
+        (`forms.api`): rate limit, spam check, validation, storage, emails queued once stored.
+        `data` is a QueryDict of the posted answers. The caller has checked the form is open.
+        Returns (Outcome, the bound form, the Submission or None)."""
+        form = self.get_form(data, files, page=self, user=request.user)
+        if not ratelimit.allow(request, scope=f"form:{self.translation_key}"):
+            return Outcome.RATE_LIMITED, form, None
+        verdict = spam.check(data, self)
+        if verdict is spam.Verdict.BOT:
+            return Outcome.BOT, form, None
+        if verdict is spam.Verdict.EXPIRED:
+            return Outcome.EXPIRED, form, None
+        if form.is_valid():
+            return Outcome.STORED, form, self.process_form_submission(form)
+        return Outcome.INVALID, form, None
 
     # Submissions ------------------------------------------------------------------------
 

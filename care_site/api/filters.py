@@ -1,0 +1,109 @@
+"""Filters of the pages endpoint beyond Wagtail's own: the resource library's facets, events
+to come or past, a locale check that answers 400, and keyword search cleaned as the library
+cleans it (a stray quote must not break SQLite's full-text syntax)."""
+
+from wagtail.api.v2 import filters as wagtail_filters
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+
+from rest_framework.filters import BaseFilterBackend
+
+from events.api import WHEN_VALUES, filter_events
+from resources.api import FILTER_PARAMETERS, filter_resources, wants_library_filter
+from resources.filters import RankedResults, clean_query
+
+CONTENT_PARAMETERS = frozenset([*FILTER_PARAMETERS, "when"])
+SEARCH_OPERATORS = ("and", "or")
+
+
+def requested_locale(request):
+    """The Locale of `?locale=`, None when not given; an unknown language is a 400."""
+    code = request.GET.get("locale")
+    if code is None:
+        return None
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        known = ", ".join(
+            Locale.objects.order_by("language_code").values_list("language_code", flat=True)
+        )
+        raise BadRequestError(f"locale must be one of: {known}")
+    return locale
+
+
+class FieldsFilter(wagtail_filters.FieldsFilter):
+    """Wagtail's `?field=value` filters, leaving alone the parameters our content filters
+    read (`resource_type` is a field, but here it takes a slug, as on the library page)."""
+
+    def filter_queryset(self, request, queryset, view):
+        original = request.GET
+        request._request.GET = original.copy()
+        for name in CONTENT_PARAMETERS:
+            request._request.GET.pop(name, None)
+        try:
+            return super().filter_queryset(request, queryset, view)
+        finally:
+            request._request.GET = original
+
+
+class ContentFilter(BaseFilterBackend):
+    """`topic`, `resource_type`, `partner`, `year` (with `type=resources.ResourcePage`) and
+    `when=upcoming|past` (with `type=events.EventPage`)."""
+
+    def filter_queryset(self, request, queryset, view):
+        from events.models import EventPage
+        from resources.models import ResourcePage
+
+        params = request.GET
+        if wants_library_filter(params):
+            if queryset.model is not ResourcePage:
+                raise BadRequestError(
+                    "topic, resource_type, partner and year filter resources: add "
+                    "type=resources.ResourcePage"
+                )
+            locale = requested_locale(request) or Locale.get_default()
+            queryset = filter_resources(queryset, params, locale.pk)
+        if "when" in params:
+            if queryset.model is not EventPage:
+                raise BadRequestError("when filters events: add type=events.EventPage")
+            if params["when"] not in WHEN_VALUES:
+                raise BadRequestError("when must be 'upcoming' or 'past'")
+            queryset = filter_events(queryset, params["when"])
+        return queryset
+
+
+class LocaleFilter(BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        locale = requested_locale(request)
+        return queryset if locale is None else queryset.filter(locale=locale)
+
+
+class SearchFilter(BaseFilterBackend):
+    """Full-text search of the filtered pages, in order of relevance unless `order` is given.
+
+    As the library page does, the search backend is asked about the whole model and its
+    answer intersected with the filtered list: a backend cannot search inside the facet
+    conditions (subqueries, negations). Must come last: the result is a sequence, not a
+    queryset."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        query = clean_query(request.GET["search"])
+        if not query:
+            # As on the library page: no words, no search.
+            return queryset
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        by_relevance = "order" not in request.GET
+        results = get_search_backend().search(
+            query, queryset.model.objects.all(), operator=operator, order_by_relevance=by_relevance
+        )
+        if hasattr(results, "get_queryset"):
+            matching = list(results.get_queryset().values_list("pk", flat=True))
+        else:
+            matching = [page.pk for page in results]
+        if by_relevance:
+            return RankedResults(matching, queryset)
+        return queryset.filter(pk__in=matching)

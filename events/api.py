@@ -1,0 +1,68 @@
+"""Events in the content API: links that the event page hides once a meeting is over are
+hidden here too, and the meeting's materials and calendar file are given as links."""
+
+from rest_framework.fields import Field
+
+from home.api import PAGE_LINK_SCHEMA, page_link
+
+# API query parameter for the community's meetings, drawn where the community page draws it.
+WHEN_VALUES = ("upcoming", "past")
+
+
+class _Computed(Field):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+
+
+class JoinUrl(_Computed):
+    """The video meeting link, empty once the meeting is over (as on the page)."""
+
+    json_schema = {"type": "string"}
+
+    def to_representation(self, event):
+        return "" if event.is_past else event.join_url
+
+
+class RegistrationUrl(_Computed):
+    """Where to register: the form page in the event's language, or the web address; empty
+    once the meeting is over (as on the page)."""
+
+    json_schema = {"type": "string"}
+
+    def to_representation(self, event):
+        return "" if event.is_past else (event.registration_link() or "")
+
+
+class Materials(_Computed):
+    """Recordings, slides and other material from the library, in the editors' order."""
+
+    json_schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["kind", "resource"],
+            "properties": {"kind": {"type": "string"}, "resource": PAGE_LINK_SCHEMA},
+        },
+    }
+
+    def to_representation(self, event):
+        return [
+            {"kind": str(kind), "resource": page_link(resource)}
+            for kind, resource in event.material_links()
+        ]
+
+
+class CalendarUrl(_Computed):
+    """The calendar file (`.ics`) of a meeting, or the subscribable feed of a community page."""
+
+    json_schema = {"type": "string"}
+
+    def to_representation(self, page):
+        return page.get_full_url(self.context.get("request")) + page.reverse_subpage("calendar")
+
+
+def filter_events(events, when):
+    """Meetings still to come (until they end, soonest first) or over (newest first)."""
+    return events.upcoming() if when == "upcoming" else events.past()

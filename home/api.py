@@ -1,0 +1,335 @@
+"""How the landing page, standard pages and the shared block library look in the content API:
+StreamField bodies as typed JSON a front end can render without scraping HTML. Images become
+renditions with their size and alt text, page links become id, title and URL, rich text is HTML
+with internal links resolved (`WAGTAILAPI_RICH_TEXT_FORMAT`).
+
+Each serializer carries `json_schema`, which the OpenAPI document (`care_site.api.schema`)
+publishes, so the document describes exactly what these functions return."""
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+
+from rest_framework.fields import Field
+
+from .blocks import LinkBlock
+
+STREAM_IMAGE_SPEC = "max-1600x1600"
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+PAGE_LINK_SCHEMA = {
+    "type": ["object", "null"],
+    "required": ["id", "title", "url"],
+    "properties": {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "url": NULLABLE_STRING,
+        "type": {"type": "string"},
+    },
+}
+IMAGE_SCHEMA = {
+    "type": ["object", "null"],
+    "properties": {
+        "id": {"type": "integer"},
+        "url": {"type": "string"},
+        "full_url": {"type": "string"},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+        "alt": {"type": "string"},
+        "decorative": {"type": "boolean"},
+        "error": {"type": "string"},
+    },
+}
+LINK_SCHEMA = {
+    "type": "object",
+    "required": ["label", "url", "page"],
+    "properties": {"label": NULLABLE_STRING, "url": {"type": "string"}, "page": PAGE_LINK_SCHEMA},
+}
+STREAM_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["type", "value", "id"],
+        "properties": {"type": {"type": "string"}, "value": {}, "id": NULLABLE_STRING},
+    },
+}
+
+
+# Values ------------------------------------------------------------------------------------
+
+
+def image_rendition(image, spec, *, alt=None, decorative=False):
+    """An image as a rendition: where it is, its size and its alt text."""
+    if image is None:
+        return None
+    from wagtail.images.models import SourceImageIOError
+
+    try:
+        rendition = image.get_rendition(spec)
+    except SourceImageIOError:
+        return {"id": image.pk, "error": "SourceImageIOError"}
+    return {
+        "id": image.pk,
+        "url": rendition.url,
+        "full_url": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": "" if decorative else (alt if alt is not None else image.default_alt_text or ""),
+        "decorative": decorative,
+    }
+
+
+def page_link(page):
+    """A page as a link: id, title, URL (in its own language) and type; null for a page that
+    is not live (a chooser can still point at one that was unpublished)."""
+    if page is None or not page.live:
+        return None
+    specific_class = page.specific_class
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.url,
+        "type": f"{specific_class._meta.app_label}.{specific_class.__name__}"
+        if specific_class
+        else "",
+    }
+
+
+def link(value):
+    page = value.get("page")
+    return {
+        "label": value.get("label"),
+        "url": value.url,
+        "page": page_link(page.localized if page else None),
+    }
+
+
+def block_value(block, value, context):
+    """The API form of `value` for `block`, recursing through structs, lists and streams."""
+    if value is None:
+        return None
+    if isinstance(block, ImageBlock):
+        return image_rendition(
+            value,
+            STREAM_IMAGE_SPEC,
+            alt=getattr(value, "contextual_alt_text", None),
+            decorative=bool(getattr(value, "decorative", False)),
+        )
+    if isinstance(block, ImageChooserBlock):
+        return image_rendition(value, STREAM_IMAGE_SPEC)
+    if isinstance(block, blocks.PageChooserBlock):
+        return page_link(value.specific.localized)
+    if isinstance(block, DocumentChooserBlock):
+        return {"id": value.pk, "title": value.title, "url": value.url}
+    if isinstance(block, EmbedBlock):
+        return {"url": value.url}
+    if isinstance(block, LinkBlock):
+        represented = link(value)
+        if "text" in block.child_blocks:
+            represented["text"] = value.get("text")
+        return represented
+    if isinstance(block, blocks.StreamBlock):
+        return stream_value(value, context)
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: block_value(child, value.get(name), context)
+            for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.ListBlock):
+        return [block_value(block.child_block, item, context) for item in value]
+    return block.get_api_representation(value, context)
+
+
+def stream_value(value, context):
+    return [
+        {"type": child.block_type, "value": block_value(child.block, child.value, context)}
+        | {"id": child.id}
+        for child in value
+    ]
+
+
+# Serializer fields -------------------------------------------------------------------------
+
+
+class StreamBody(Field):
+    """A StreamField as a list of `{type, value, id}` blocks."""
+
+    json_schema = STREAM_SCHEMA
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return stream_value(value, self.context)
+
+
+class SingleLink(StreamBody):
+    """A StreamField holding at most one link, as that link or null."""
+
+    json_schema = {"oneOf": [LINK_SCHEMA, {"type": "null"}]}
+
+    def to_representation(self, value):
+        links = stream_value(value, self.context)
+        return links[0]["value"] if links else None
+
+
+class Rendition(Field):
+    """An image foreign key as a rendition with `spec`, or null."""
+
+    json_schema = IMAGE_SCHEMA
+
+    def __init__(self, spec, **kwargs):
+        self.spec = spec
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        # A missing image is null, not skipped, so every page of a type has the same keys.
+        return getattr(instance, self.source_attrs[0], None)
+
+    def to_representation(self, image):
+        return image_rendition(image, self.spec)
+
+
+class PageLink(Field):
+    """A page foreign key (or a property returning a page) as id, title and URL."""
+
+    json_schema = PAGE_LINK_SCHEMA
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return page_link(page)
+
+
+class PageLinks(PageLink):
+    """A list of pages as links."""
+
+    json_schema = {"type": "array", "items": PAGE_LINK_SCHEMA}
+
+    def to_representation(self, pages):
+        return [page_link(page) for page in pages]
+
+
+class Strings(Field):
+    """A list of names (topics, focus areas)."""
+
+    json_schema = {"type": "array", "items": {"type": "string"}}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return [str(item) for item in value]
+
+
+class Flag(Strings):
+    """A computed yes/no (a property)."""
+
+    json_schema = {"type": "boolean"}
+
+    def to_representation(self, value):
+        return bool(value)
+
+
+class Text(Strings):
+    """A computed string (a property), possibly empty."""
+
+    json_schema = {"type": "string"}
+
+    def to_representation(self, value):
+        return str(value)
+
+
+class ApiUrl(Field):
+    """The address of another API view about this page, such as a form's definition."""
+
+    json_schema = {"type": "string"}
+
+    def __init__(self, url_name, **kwargs):
+        self.url_name = url_name
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        from django.urls import reverse
+
+        return reverse(self.url_name, kwargs={"pk": page.pk})
+
+
+# The landing page ---------------------------------------------------------------------------
+
+
+NEXT_MEETING_SCHEMA = {
+    "type": ["object", "null"],
+    "properties": {
+        **PAGE_LINK_SCHEMA["properties"],
+        "start": {"type": "string", "format": "date-time"},
+        "end": {"type": "string", "format": "date-time"},
+        "time_zone": {"type": "string"},
+        "format": {"type": "string"},
+    },
+}
+
+
+class NextMeeting(Field):
+    """The landing page's computed next meeting (see `HomePage.next_meeting`), or null when
+    none is scheduled (the front end shows `no_meeting_text`)."""
+
+    json_schema = NEXT_MEETING_SCHEMA
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, event):
+        return {
+            **page_link(event),
+            "start": event.start.isoformat(),
+            "end": event.end.isoformat(),
+            "time_zone": event.time_zone,
+            "format": event.format,
+        }
+
+
+# Cards: lists of pages a front end shows as cards -------------------------------------------
+
+CARD_IMAGE_SPEC = "fill-400x300"
+CARD_SCHEMA = {
+    "type": "object",
+    "required": ["id", "title", "url", "type", "summary", "image"],
+    "properties": {
+        **PAGE_LINK_SCHEMA["properties"],
+        "summary": {"type": "string"},
+        "image": IMAGE_SCHEMA,
+    },
+}
+
+
+def card(page):
+    """A page as a card: its link, summary and image (a partner's logo when it has one)."""
+    image = getattr(page, "logo", None) or page.image
+    return {
+        **page_link(page),
+        "summary": page.summary,
+        "image": image_rendition(image, CARD_IMAGE_SPEC),
+    }
+
+
+class Cards(Field):
+    """A list of pages (a property returning them) as cards."""
+
+    json_schema = {"type": "array", "items": CARD_SCHEMA}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, pages):
+        return [card(page) for page in pages if page.live]

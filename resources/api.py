@@ -1,0 +1,88 @@
+"""The resource library in the content API: how a resource's terms and file look, and the
+library's filters (`topic`, `resource_type`, `partner`, `year`) with exactly the semantics of
+the library page, by running the same `LibraryFilter`."""
+
+from rest_framework.fields import Field
+
+TERM_SCHEMA = {
+    "type": "object",
+    "required": ["slug", "name"],
+    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+}
+
+# API query parameter -> the library page's query parameter. The library calls the resource
+# type `type`; in the API `type` already selects page models (Wagtail's own parameter).
+FILTER_PARAMETERS = {
+    "topic": "topic",
+    "resource_type": "type",
+    "partner": "partner",
+    "year": "year",
+}
+
+
+class Term(Field):
+    """A topic or resource type as its slug (the filter value) and name, or null."""
+
+    json_schema = {"oneOf": [TERM_SCHEMA, {"type": "null"}]}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.source_attrs[0], None)
+
+    def to_representation(self, term):
+        return {"slug": term.slug, "name": term.name}
+
+
+class Terms(Term):
+    """Topics or focus areas, in their editors' order."""
+
+    json_schema = {"type": "array", "items": TERM_SCHEMA}
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.source_attrs[0]).all()
+
+    def to_representation(self, terms):
+        return [{"slug": term.slug, "name": term.name} for term in terms]
+
+
+class DocumentFile(Term):
+    """The uploaded file of a resource: id, title, URL and extension, or null."""
+
+    json_schema = {
+        "type": ["object", "null"],
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+            "file_extension": {"type": "string"},
+        },
+    }
+
+    def to_representation(self, document):
+        return {
+            "id": document.pk,
+            "title": document.title,
+            "url": document.url,
+            "file_extension": document.file_extension,
+        }
+
+
+def wants_library_filter(params):
+    return any(name in params for name in FILTER_PARAMETERS)
+
+
+def filter_resources(resources, params, locale_id):
+    """`resources` (a ResourcePage queryset) narrowed as the library page narrows its list for
+    the same choices. Slugs are read in `locale_id`'s language; a value that matches nothing is
+    left out rather than emptying the list, as on the page."""
+    from django.http import QueryDict
+
+    from .filters import LibraryFilter
+
+    library_params = QueryDict(mutable=True)
+    for api_name, page_name in FILTER_PARAMETERS.items():
+        library_params.setlist(page_name, params.getlist(api_name))
+    return LibraryFilter(resources, locale_id, library_params).filtered()

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, LOGGING, STORAGES, env_list
+from .base import DATABASES, LOGGING, MIDDLEWARE, STORAGES, env_list
 
 
 def required(name):
@@ -37,6 +37,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # HTTPS everywhere. Behind a TLS-terminating proxy, it must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = flag("SECURE_SSL_REDIRECT", True)
+# Load balancers probe each instance directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = flag("SECURE_HSTS_PRELOAD", True)
@@ -44,6 +46,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Other sites may not load our pages, images or files as subresources (the API, read with CORS,
+# is unaffected). "same-site" would let sibling subdomains do it.
+CROSS_ORIGIN_RESOURCE_POLICY = os.environ.get("CROSS_ORIGIN_RESOURCE_POLICY", "same-origin")
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "care_site.csp.CrossOriginResourcePolicyMiddleware",
+)
 
 # Cookies: HTTPS only, not sent cross-site, bound to this exact host (`__Host-`).
 SESSION_COOKIE_SECURE = True
@@ -57,3 +67,28 @@ LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json")
+
+# Media on S3-compatible object storage (django-storages) when MEDIA_S3_BUCKET is set; the
+# credentials come from boto3's own variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).
+# The bucket stays private: images get signed, expiring URLs, and documents are always served
+# through Wagtail's document view, which checks collection privacy first.
+if os.environ.get("MEDIA_S3_BUCKET"):
+    import importlib.util
+
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "MEDIA_S3_BUCKET is set but django-storages is not installed: add "
+            "'django-storages[s3]' to the dependencies (docs/deployment.md)."
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -1,0 +1,1 @@
+"""Load and fault runs against gunicorn on loopback (`make loadtest`; docs/deployment.md)."""

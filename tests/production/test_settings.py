@@ -1,0 +1,40 @@
+"""Production settings read everything from the environment and refuse what cannot work."""
+
+import os
+import subprocess
+import sys
+
+from loadtest.servers import ROOT
+from tests.production.conftest import PRODUCTION_ENV
+
+LOAD_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; print(settings.{})"
+)
+
+
+def production(expression, **env):
+    result = subprocess.run(  # noqa: S603 (our own settings module)
+        [sys.executable, "-c", LOAD_SETTINGS.format(expression)],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            **PRODUCTION_ENV,
+            "DJANGO_SETTINGS_MODULE": "care_site.settings.production",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return result.returncode, result.stdout.strip(), result.stderr
+
+
+def test_probes_are_answered_over_plain_http_for_load_balancers(production_settings, client):
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/en/").status_code == 301  # everything else goes to HTTPS
+
+
+def test_object_storage_without_django_storages_is_refused_with_the_fix():
+    status, _output, errors = production("STORAGES", MEDIA_S3_BUCKET="care-media")
+    assert status != 0
+    assert "django-storages" in errors and "ImproperlyConfigured" in errors

@@ -1,0 +1,183 @@
+"""Two gunicorn instances with production settings on two loopback ports, sharing one PostgreSQL
+(the test database) and one Redis (a database number of its own): a page published through one
+is served updated by the other within a second, and form submissions posted to both all land.
+
+It needs PostgreSQL and Redis. With DATABASE_URL not PostgreSQL it is skipped, saying so (CI runs
+the suite on PostgreSQL as well); with Redis unreachable it is skipped unless `CI` is set, where
+it fails instead."""
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db import connection
+
+from wagtail.models import Page, Site
+
+import pytest
+import redis
+
+from forms.factories import FormFieldFactory, FormPageFactory
+from forms.models import Submission
+from home.factories import HomePageFactory
+from loadtest.client import SiteClient, form_fields
+from loadtest.servers import Gunicorn, production_env
+from resources.factories import ResourceIndexPageFactory
+from tests.helpers import restore_databases, snapshot_databases
+
+pytestmark = pytest.mark.django_db
+
+PORTS = (8301, 8302)
+REDIS_URL = os.environ.get("CARE_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+THANKS = "We have received your message."
+NEW_TITLE = "Library, republished"
+EDITOR = ("editor", "a long editor password")
+POSTS_PER_INSTANCE = 15
+
+
+def unavailable(reason):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI must run the two-instance test")
+    pytest.skip(reason)
+
+
+def database_url(db):
+    user = db["USER"] or "postgres"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    return f"postgres://{user}{password}@{host}/{db['NAME']}"
+
+
+def build_site():
+    """A landing page, a library with a draft waiting to be published, a form, and an editor;
+    committed, so the servers see them."""
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    welcome.slug = "wagtail-welcome"
+    welcome.save(update_fields=["slug"])
+    site.root_page = HomePageFactory(parent=Page.get_first_root_node())
+    site.save()
+    welcome.delete()
+    library = ResourceIndexPageFactory(parent=site.root_page, title="Library")
+    form = FormPageFactory(
+        parent=site.root_page, slug="connect", thank_you_text=f"<p>Thank you. {THANKS}</p>"
+    )
+    FormFieldFactory(page=form, label="Your name", field_type="singleline", sort_order=0)
+    FormFieldFactory(page=form, label="Message", field_type="multiline", sort_order=1)
+    # The servers check passwords with production's hashers, not the tests' fast one.
+    hasher = PBKDF2PasswordHasher()
+    get_user_model().objects.create(
+        username=EDITOR[0],
+        is_staff=True,
+        is_superuser=True,
+        password=hasher.encode(EDITOR[1], hasher.salt()),
+    )
+    return library, form
+
+
+@pytest.fixture(scope="module")
+def postgresql(django_db_setup):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL=postgres://… (the PostgreSQL run of the suite has it)")
+
+
+@pytest.fixture(scope="module")
+def shared_redis(postgresql):
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.flushdb()
+    except redis.RedisError as error:
+        unavailable(f"Redis unreachable at {REDIS_URL} ({error})")
+    yield REDIS_URL
+    client.flushdb()
+
+
+@pytest.fixture(scope="module")
+def cluster(postgresql, django_db_blocker, shared_redis, collected_static, tmp_path_factory):
+    """The two servers on a committed site; afterwards the database gets its first rows back."""
+    with django_db_blocker.unblock():
+        initial = snapshot_databases()
+        library, form = build_site()
+        library.title = NEW_TITLE
+        library.save_revision()
+    logs = tmp_path_factory.mktemp("gunicorn")
+    env = production_env(
+        DJANGO_SECRET_KEY=settings.SECRET_KEY,
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=database_url(connection.settings_dict),
+        REDIS_URL=shared_redis,
+        STATIC_ROOT=collected_static,
+        MEDIA_ROOT=logs / "media",
+        CARE_FORMS_RATE_LIMIT=0,
+    )
+    env["GUNICORN_THREADS"] = "4"
+    servers = [Gunicorn(port, env, workers=1, log_path=logs / f"{port}.log") for port in PORTS]
+    try:
+        with ThreadPoolExecutor(len(servers)) as pool:
+            for started in [pool.submit(server.start) for server in servers]:
+                started.result()
+        yield servers, library, form
+    finally:
+        for server in servers:
+            server.stop()
+        with django_db_blocker.unblock():
+            restore_databases(initial)
+
+
+def sign_in(client):
+    _action, fields = form_fields(client.get("/admin/login/").body)
+    fields.update(username=EDITOR[0], password=EDITOR[1])
+    assert client.post("/admin/login/", fields).status == 302
+
+
+def publish_through(client, page):
+    """Publish `page`'s latest draft with the admin's own bulk action, as an editor would."""
+    path = f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}"
+    _action, fields = form_fields(client.get(path).body, "form[method=post i]")
+    reply = client.post(path, fields)
+    assert reply.status == 302, reply.body[:2000]
+
+
+def test_a_page_published_through_one_instance_is_served_updated_by_the_other(cluster):
+    servers, library, _form = cluster
+    one, other = (SiteClient(server.url) for server in servers)
+    path = library.url
+    # The very first visit may create the site's settings rows, which empties the cache once.
+    for _visit in range(3):
+        cached = other.get(path)
+        if cached.header("X-Page-Cache") == "hit":
+            break
+    assert cached.header("X-Page-Cache") == "hit", "the other instance must serve it cached"
+    assert NEW_TITLE not in cached.body
+
+    sign_in(one)
+    publish_through(one, library)
+    published_at = time.monotonic()
+
+    while NEW_TITLE not in other.get(path).body:
+        assert time.monotonic() - published_at < 1, "not served updated within a second"
+        time.sleep(0.05)
+
+
+def test_submissions_posted_to_both_instances_all_land(cluster):
+    servers, _library, form = cluster
+    clients = [SiteClient(server.url) for server in servers]
+    forms = [form_fields(client.get(form.url).body, "form[method=post i]") for client in clients]
+    time.sleep(settings.CARE_FORMS_MIN_FILL_SECONDS + 0.2)  # a person takes a while to fill it in
+
+    def post(number):
+        client, (_action, fields) = clients[number % 2], forms[number % 2]
+        answers = {**fields, "your_name": "Ada", "message": f"message {number}"}
+        reply = client.post(form.url, {**answers, "care_consent": "on"})
+        return reply.status == 200 and THANKS in reply.body
+
+    numbers = range(POSTS_PER_INSTANCE * 2)
+    with ThreadPoolExecutor(8) as pool:
+        accepted = list(pool.map(post, numbers))
+
+    assert all(accepted)
+    stored = Submission.objects.filter(page=form)
+    assert sorted(s.form_data["message"] for s in stored) == sorted(f"message {n}" for n in numbers)

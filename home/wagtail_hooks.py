@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
+# The translation modules are imported for the admin hooks they register.
+from . import dashboard, translation_permissions, translation_status  # noqa: F401
+
 # Link texts that say nothing about where the link goes, in the site's two languages. A link
 # whose whole text is one of these (ignoring case, spaces and end punctuation) is flagged.
 VAGUE_LINK_TEXTS = [
@@ -136,3 +139,19 @@ def add_care_content_checks(request, items, page):
         else item
         for item in items
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_dashboard_panels(request, panels):
+    panels.extend(dashboard.panels_for(request.user))
+
+
+@hooks.register("insert_editor_js")
+def add_character_counts():
+    return dashboard.character_count_script()
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_an_empty_summary(request, page):
+    dashboard.warn_if_summary_empty(request, page)

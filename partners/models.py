@@ -12,11 +12,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import api as home_api
 from home.models import INLINE_RICH_TEXT, BasePage, localize_pages
+from resources import api as resource_api
 
 
 class PartnerIndexPage(BasePage):
@@ -32,7 +34,12 @@ class PartnerIndexPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("partners", serializer=home_api.Cards()),
+    ]
 
     class Meta:
         verbose_name = _("partner directory")
@@ -49,6 +56,8 @@ class PartnerIndexPage(BasePage):
 
 class PartnerPage(BasePage):
     """One core partner: who they are, their logo and website, and their key resources."""
+
+    serve_select_related = (*BasePage.serve_select_related, "logo")
 
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -107,14 +116,26 @@ class PartnerPage(BasePage):
             ),
         ),
     ]
+    # Focus areas (many-to-many topics) follow the source; see resources/signals.py.
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("logo"),
+        TranslatableField("description"),
+        SynchronizedField("website"),
+        TranslatableField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("picked_resources"),
+    ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("logo", serializer=ImageRenditionField("max-400x200")),
+        APIField("logo", serializer=home_api.Rendition("max-400x200")),
         APIField("description"),
         APIField("website"),
-        APIField("focus_area_names"),
+        APIField("focus_areas", serializer=resource_api.Terms()),
         APIField("contact_name"),
         APIField("contact_email"),
+        APIField("key_resources", serializer=home_api.Cards()),
+        APIField("library_filter_url", serializer=home_api.Text()),
     ]
 
     class Meta:
@@ -177,7 +198,10 @@ class PartnerPage(BasePage):
 class PartnerPickedResource(Orderable):
     page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="picked_resources")
     resource = models.ForeignKey(
-        "resources.ResourcePage", on_delete=models.CASCADE, related_name="+"
+        "resources.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A resource from the library to list among this partner's key resources."),
     )
 
     panels = [FieldPanel("resource")]

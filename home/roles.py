@@ -1,0 +1,204 @@
+"""The editorial roles: which Wagtail permissions each group of staff holds, and the
+"Editor → Moderator" moderation workflow. The home app's data migrations apply them with
+`sync_roles` and `sync_workflow`, which set each group to exactly what is listed here (adding
+what is missing, taking away what is not listed), so running them again repairs any drift.
+
+Editors write and edit every page, image, document and library term, and submit pages for
+moderation. Moderators also publish, approve, delete and change the site settings. Submission
+reviewers read, export and delete form submissions (forms/permissions.py), nothing else.
+Translators translate pages and library terms in the landing pages' trees (docs/i18n.md).
+Nobody but a superuser manages users or groups."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.management import create_permissions
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+REVIEWERS = "Submission reviewers"
+TRANSLATORS = "Translators"
+
+WORKFLOW_NAME = "Editor → Moderator"
+TASK_NAME = "Moderator approval"
+
+# Where a group's page permissions apply.
+SITE_ROOT = "root"  # the tree root: every page in every language
+LANDING_PAGES = "landing pages"  # each language's landing page (the tree root until one exists)
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+MEDIA_APPS = {"image": "wagtailimages", "document": "wagtaildocs"}
+LIBRARY_TERMS = [
+    f"resources.{verb}_{model}" for model in ("topic", "resourcetype") for verb in ("add", "change")
+]
+MEDIA_WRITE = [
+    f"{verb}_{media}" for media in ("image", "document") for verb in ("add", "change", "choose")
+]
+
+
+@dataclass(frozen=True)
+class Role:
+    permissions: list = field(default_factory=list)  # "app_label.codename"
+    page_permissions: list = field(default_factory=list)  # codenames of wagtailcore.Page
+    page_scope: str = SITE_ROOT
+    collection_permissions: list = field(default_factory=list)  # on the root collection
+
+
+ROLES = {
+    EDITORS: Role(
+        permissions=[ACCESS_ADMIN, *LIBRARY_TERMS, "search.view_emptysearch"],
+        page_permissions=["add_page", "change_page"],
+        collection_permissions=MEDIA_WRITE,
+    ),
+    MODERATORS: Role(
+        permissions=[
+            ACCESS_ADMIN,
+            *LIBRARY_TERMS,
+            "resources.delete_topic",
+            "resources.delete_resourcetype",
+            "search.view_emptysearch",
+            "home.change_sitesettings",
+            "wagtailredirects.add_redirect",
+            "wagtailredirects.change_redirect",
+            "wagtailredirects.delete_redirect",
+        ],
+        page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+        collection_permissions=[*MEDIA_WRITE, "delete_image", "delete_document"],
+    ),
+    REVIEWERS: Role(
+        permissions=[
+            ACCESS_ADMIN,
+            "care_forms.view_submission",
+            "care_forms.delete_submission",
+        ],
+    ),
+    TRANSLATORS: Role(
+        permissions=[
+            ACCESS_ADMIN,
+            "wagtail_localize.submit_translation",
+            *LIBRARY_TERMS,
+            # Granted once the i18n work's translatable footer snippet exists.
+            "home.add_footer",
+            "home.change_footer",
+        ],
+        page_permissions=["add_page", "change_page"],
+        page_scope=LANDING_PAGES,
+    ),
+}
+
+
+def ensure_permissions(apps):
+    """Django creates model permissions after `migrate` ends; on a new database they do not
+    exist yet when this runs, so create them for every model the migration state knows."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def find_permissions(apps, names):
+    """Permission rows for "app_label.codename" names; a name whose model does not exist at
+    this point of the migration history is left out (a later migration adds it)."""
+    Permission = apps.get_model("auth", "Permission")
+    found = []
+    for name in names:
+        app_label, codename = name.split(".", 1)
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            found.append(permission)
+    return found
+
+
+def page_targets(apps, scope):
+    Page = apps.get_model("wagtailcore", "Page")
+    if scope == LANDING_PAGES:
+        landing_pages = apps.get_model("home", "HomePage").objects.filter(depth=2)
+        pages = list(Page.objects.filter(pk__in=landing_pages.values("pk")))
+        if pages:
+            return pages
+    return list(Page.objects.filter(depth=1))
+
+
+def sync_roles(apps, schema_editor=None):
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    ensure_permissions(apps)
+    root_collection = Collection.objects.filter(depth=1).first()
+
+    for name, role in ROLES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(find_permissions(apps, role.permissions))
+
+        wanted = {
+            (page.pk, permission.pk)
+            for page in page_targets(apps, role.page_scope)
+            for permission in find_permissions(
+                apps, [f"wagtailcore.{codename}" for codename in role.page_permissions]
+            )
+        }
+        existing = GroupPagePermission.objects.filter(group=group)
+        existing.exclude(
+            pk__in=[row.pk for row in existing if (row.page_id, row.permission_id) in wanted]
+        ).delete()
+        for page_id, permission_id in wanted:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=page_id, permission_id=permission_id
+            )
+
+        collection_permissions = find_permissions(
+            apps,
+            [
+                f"{MEDIA_APPS[codename.rsplit('_', 1)[1]]}.{codename}"
+                for codename in role.collection_permissions
+            ],
+        )
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=root_collection, permission__in=collection_permissions
+        ).delete()
+        for permission in collection_permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+
+
+def sync_workflow(apps, schema_editor=None):
+    """One workflow, "Editor → Moderator", on the whole site (the tree root): a page an
+    editor submits waits for a moderator's approval before it is published. Wagtail's own
+    default workflow, which did the same under another name, is retired if nothing uses it."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    task_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtailcore", model="groupapprovaltask"
+    )
+    task, _created = GroupApprovalTask.objects.get_or_create(
+        name=TASK_NAME, defaults={"content_type": task_type, "active": True}
+    )
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    task.groups.set([Group.objects.get(name=MODERATORS)])
+
+    workflow, _created = Workflow.objects.get_or_create(
+        name=WORKFLOW_NAME, defaults={"active": True}
+    )
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+
+    for root in Page.objects.filter(depth=1):
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+
+    Workflow.objects.filter(
+        name="Moderators approval", active=True, workflow_pages__isnull=True
+    ).update(active=False)

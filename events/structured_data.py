@@ -4,8 +4,9 @@ with its address, or both for a hybrid meeting) and who organises it."""
 
 from urllib.parse import urljoin
 
-from django.conf import settings
 from django.utils.translation import get_language
+
+from home.seo import site_name_for_request
 
 ATTENDANCE_MODE = {
     "virtual": "https://schema.org/OnlineEventAttendanceMode",
@@ -30,7 +31,7 @@ def event_structured_data(event, request=None, status=None):
         "inLanguage": get_language(),
         "organizer": {
             "@type": "Organization",
-            "name": settings.WAGTAIL_SITE_NAME,
+            "name": site_name_for_request(request),
             "url": urljoin(page_url, "/"),
         },
     }

@@ -17,8 +17,15 @@ JULY_1 = ny(2023, 7, 1, 12)
 
 
 def json_ld(response):
-    [script] = soup(response).find_all("script", attrs={"type": "application/ld+json"})
-    return json.loads(script.string)
+    """The page's own JSON-LD block (every page below the landing page also has its
+    BreadcrumbList)."""
+    scripts = soup(response).find_all("script", attrs={"type": "application/ld+json"})
+    [block] = [
+        data
+        for data in map(json.loads, (script.string for script in scripts))
+        if data["@type"] != "BreadcrumbList"
+    ]
+    return block
 
 
 @time_machine.travel(JULY_1, tick=False)

@@ -41,9 +41,15 @@ def fake_oembed():
 
 
 def json_ld(response):
-    scripts = soup(response).find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    """The page's own JSON-LD block (every page below the landing page also has its
+    BreadcrumbList)."""
+    scripts = soup(response).find_all("script", attrs={"type": "application/ld+json"})
+    [block] = [
+        data
+        for data in map(json.loads, (script.string for script in scripts))
+        if data["@type"] != "BreadcrumbList"
+    ]
+    return block
 
 
 # Links ------------------------------------------------------------------------------------------

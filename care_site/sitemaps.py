@@ -1,0 +1,130 @@
+"""What crawlers are told: `/sitemap.xml` (an index of one sitemap per language, each page
+with its `hreflang` alternates and the date it was last published) and `/robots.txt`."""
+
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+# Browsers and proxies may keep these for an hour; the sitemap's own Last-Modified still lets a
+# crawler ask whether anything changed.
+CRAWLER_FILES_MAX_AGE = 60 * 60
+
+
+def content_languages():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+class LanguageSitemap(Sitemap):
+    """The live, public pages of one language of the request's Site, each listing every
+    language it exists in (itself included) and `x-default`, the site's main language."""
+
+    def __init__(self, request, language_code):
+        super().__init__(request)
+        self.language_code = language_code
+
+    def items(self):
+        root = self.get_wagtail_site().root_page
+        home = (
+            Page.objects.filter(translation_key=root.translation_key)
+            .filter(locale__language_code=self.language_code)
+            .first()
+        )
+        if home is None:
+            return Page.objects.none()
+        return (
+            home.get_descendants(inclusive=True)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+    def _urls(self, page, protocol, domain):
+        pages = list(self.paginator.page(page).object_list)
+        alternates = self.alternates(pages)
+        urls = []
+        for item in pages:
+            for url_info in item.get_sitemap_urls(self.request):
+                url_info["alternates"] = alternates.get(item.translation_key, [])
+                urls.append(url_info)
+        last_mods = {url_info.get("lastmod") for url_info in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
+
+    def alternates(self, pages):
+        """{translation key: [{"lang_code", "location"}]} for pages that exist in more than one
+        language, in one query."""
+        keys = {page.translation_key for page in pages}
+        versions = {}
+        translations = (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in=keys)
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        for version in translations:
+            location = version.get_full_url(self.request)
+            if location:
+                by_language = versions.setdefault(version.translation_key, {})
+                by_language[version.locale.language_code] = location
+        default_language = settings.LANGUAGE_CODE
+        alternates = {}
+        for key, by_language in versions.items():
+            if len(by_language) < 2:
+                continue
+            links = [
+                {"lang_code": code, "location": location} for code, location in by_language.items()
+            ]
+            if default_language in by_language:
+                links.append({"lang_code": "x-default", "location": by_language[default_language]})
+            alternates[key] = links
+        return alternates
+
+
+def language_sitemaps(request):
+    return {code: LanguageSitemap(request, code) for code in content_languages()}
+
+
+@require_safe
+@cache_control(max_age=CRAWLER_FILES_MAX_AGE)
+def sitemap_index(request):
+    return sitemap_views.index(
+        request, language_sitemaps(request), sitemap_url_name="sitemap_language"
+    )
+
+
+@require_safe
+@cache_control(max_age=CRAWLER_FILES_MAX_AGE)
+def language_sitemap(request, section):
+    if section not in content_languages():
+        raise Http404
+    return sitemap_views.sitemap(request, language_sitemaps(request), section=section)
+
+
+@require_safe
+@cache_control(max_age=CRAWLER_FILES_MAX_AGE)
+def robots_txt(request):
+    """Crawlers may read every page; they are kept out of the admin, the site search (every
+    query is a new address) and the library's keyword searches and filter combinations, which
+    repeat the same resources in endless orders (the pages also say `noindex`)."""
+    search_paths = []
+    for code in content_languages():
+        with translation.override(code):
+            search_paths.append(reverse("search"))
+    context = {
+        "admin_path": reverse("wagtailadmin_home"),
+        "search_paths": search_paths,
+        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+    }
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -1,0 +1,250 @@
+"""What search engines and link previews read about a page: the canonical address, the share
+image, the breadcrumb trail and the Organization description of the landing page.
+
+The template tags are registered as the `seo_tags` library (TEMPLATES "libraries" in settings),
+so `{% load seo_tags %}` works anywhere. Each lookup is cached on the request (the breadcrumbs with
+the rest of the site chrome), so a page costs one query for them at most."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from wagtail.models import Page
+
+from home.models import HomePage, SiteSettings
+from home.templatetags.navigation_tags import (
+    chrome_cache,
+    current_page,
+    language_links,
+    request_cache,
+    site_name,
+)
+
+register = template.Library()
+
+SCHEMA_CONTEXT = "https://schema.org"
+SHARE_IMAGE_FILTER = "fill-1200x630"
+# As Django's json_script: escaped, no value can end the script element or open a comment.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def site_name_for_request(request):
+    """The Site's name as editors set it in the admin, else WAGTAIL_SITE_NAME."""
+    return site_name({"request": request})
+
+
+# Addresses ----------------------------------------------------------------------------------
+
+
+def canonical_url(page, request):
+    """The page's own address without its query string, so filtered or sorted views of a
+    listing point at the unfiltered list. A plain later page of a listing (`?page=3` and
+    nothing else) stays itself: it lists different items, not a variant of page one."""
+    url = page.get_full_url(request)
+    if url and request is not None and list(request.GET) == ["page"]:
+        number = request.GET["page"]
+        if number.isdigit() and int(number) > 1:
+            return f"{url}?page={int(number)}"
+    return url
+
+
+# Share image --------------------------------------------------------------------------------
+
+
+def share_image_source(page):
+    """The image shown when the page is shared: its own, else (landing page) the large photo."""
+    return page.image or getattr(page, "feature_image", None)
+
+
+def share_rendition(page):
+    """The 1200×630 crop of the page's share image, or None (no image, or its file is gone).
+    One query the first time, then Wagtail's rendition cache."""
+    image = share_image_source(page)
+    if image is None:
+        return None
+    try:
+        return image.get_rendition(SHARE_IMAGE_FILTER)
+    except OSError:  # Wagtail's SourceImageIOError: the original file cannot be read
+        return None
+
+
+# Breadcrumbs ---------------------------------------------------------------------------------
+
+
+def breadcrumb_trail(page, request):
+    """[{"name", "url"}] from the landing page of the page's language down to the page itself,
+    live pages only; empty on a landing page. One query for all the ancestors, kept with the
+    rest of the site chrome (`chrome_cache`) until any page next changes."""
+    context = {"request": request}
+    return chrome_cache(
+        context, "breadcrumbs", lambda: _breadcrumb_trail(page, request), page.pk, page.path
+    )
+
+
+def _breadcrumb_trail(page, request):
+    ancestors = (
+        Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
+        if page.depth > 2
+        else []
+    )
+    trail = []
+    for ancestor in ancestors:
+        url = ancestor.get_url(request)
+        if url:
+            name = gettext("Home") if ancestor.depth == 2 else ancestor.title
+            trail.append({"name": name, "url": url})
+    if trail:
+        trail.append({"name": page.title, "url": page.get_url(request)})
+    return trail
+
+
+# Organization -------------------------------------------------------------------------------
+
+
+def organization_data(home, request, name):
+    """schema.org Organization for the landing page: the Collaborative, with its partners
+    (the partner directory chosen on the landing page) as members."""
+    data = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "Organization",
+        "name": name,
+        "url": home.get_full_url(request),
+    }
+    if home.meta_description:
+        data["description"] = home.meta_description
+    if request is not None:
+        email = SiteSettings.for_request(request).contact_email
+        if email:
+            data["email"] = email
+    members = [partner_data(partner, request) for partner in home.partner_pages]
+    if members:
+        data["member"] = members
+    return data
+
+
+def partner_data(partner, request):
+    data = {"@type": "Organization", "name": partner.title, "url": partner.get_full_url(request)}
+    if partner.website:
+        data["sameAs"] = partner.website
+    return data
+
+
+# Template tags ------------------------------------------------------------------------------
+
+
+@register.filter
+def as_json_ld(data):
+    """`data` as a `<script type="application/ld+json">` element, escaped as `json_script`
+    escapes it (browsers never run it; search engines read it)."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.inclusion_tag("includes/seo_meta.html", takes_context=True)
+def seo_meta(context):
+    """`{% seo_meta %}`: description, canonical link, Open Graph and Twitter card tags."""
+    page = current_page(context)
+    request = context.get("request")
+    if page is None:
+        return {"page": None}
+    rendition = share_rendition(page)
+    languages = language_links(context)
+    return {
+        "page": page,
+        "title": page.seo_title or page.title,
+        "description": page.meta_description,
+        "canonical_url": canonical_url(page, request),
+        "image": rendition,
+        "image_url": request.build_absolute_uri(rendition.url) if rendition and request else "",
+        "site_name": site_name(context),
+        "og_locale": translation.to_locale(translation.get_language() or "en"),
+        "og_alternate_locales": [
+            translation.to_locale(language["code"])
+            for language in languages
+            if language["is_translation"] and not language["current"]
+        ],
+    }
+
+
+@register.inclusion_tag("includes/structured_data.html", takes_context=True)
+def structured_data(context):
+    """`{% structured_data %}`: the site-wide JSON-LD blocks of a page (the Organization on a
+    landing page). Resources and events add their own block in their templates."""
+    page = current_page(context)
+    request = context.get("request")
+    blocks = []
+    if isinstance(page, HomePage):
+        blocks.append(organization_data(page, request, site_name(context)))
+    return {"blocks": blocks}
+
+
+def breadcrumb_list_data(trail, request):
+    """schema.org BreadcrumbList of the visible trail, with absolute addresses."""
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb["name"],
+                "item": request.build_absolute_uri(crumb["url"]) if request else crumb["url"],
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """`{% breadcrumbs %}`: the visible trail and its BreadcrumbList JSON-LD; nothing on landing
+    pages and pages that are not Wagtail pages."""
+    page = current_page(context)
+    request = context.get("request")
+    trail = breadcrumb_trail(page, request) if page is not None and page.pk else []
+    return {"trail": trail, "data": breadcrumb_list_data(trail, request) if trail else None}
+
+
+@register.simple_tag(takes_context=True)
+def section_links(context):
+    """`{% section_links as links %}`: the resource library and the community (events) page in
+    the visitor's language (else the main language) as [{"title", "url"}]; one query. Used on
+    the 'not found' page."""
+    from events.models import EventIndexPage
+    from resources.models import ResourceIndexPage
+
+    cache = request_cache(context, "_care_section_links")
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language not in cache:
+        pages = (
+            Page.objects.live()
+            .public()
+            .type(ResourceIndexPage, EventIndexPage)
+            .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+            .select_related("locale")
+            .order_by("path")
+        )
+        # Each section in the visitor's language, else in the site's main language.
+        chosen = {}
+        for page in pages:
+            kind = page.specific_class
+            in_language = page.locale.language_code == language
+            if kind not in chosen or (
+                in_language and chosen[kind].locale.language_code != language
+            ):
+                chosen[kind] = page
+        request = context.get("request")
+        cache[language] = [
+            {"title": chosen[kind].title, "url": chosen[kind].get_url(request)}
+            for kind in (ResourceIndexPage, EventIndexPage)
+            if kind in chosen
+        ]
+    return cache[language]

@@ -1,19 +1,37 @@
 """Template tags for the site chrome: the landing page of the visitor's language, the primary
 navigation, the language switcher, the footer and pagination. They work without a Wagtail `page`
-in the context (search, error pages) and cache what they look up on the request, so a page
-costs a handful of queries however many times base.html asks."""
+in the context (search, error pages). What they look up is kept in the cache (see `chrome_cache`)
+and on the request, so the chrome usually costs no query at all."""
+
+import logging
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.urls import translate_url
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models import HomePage, SiteSettings
+from home.models import Footer, HomePage, SiteSettings
 
 register = template.Library()
+logger = logging.getLogger(__name__)
+
+# The chrome (landing pages, menu, footer, language links) is cached per host, language and
+# generation. The generation moves on whenever a page, the site settings, a Site or a Locale is
+# saved, published, unpublished, moved or deleted, which empties every entry at once. (Not the
+# page cache's generation: that one also moves when an image is saved, which Wagtail does while
+# serving a page that shows a new image, and the chrome shows none.) Django imports this module
+# when its template engine starts, which every web process and management command does, so the
+# signals are connected wherever content can change.
+GENERATION_KEY = "chrome-cache:generation"
+CACHE_SECONDS = 600
+CHROME_MODELS = {"wagtailcore.site", "wagtailcore.locale", "home.sitesettings", "home.footer"}
+MISSING = object()
 
 # Views whose URL names are not Wagtail's page-serving catch-all can be translated by reversing
 # the same route in another language (the search page keeps its query this way).
@@ -41,24 +59,105 @@ def request_cache(context, name):
     return cache
 
 
+def bump_generation(**kwargs):
+    """Forget every cached piece of chrome (connected to the signals below)."""
+    try:
+        if not cache.add(GENERATION_KEY, 1, timeout=None):
+            cache.incr(GENERATION_KEY)
+    except Exception:
+        logger.warning("chrome cache: could not invalidate", exc_info=True)
+
+
+def _on_change(sender, instance, created=False, **kwargs):
+    if created and isinstance(instance, SiteSettings):
+        # Made with its defaults the first time a page reads it (`for_site`): nothing changed.
+        return
+    if isinstance(instance, Page) or sender._meta.label_lower in CHROME_MODELS:
+        bump_generation()
+
+
+def connect_invalidation():
+    # Any page save counts, not only publishing: tests and scripts create live pages directly.
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_generation, dispatch_uid=f"chrome-cache-{id(signal)}")
+    post_save.connect(_on_change, dispatch_uid="chrome-cache-save")
+    post_delete.connect(_on_change, dispatch_uid="chrome-cache-delete")
+
+
+connect_invalidation()
+
+
+def chrome_generation(context):
+    """The chrome's generation, read once per request (None when the cache is unavailable)."""
+    memo = request_cache(context, "_care_chrome")
+    if "generation" not in memo:
+        try:
+            memo["generation"] = cache.get(GENERATION_KEY, 0)
+        except Exception:
+            logger.warning("chrome cache unavailable", exc_info=True)
+            memo["generation"] = None
+    return memo["generation"]
+
+
+def chrome_cache(context, name, compute, *parts):
+    """`compute()`, kept on the request and in the cache under `name` and `parts`, for the
+    request's host and the active language. Without a request or a working cache it is simply
+    computed."""
+    memo = request_cache(context, "_care_chrome")
+    language = active_language()
+    memo_key = (name, language, *parts)
+    if memo_key in memo:
+        return memo[memo_key]
+    request = context.get("request")
+    generation = chrome_generation(context) if request is not None else None
+    if generation is None:
+        value = memo[memo_key] = compute()
+        return value
+    key = ":".join(
+        [
+            "chrome-cache",
+            str(generation),
+            request.get_host(),
+            language,
+            name,
+            *map(str, parts),
+        ]
+    )
+    try:
+        value = cache.get(key, MISSING)
+    except Exception:
+        value = MISSING
+    if value is MISSING:
+        value = compute()
+        try:
+            cache.set(key, value, CACHE_SECONDS)
+        except Exception:
+            logger.warning("chrome cache: could not store", exc_info=True)
+    memo[memo_key] = value
+    return value
+
+
+def all_homes():
+    """{language code: live HomePage or None} for every content language, in one query."""
+    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    found = {}
+    homes = (
+        HomePage.objects.live()
+        .filter(locale__language_code__in=languages)
+        .select_related("locale")
+        .order_by("path")
+    )
+    for home in homes:
+        found.setdefault(home.locale.language_code, home)
+    return {code: found.get(code) for code in languages}
+
+
 def homes_by_language(context, languages):
-    """{language code: live HomePage or None} for `languages`, cached on the request; the
-    codes not cached yet cost one query together."""
-    cache = request_cache(context, "_care_locale_homes")
-    unknown = [code for code in languages if code not in cache]
-    if unknown:
-        found = {}
-        homes = (
-            HomePage.objects.live()
-            .filter(locale__language_code__in=unknown)
-            .select_related("locale")
-            .order_by("path")
-        )
-        for home in homes:
-            found.setdefault(home.locale.language_code, home)
-        for code in unknown:
-            cache[code] = found.get(code)
-    return {code: cache[code] for code in languages}
+    """{language code: live HomePage or None} for `languages` (cached, see chrome_cache)."""
+    homes = chrome_cache(context, "homes", all_homes)
+    if any(code not in homes for code in languages):
+        homes = {**homes, **all_homes()}
+    return {code: homes.get(code) for code in languages}
 
 
 def current_page(context):
@@ -116,15 +215,15 @@ def menu_pages(context):
     """`{% menu_pages as items %}`: live children of the visitor's landing page that have
     "Show in menus" ticked, in tree order, each as a dict with `page`, `url`, `title` and
     `current` ("page" for the page itself, "true" for a section it is in, else ""). One query."""
-    cache = request_cache(context, "_care_menu")
-    language = active_language()
-    if language not in cache:
+
+    def menu():
         home = get_locale_home(context)
-        cache[language] = list(home.get_children().live().in_menu()) if home else []
+        return list(home.get_children().live().in_menu()) if home else []
+
     request = context.get("request")
     here = current_page(context)
     items = []
-    for item in cache[language]:
+    for item in chrome_cache(context, "menu", menu):
         current = ""
         if here is not None and here.path:
             if here.pk == item.pk:
@@ -169,10 +268,20 @@ def _language_links(request, here, current_language, context):
 
     targets = {}
     if here is not None and here.pk and here.translation_key:
-        translations = here.get_translations(inclusive=False).live().select_related("locale")
-        for page in translations:
-            targets[page.locale.language_code] = (page.get_url(request), True)
-    if here is not None and request is not None:
+
+        def translation_urls():
+            translations = here.get_translations(inclusive=False).live().select_related("locale")
+            return {page.locale.language_code: page.get_url(request) for page in translations}
+
+        for code, url in chrome_cache(context, "translations", translation_urls, here.pk).items():
+            targets[code] = (url, True)
+    untranslated = getattr(request, "untranslated_language", None)
+    if here is not None and request is not None and untranslated:
+        # A page shown at this language's address before it has been translated: its own
+        # language's address is the real one; this one is no alternate to announce.
+        targets[untranslated] = (here.get_url(request), True)
+        targets[current_language] = (request.get_full_path(), False)
+    elif here is not None and request is not None:
         targets[current_language] = (request.get_full_path(), True)
     elif here is None and request is not None:
         match = getattr(request, "resolver_match", None)
@@ -199,6 +308,7 @@ def _language_links(request, here, current_language, context):
             ),
             "is_translation": targets[code][1],
             "current": code == current_language,
+            "is_default": code == settings.LANGUAGE_CODE,
         }
         for code in languages
     ]
@@ -212,31 +322,42 @@ def language_switcher(context):
 
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)
 def site_footer(context):
-    """`{% site_footer %}`: contact email, footer text and links from SiteSettings."""
+    """`{% site_footer %}`: the contact email from SiteSettings; the text and links of the
+    visitor's language's Footer (the default language's until it is translated)."""
     request = context.get("request")
-    site_settings = None
-    if request is not None:
-        site_settings = SiteSettings.for_request(request)
-    else:
-        site = Site.objects.filter(is_default_site=True).first()
-        site_settings = SiteSettings.for_site(site) if site else None
-    links = footer_links(site_settings, request) if site_settings is not None else []
+
+    def footer():
+        site_settings = None
+        if request is not None:
+            site_settings = SiteSettings.for_request(request)
+        else:
+            site = Site.objects.filter(is_default_site=True).first()
+            site_settings = SiteSettings.for_site(site) if site else None
+        locale = Locale.get_active()
+        snippet = Footer.for_language(locale)
+        return {
+            "contact_email": site_settings.contact_email if site_settings else "",
+            "text": snippet.text if snippet else "",
+            "links": footer_links(snippet, locale, request) if snippet else [],
+        }
+
+    content = chrome_cache(context, "footer", footer)
     return {
-        "site_settings": site_settings,
-        "links": links,
+        "footer": content,
+        "links": content["links"],
         "site_name": site_name(context),
         "request": request,
     }
 
 
-def footer_links(site_settings, request):
+def footer_links(footer, locale, request):
     """[{"url", "label"}] for the footer's LinkBlocks. A chosen page is replaced by its live
-    translation in the visitor's language when there is one (all looked up in one query rather
-    than one `page.localized` per link), and then labelled with its translated title."""
-    blocks = [block.value for block in site_settings.footer_links]
+    translation in `locale` when there is one (all looked up in one query rather than one
+    `page.localized` per link). A footer not yet translated into `locale` labels such a link
+    with the translated page's title, so the visitor reads it in their language."""
+    blocks = [block.value for block in footer.links]
     pages = [value.get("page") for value in blocks if value.get("page")]
-    locale = Locale.get_active() if pages else None
-    keys = [page.translation_key for page in pages if page.locale_id != locale.pk] if pages else []
+    keys = [page.translation_key for page in pages if page.locale_id != locale.pk]
     translations = {}
     if keys:
         queryset = Page.objects.live().filter(translation_key__in=keys, locale=locale)
@@ -247,9 +368,9 @@ def footer_links(site_settings, request):
         if page:
             translated = translations.get(page.translation_key)
             if translated is not None:
-                # SiteSettings is not translatable, so its labels are in the source language;
-                # the translated page's title is the label in the visitor's language.
-                page, label = translated, translated.title
+                page = translated
+                if footer.locale_id != locale.pk:
+                    label = translated.title
             url = page.get_url(request)
         else:
             url = value.get("external_url")

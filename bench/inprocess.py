@@ -1,0 +1,106 @@
+"""In-process measurements of each benchmark address: status, SQL queries with a cold and a warm
+cache, response size raw and gzipped, and latency over many requests after a warm-up.
+
+Run by bench/run.py in a child process with DJANGO_SETTINGS_MODULE=bench.settings and the
+database to measure in DATABASE_URL; prints one JSON object."""
+
+import gzip
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def setup_django():
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+
+
+def percentile(samples, fraction):
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, [query["sql"] for query in queries.captured_queries]
+
+
+def measure(client, url, requests, warmup):
+    from django.core.cache import cache
+
+    cache.clear()
+    cold_response, cold = count_queries(client, url)
+    for _ in range(warmup):
+        client.get(url)
+    response, warm = count_queries(client, url)
+    body = response.content
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "url": url,
+        "status": response.status_code,
+        "cold_status": cold_response.status_code,
+        "queries_cold": len(cold),
+        "queries_warm": len(warm),
+        "warm_sql": warm,
+        "bytes_raw": len(body),
+        "bytes_gzip": len(gzip.compress(body, compresslevel=6)),
+        "median_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(percentile(timings, 0.95), 2),
+    }
+
+
+def run(requests=100, warmup=5, only=None):
+    setup_django()
+    from django.test import Client
+
+    from bench.targets import find_targets
+
+    client = Client(raise_request_exception=False)
+    targets = find_targets()
+    results = {}
+    for name, url in targets.items():
+        if only and name not in only:
+            continue
+        results[name] = measure(client, url, requests, warmup)
+    return results
+
+
+def main(argv=None):
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--only", nargs="*", help="Names of the addresses to measure.")
+    parser.add_argument("--show-sql", action="store_true", help="Print the warm queries.")
+    args = parser.parse_args(argv)
+    results = run(args.requests, args.warmup, args.only)
+    if args.show_sql:
+        for name, row in results.items():
+            print(f"== {name} {row['url']} ({row['queries_warm']} warm)", file=sys.stderr)
+            for sql in row["warm_sql"]:
+                print("   ", sql[:300], file=sys.stderr)
+    json.dump(results, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

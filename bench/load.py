@@ -1,0 +1,122 @@
+"""The site under gunicorn on 127.0.0.1, loaded by wrk for a fixed time at several numbers of
+concurrent clients, with and without the page cache."""
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from bench.datasets import ROOT, django_env
+
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+PORTS = range(8200, 8300)
+# The pages that share the load test.
+TARGETS = ("landing", "resource", "library")
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def wrk_available():
+    return Path(WRK).exists()
+
+
+def free_port():
+    for port in PORTS:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("No free port between 8200 and 8299.")
+
+
+@contextmanager
+def gunicorn(url, page_cache, workers):
+    port = free_port()
+    command = [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "--config",
+        str(ROOT / "bench" / "gunicorn_bench.py"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "care_site.wsgi:application",
+    ]
+    env = django_env(url, BENCH_PAGE_CACHE="on" if page_cache else "off")
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)  # noqa: S603
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/healthz", server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def wait_until_up(address, server, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn stopped while starting")
+        try:
+            with urllib.request.urlopen(address, timeout=2):  # noqa: S310 - our own server
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer {address} within {seconds} s")
+
+
+def to_ms(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return round(float(number) * UNITS[unit], 2)
+
+
+def parse_wrk(output):
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE)
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
+    return {
+        "rps": float(rps.group(1)) if rps else None,
+        "p50_ms": to_ms(p50.group(1)) if p50 else None,
+        "p99_ms": to_ms(p99.group(1)) if p99 else None,
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
+    }
+
+
+def wrk(address, clients, seconds, threads):
+    command = [
+        WRK,
+        f"-t{min(threads, clients)}",
+        f"-c{clients}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        address,
+    ]
+    result = subprocess.run(  # noqa: S603
+        command, capture_output=True, text=True, timeout=seconds + 30, check=False
+    )
+    return parse_wrk(result.stdout)
+
+
+def run_load(url, targets, *, clients=(8, 32), seconds=5, workers=2, threads=2):
+    """[{target, page_cache, clients, rps, p50_ms, p99_ms, ...}] for each combination."""
+    rows = []
+    for page_cache in (False, True):
+        with gunicorn(url, page_cache, workers) as base:
+            for name, path in targets.items():
+                wrk(base + path, 2, 1, threads)  # warm-up: renditions, caches, connections
+                for count in clients:
+                    row = wrk(base + path, count, seconds, threads)
+                    rows.append({"target": name, "page_cache": page_cache, "clients": count, **row})
+    return rows

@@ -1,0 +1,65 @@
+"""SQL queries per request, held to the budgets of issue 11 (about a quarter of what Wagtail's
+own demo site needs), and listings that cost the same whatever the number of items.
+
+Counted on the demo site with warm caches (the second of two requests) and the page cache off.
+A failure lists the queries, so the one that crept in is easy to find."""
+
+import pytest
+
+from tests.budgets.conftest import grow, listing, warm_queries
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+# Issue 11's budgets.
+BUDGETS = {
+    "landing": 12,
+    "library": 12,
+    "library_facets": 12,
+    "library_q": 12,
+    "resource": 10,
+    "partner": 10,
+    "community": 10,
+    "event": 8,
+    "search": 12,
+    "api_pages": 8,
+}
+
+
+@pytest.mark.parametrize("name", list(BUDGETS))
+def test_warm_queries_within_budget(client, targets, name):
+    url = targets[name]
+    sql, _response = warm_queries(client, url)
+    assert len(sql) <= BUDGETS[name], (
+        f"{name} ({url}) made {len(sql)} queries; at most {BUDGETS[name]} allowed:\n{listing(sql)}"
+    )
+
+
+LISTINGS = ["library", "library_facets", "library_q", "partners", "community", "api_pages"]
+
+
+def test_listings_cost_the_same_with_20_and_200_items(client, targets):
+    """Cards come from a fixed number of queries (select_related, prefetch_related) and each
+    facet from one aggregate query, so ten times the items is not ten times the queries."""
+    grow(20)
+    small = {name: warm_queries(client, targets[name]) for name in LISTINGS}
+    grow(200)
+    for name in LISTINGS:
+        sql, response = warm_queries(client, targets[name])
+        before, after = shown(name, small[name][1]), shown(name, response)
+        assert after > before, f"{name} listed {before} items, then {after}"
+        assert len(sql) == len(small[name][0]), (
+            f"{name} ({targets[name]}): {len(small[name][0])} queries with 20 items, {len(sql)} "
+            f"with 200:\n{listing(sql)}"
+        )
+
+
+def shown(name, response):
+    """How many items the listing holds (all its pages together)."""
+    if name == "api_pages":
+        return response.json()["meta"]["total_count"]
+    if name == "partners":
+        return len(response.context["partners"])
+    if name == "community":
+        upcoming = response.context["upcoming_events"]
+        return len(upcoming) + response.context["past_events"].paginator.count
+    return response.context["resources"].paginator.count

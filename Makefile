@@ -8,7 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve seed migrate admin-password test lint format lock check-lock audit clean
+.PHONY: help install messages run serve seed migrate admin-password test editor-guide bench loadtest lint format lock \
+	check-lock audit clean
 
 help:  ## Show the available commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -24,7 +25,10 @@ $(VENV)/.installed: requirements.lock | $(BIN)/python
 
 install: $(VENV)/.installed  ## Create .venv and install the locked dependencies
 
-migrate: install
+messages: install  ## Compile the Spanish interface catalogue (locale/es/LC_MESSAGES/django.po)
+	$(MANAGE) compilemessages --verbosity 0
+
+migrate: messages
 	$(MANAGE) migrate --noinput
 
 seed: migrate  ## Load the CARE demo content (safe to repeat)
@@ -35,7 +39,7 @@ run: seed  ## Install, migrate, seed, ensure an admin login, serve http://127.0.
 	@echo "Serving the CARE site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-serve: install  ## Production settings under gunicorn (configure in .env; see .env.example)
+serve: messages  ## Production settings under gunicorn (configure in .env; see .env.example)
 	set -a; [ ! -f .env ] || . ./.env; set +a; \
 	export DJANGO_SETTINGS_MODULE=care_site.settings.production; \
 	$(MANAGE) check --deploy --fail-level WARNING && \
@@ -46,8 +50,17 @@ serve: install  ## Production settings under gunicorn (configure in .env; see .e
 admin-password: install  ## Give the admin account a new password and print it
 	$(MANAGE) ensure_admin --reset-password
 
-test: install  ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: messages  ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(BIN)/python -m pytest
+
+editor-guide: messages  ## Retake the editors' guide screenshots (docs/editor-guide/) in Chromium
+	CARE_EDITOR_GUIDE_DIR=docs/editor-guide $(BIN)/python -m pytest -q tests/browser/test_editor_guide.py
+
+bench: messages  ## Benchmarks at 100, 1,000 and 10,000 resources (bench/README.md)
+	$(BIN)/python bench/run.py $(ARGS)
+
+loadtest: messages  ## Load and fault runs against gunicorn on 127.0.0.1 (docs/deployment.md)
+	$(BIN)/python loadtest/run.py $(ARGS)
 
 lint: install  ## Check code style with ruff
 	$(BIN)/ruff check .

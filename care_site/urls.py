@@ -1,14 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from care_site import health
-from care_site.api import api_router
+from care_site import health, sitemaps
+from care_site.api import api_router, api_urlpatterns
+from home import serving
 from search import views as search_views
 
 urlpatterns = [
@@ -16,8 +16,11 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", include(api_urlpatterns)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemaps.language_sitemap, name="sitemap_language"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -27,5 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path("", include(wagtail_urls)),
+    # Wagtail's own catch-all, after its `_util/` views, served by `home.serving.serve`.
+    path("", include(wagtail_urls.urlpatterns[:-1])),
+    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
 )

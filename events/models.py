@@ -16,13 +16,14 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import api as home_api
 from home.blocks import BaseStreamBlock, LinkBlock
-from home.models import INLINE_RICH_TEXT, BasePage, localize_pages
+from home.models import INLINE_RICH_TEXT, BasePage, CarePageQuerySet, localize_pages
 
+from . import api as event_api
 from .forms import EventPageForm
 from .time_zones import (
     default_time_zone,
@@ -35,7 +36,7 @@ PAST_EVENTS_PER_PAGE = 10
 SAFE_METHODS = ("GET", "HEAD")
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(CarePageQuerySet):
     """Which events are still to come is a question of the clock: these filters take `now`
     so a listing, the landing page and the calendar feed all draw the line at the same place.
     An event is upcoming until it ends (a meeting in progress can still be joined)."""
@@ -82,7 +83,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         FieldPanel("register_text"),
         FieldPanel("register_link"),
     ]
-    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("register_text")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("register_link"),
+        TranslatableField("register_text"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("register_text"),
+        APIField("register_link", serializer=home_api.SingleLink()),
+        APIField("calendar_url", serializer=event_api.CalendarUrl()),
+    ]
 
     class Meta:
         verbose_name = _("community page")
@@ -209,8 +222,22 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
-    # The clock of a meeting is the same in every language.
-    override_translatable_fields = [SynchronizedField("time_zone", overridable=False)]
+    # The meeting is the same in every language: its times, clock, format, links and materials
+    # come from the source page; what is said about it is translated.
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("format"),
+        TranslatableField("location"),
+        SynchronizedField("join_url"),
+        SynchronizedField("registration_page"),
+        SynchronizedField("registration_url"),
+        TranslatableField("capacity_note"),
+        TranslatableField("body"),
+        SynchronizedField("materials"),
+    ]
 
     search_fields = [
         *BasePage.search_fields,
@@ -253,13 +280,15 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("start"),
         APIField("end"),
         APIField("time_zone"),
-        APIField("status"),
+        APIField("status", serializer=home_api.Text()),
         APIField("format"),
         APIField("location"),
-        APIField("join_url"),
-        APIField("registration_url"),
+        APIField("join_url", serializer=event_api.JoinUrl()),
+        APIField("registration_url", serializer=event_api.RegistrationUrl()),
         APIField("capacity_note"),
-        APIField("body"),
+        APIField("body", serializer=home_api.StreamBody()),
+        APIField("materials", serializer=event_api.Materials()),
+        APIField("calendar_url", serializer=event_api.CalendarUrl()),
     ]
 
     class Meta:

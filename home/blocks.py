@@ -101,7 +101,10 @@ class LinkStructValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
         if page:
-            return page.localized.url
+            from .models import active_locale_id
+
+            # Already in the visitor's language: no need to look up the active Locale.
+            return (page if page.locale_id == active_locale_id() else page.localized).url
         return self.get("external_url") or ""
 
 

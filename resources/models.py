@@ -23,9 +23,13 @@ from wagtail.embeds.finders import get_finders
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import api as home_api
 from home.blocks import BaseStreamBlock
 from home.models import INLINE_RICH_TEXT, BasePage
+
+from . import api as resource_api
 
 RESOURCES_PER_PAGE = 12
 RELATED_RESOURCES = 3
@@ -42,6 +46,11 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("slug"),
+        SynchronizedField("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -84,6 +93,7 @@ class ResourceType(TaxonomyTerm):
     )
 
     panels = [*TaxonomyTerm.panels, FieldPanel("schema_type")]
+    translatable_fields = [*TaxonomyTerm.translatable_fields, SynchronizedField("schema_type")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("resource type")
@@ -117,6 +127,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
 
     class Meta:
@@ -160,6 +171,8 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
 class ResourcePage(BasePage):
     """One resource: a report, toolkit, video or law, described and linked."""
+
+    serve_select_related = (*BasePage.serve_select_related, "resource_type", "publisher_page")
 
     body = StreamField(
         BaseStreamBlock(),
@@ -261,14 +274,34 @@ class ResourcePage(BasePage):
         FieldPanel("body"),
     ]
 
+    # Topics (many-to-many) are not handled by wagtail-localize: a translation starts with the
+    # source's, and resources/signals.py points it at the topics in its own language. The
+    # resource type is a translatable snippet, so it follows the source in the page's language.
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("body"),
+        SynchronizedField("external_url"),
+        SynchronizedField("document"),
+        SynchronizedField("video_url"),
+        TranslatableField("transcript"),
+        SynchronizedField("publisher_page"),
+        TranslatableField("publisher_name"),
+        SynchronizedField("publication_date"),
+        TranslatableField("resource_type"),
+    ]
+
     api_fields = [
         *BasePage.api_fields,
-        APIField("body"),
-        APIField("link_url"),
-        APIField("publisher"),
+        APIField("body", serializer=home_api.StreamBody()),
+        APIField("link_url", serializer=home_api.Text()),
+        APIField("is_download", serializer=home_api.Flag()),
+        APIField("external_url"),
+        APIField("document", serializer=resource_api.DocumentFile()),
+        APIField("publisher", serializer=home_api.Text()),
+        APIField("publisher_page", serializer=home_api.PageLink()),
         APIField("publication_date"),
-        APIField("resource_type_name"),
-        APIField("topic_names"),
+        APIField("resource_type", serializer=resource_api.Term()),
+        APIField("topics", serializer=resource_api.Terms()),
         APIField("video_url"),
         APIField("transcript"),
     ]

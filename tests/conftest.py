@@ -21,6 +21,11 @@ def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
 
+def pytest_collection_modifyitems(items):
+    """The tests on the seeded demo site run last, together, so it is seeded once (`seeded`)."""
+    items.sort(key=lambda item: "seeded" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Wagtail caches site root paths and image renditions. Rolled-back tests can reuse row
@@ -80,10 +85,12 @@ def page_asserts(admin_client):
     return case
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def seeded(django_db_setup, django_db_blocker):
-    """The demo site, seeded once for a module inside a transaction rolled back at its end.
-    Modules use it with `pytestmark = pytest.mark.usefixtures("seeded")`."""
+    """The demo site, seeded once inside a transaction rolled back when the session ends; each
+    test's own transaction nests in it. Modules use it with
+    `pytestmark = pytest.mark.usefixtures("seeded")`, and run after every other test
+    (`pytest_collection_modifyitems`), so no other test sees the seeded rows."""
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()

@@ -3,7 +3,10 @@
 import io
 import re
 
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connections
 from django.test import TestCase
 
 from bs4 import BeautifulSoup
@@ -45,3 +48,24 @@ def run_seed_demo(**options):
     options.setdefault("stdout", io.StringIO())
     with TestCase.captureOnCommitCallbacks(execute=True):
         call_command("seed_demo", **options)
+
+
+def snapshot_databases():
+    """Every test database's rows, for `restore_databases` after a test that commits."""
+    return {alias: connections[alias].creation.serialize_db_to_string() for alias in connections}
+
+
+def restore_databases(snapshot):
+    """Put back the rows of `snapshot_databases`, and move each table's id sequence past them,
+    so rows made afterwards never reuse their ids (PostgreSQL keeps sequences apart from the
+    rows; SQLite needs nothing)."""
+    call_command(
+        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, stdout=io.StringIO()
+    )
+    models = apps.get_models(include_auto_created=True)
+    for alias, data in snapshot.items():
+        connection = connections[alias]
+        connection.creation.deserialize_db_from_string(data)
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)

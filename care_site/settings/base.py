@@ -57,14 +57,18 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "care_site.request_id.RequestIdMiddleware",
+    # Before anything that can answer early, so every API response carries its CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, leaving the API's 404s alone (care_site/api/locale.py).
+    "care_site.api.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -95,6 +99,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # Head tags, breadcrumbs and structured data for search engines (docs/seo.md).
+            "libraries": {"seo_tags": "home.seo"},
         },
     },
 ]
@@ -247,6 +253,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.ImageForm"
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Rich text in the API as display HTML, internal links and embeds resolved (docs/api.md).
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # The admin makes no outside requests: no avatars from Gravatar, no release check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -254,6 +262,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+# Editing never loses work (docs/editor-guide.md): moderation through the "Editor → Moderator"
+# workflow (home/roles.py), comments, and the notice naming whoever else has the same page open
+# (Wagtail's editing sessions, checked every 10 seconds). These are Wagtail's defaults, set here
+# so nobody turns them off without seeing why they are on.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 
 LOGGING = {
     "version": 1,
@@ -351,3 +367,16 @@ else:
     raise ImproperlyConfigured(
         f"SEARCH_BACKEND must be 'database' or one of {', '.join(SEARCH_SERVER_BACKENDS)}."
     )
+
+# --- Headless content API (issue 8, docs/api.md) ----------------------------------------------
+# Front ends on other origins may read /api/ and post forms there; nothing else is shared.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+# How long browsers and shared caches may keep an API read before asking again (with ETag).
+CARE_API_CACHE_SECONDS = int(os.environ.get("CARE_API_CACHE_SECONDS", "60"))
+# Draft preview for decoupled front ends: lifetime of a signed preview token, and the front
+# end's preview address the admin sends editors to ("{token}" is filled in).
+CARE_API_PREVIEW_TOKEN_MAX_AGE = 60 * 10
+CARE_API_PREVIEW_CLIENT_URL = os.environ.get("CARE_API_PREVIEW_CLIENT_URL", "")

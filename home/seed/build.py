@@ -28,7 +28,7 @@ from PIL import ImageDraw, ImageFont
 
 from events.models import EventIndexPage, EventMaterial, EventPage
 from forms.models import FormField, FormPage
-from home.models import HomePage, HomePageFeaturedResource, SiteSettings, StandardPage
+from home.models import Footer, HomePage, HomePageFeaturedResource, SiteSettings, StandardPage
 from partners.models import PartnerIndexPage, PartnerPage
 from resources.models import ResourceIndexPage, ResourcePage, ResourceType, Topic
 
@@ -41,8 +41,7 @@ Document = get_document_model()
 
 
 class Seeder:
-    def __init__(self, *, resources=0, seed=2023):
-        self.synthetic_resources = resources
+    def __init__(self, *, seed=2023):
         self.random = random.Random(seed)
         self.created = 0
         self.zone = ZoneInfo(settings.TIME_ZONE)
@@ -66,7 +65,7 @@ class Seeder:
         self.ensure_standard_pages()
         self.ensure_home_sections()
         self.ensure_site_settings()
-        self.ensure_synthetic_resources()
+        self.footer = self.ensure_footer()
         self.ensure_spanish()
         return self.created
 
@@ -279,37 +278,6 @@ class Seeder:
         self.created += 1
         return document
 
-    def ensure_synthetic_resources(self):
-        """`--resources N`: clearly-labelled demo resources for benchmarks and browsing."""
-        if not self.synthetic_resources:
-            return
-        existing = set(
-            ResourcePage.objects.child_of(self.library)
-            .filter(slug__startswith="demo-resource-")
-            .values_list("slug", flat=True)
-        )
-        topics, types = list(self.topics.values()), list(self.types.values())
-        partners = list(self.partners.values())
-        for number in range(1, self.synthetic_resources + 1):
-            slug = f"demo-resource-{number}"
-            if slug in existing:
-                continue
-            page = ResourcePage(
-                title=f"Demo resource {number}: {self.random.choice(DEMO_SUBJECTS)}",
-                slug=slug,
-                locale=self.english,
-                summary="Demo content for trying the library; not a real resource.",
-                external_url=f"https://example.org/demo-resource-{number}",
-                publisher_page=self.random.choice(partners),
-                publication_date=datetime.date(2018, 1, 1)
-                + datetime.timedelta(days=self.random.randrange(0, 6 * 365)),
-                resource_type=self.random.choice(types),
-            )
-            self.library.add_child(instance=page)
-            page.topics.set(self.random.sample(topics, k=self.random.randint(1, 2)))
-            page.save()
-            self.created += 1
-
     def ensure_community(self):
         community = self.ensure_page(
             self.home,
@@ -460,17 +428,28 @@ class Seeder:
         if site_settings.contact_email:
             return
         site_settings.contact_email = "care@example.org"
-        site_settings.footer_text = content.SITE_NAME
+        site_settings.save()
+
+    def ensure_footer(self):
+        """The English footer; ensure_spanish() translates it."""
+        footer = Footer.objects.filter(locale=self.english).first()
+        if footer:
+            return footer
         about = StandardPage.objects.child_of(self.home).get(slug="about")
         privacy = StandardPage.objects.child_of(self.home).get(slug="privacy")
-        site_settings.footer_links = json.dumps(
-            [
-                {"type": "link", "value": link_value(about, about.title)},
-                {"type": "link", "value": link_value(privacy, privacy.title)},
-                {"type": "link", "value": link_value(self.forms["connect"], "Contact")},
-            ]
+        footer = Footer.objects.create(
+            locale=self.english,
+            text=content.SITE_NAME,
+            links=json.dumps(
+                [
+                    {"type": "link", "value": link_value(about, about.title)},
+                    {"type": "link", "value": link_value(privacy, privacy.title)},
+                    {"type": "link", "value": link_value(self.forms["connect"], "Contact")},
+                ]
+            ),
         )
-        site_settings.save()
+        self.created += 1
+        return footer
 
     # Spanish -----------------------------------------------------------------------------
 
@@ -493,6 +472,9 @@ class Seeder:
         for term in [*self.topics.values(), *self.types.values()]:
             if not term.has_translation(self.spanish):
                 translate(term, self.spanish, CATALOGUE)
+        if not self.footer.has_translation(self.spanish):
+            translate(self.footer, self.spanish, CATALOGUE)
+            self.created += 1
         missing = [page for page in pages if not page.has_translation(self.spanish)]
         for page in missing:
             translate(page, self.spanish, {**event_titles(page), **CATALOGUE})
@@ -582,17 +564,3 @@ def make_demo_pdf(heading):
     buffer = io.BytesIO()
     page.save(buffer, format="PDF")
     return buffer.getvalue()
-
-
-DEMO_SUBJECTS = [
-    "community health worker programs",
-    "equity in budgeting",
-    "data disaggregation by race and ethnicity",
-    "housing and health",
-    "anti-racist hiring practices",
-    "health impact assessments",
-    "declarations of racism as a public health crisis",
-    "language access",
-    "environmental justice",
-    "community engagement in policy making",
-]

@@ -60,7 +60,7 @@ def test_seeding_again_adds_no_demo_resource():
 
 def test_synthetic_resources_for_benchmarks():
     run_seed_demo(resources=5)
-    assert english_resources().filter(slug__startswith="demo-resource-").count() == 5
+    assert english_resources().filter(slug__startswith="synthetic-resource-").count() == 5
 
 
 def test_a_visitor_filters_by_two_topics_and_a_type_and_shares_the_link(client, library):

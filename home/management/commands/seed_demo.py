@@ -1,7 +1,10 @@
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from home.roles import sync_roles
 from home.seed.build import Seeder
+from home.seed.synthetic import SyntheticSeeder, index_pages
 
 
 class Command(BaseCommand):
@@ -15,14 +18,27 @@ class Command(BaseCommand):
             "--resources",
             type=int,
             default=0,
-            help="Also create this many synthetic demo resources (for benchmarks).",
+            metavar="N",
+            help=(
+                "Also add N synthetic resources, with partners and meetings in proportion, "
+                "written in bulk (for benchmarks and browsing a full library)."
+            ),
         )
         parser.add_argument("--seed", type=int, default=2023, help="Random seed (deterministic).")
 
     def handle(self, *args, resources, seed, **options):
-        created = Seeder(resources=resources, seed=seed).run()
+        created = Seeder(seed=seed).run()
         if created:
             call_command("update_index", verbosity=0)
             self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} objects added)."))
         else:
             self.stdout.write("Demo content already in place; nothing to add.")
+        # The roles' page permissions name the seeded landing pages, which exist only now.
+        sync_roles(apps)
+        if resources:
+            added = SyntheticSeeder(resources, seed=seed).run()
+            index_pages(added.pages)
+            self.stdout.write(
+                f"Synthetic content: {added.resources} resources, {added.partners} partners, "
+                f"{added.events} meetings added."
+            )

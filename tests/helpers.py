@@ -1,6 +1,7 @@
 """Small helpers shared by the test modules."""
 
 import io
+import json
 import re
 
 from django.apps import apps
@@ -69,3 +70,16 @@ def restore_databases(snapshot):
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(statement)
+
+
+def json_ld_blocks(response):
+    """Every JSON-LD block of the page, parsed as a search engine would."""
+    scripts = soup(response).find_all("script", attrs={"type": "application/ld+json"})
+    return [json.loads(script.string) for script in scripts]
+
+
+def page_json_ld(response):
+    """The page's own JSON-LD block (every page below the landing page also carries its
+    BreadcrumbList)."""
+    [block] = [data for data in json_ld_blocks(response) if data["@type"] != "BreadcrumbList"]
+    return block

@@ -2,30 +2,17 @@
 engine would, and times shown in the meeting's own zone."""
 
 import datetime
-import json
 
 import pytest
 import time_machine
 
 from events.models import EventPage
 from tests.events.conftest import LONDON, make_event, ny
-from tests.helpers import soup, visible_text
+from tests.helpers import page_json_ld, soup, visible_text
 
 pytestmark = pytest.mark.django_db
 
 JULY_1 = ny(2023, 7, 1, 12)
-
-
-def json_ld(response):
-    """The page's own JSON-LD block (every page below the landing page also has its
-    BreadcrumbList)."""
-    scripts = soup(response).find_all("script", attrs={"type": "application/ld+json"})
-    [block] = [
-        data
-        for data in map(json.loads, (script.string for script in scripts))
-        if data["@type"] != "BreadcrumbList"
-    ]
-    return block
 
 
 @time_machine.travel(JULY_1, tick=False)
@@ -37,7 +24,7 @@ def test_a_virtual_meeting(client, event_index):
         summary="One year of declarations.",
         join_url="https://meet.example.org/care",
     )
-    data = json_ld(client.get(event.url))
+    data = page_json_ld(client.get(event.url))
     assert data == {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -68,7 +55,7 @@ def test_an_in_person_meeting_in_london(client, event_index):
         location="Friends House\n173 Euston Road, London",
         join_url="",
     )
-    data = json_ld(client.get(event.url))
+    data = page_json_ld(client.get(event.url))
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert data["startDate"] == "2023-09-12T18:00:00+01:00"
     assert data["location"] == {
@@ -86,7 +73,7 @@ def test_a_hybrid_meeting_has_both_places(client, event_index):
         location="1 Main St, Boston",
         join_url="https://meet.example.org/care",
     )
-    data = json_ld(client.get(event.url))
+    data = page_json_ld(client.get(event.url))
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert data["location"] == [
         {"@type": "Place", "address": "1 Main St, Boston"},
@@ -97,7 +84,7 @@ def test_a_hybrid_meeting_has_both_places(client, event_index):
 def test_a_past_meeting_gives_out_no_join_link(client, event_index):
     with time_machine.travel(JULY_1, tick=False):
         event = make_event(event_index, ny(2023, 6, 26, 13), join_url="https://meet.example.org/x")
-        data = json_ld(client.get(event.url))
+        data = page_json_ld(client.get(event.url))
     assert data["location"] == {"@type": "VirtualLocation", "url": event.full_url}
 
 
@@ -110,7 +97,7 @@ def test_editor_text_cannot_end_the_script_element(client, event_index):
     start = html.index('<script type="application/ld+json">')
     body = html[start : html.index("</script>", start)]
     assert "<" not in body[len('<script type="application/ld+json">') :]
-    assert json_ld(response)["name"] == title
+    assert page_json_ld(response)["name"] == title
     assert not soup(response).find("script", string="alert(1)")
 
 

@@ -2,7 +2,6 @@
 the video with its transcript, and the schema.org description for search engines."""
 
 import datetime
-import json
 from unittest import mock
 
 from django.core.exceptions import ValidationError
@@ -14,7 +13,7 @@ import pytest
 from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from resources.factories import ResourcePageFactory, ResourceTypeFactory, TopicFactory
 from resources.models import ResourceType
-from tests.helpers import collapse, soup, visible_text
+from tests.helpers import collapse, page_json_ld, soup, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -38,18 +37,6 @@ def fake_oembed():
         "wagtail.embeds.embeds.get_finder_for_embed", return_value=dict(FAKE_EMBED)
     ) as finder:
         yield finder
-
-
-def json_ld(response):
-    """The page's own JSON-LD block (every page below the landing page also has its
-    BreadcrumbList)."""
-    scripts = soup(response).find_all("script", attrs={"type": "application/ld+json"})
-    [block] = [
-        data
-        for data in map(json.loads, (script.string for script in scripts))
-        if data["@type"] != "BreadcrumbList"
-    ]
-    return block
 
 
 # Links ------------------------------------------------------------------------------------------
@@ -139,7 +126,7 @@ def test_video_resource_shows_the_player_and_the_transcript(client, resource_ind
     assert collapse(summary.get_text()) == "Read the transcript"
     assert "Where we live shapes how we thrive." in visible_text(response)
     fake_oembed.assert_called_once()
-    data = json_ld(response)
+    data = page_json_ld(response)
     assert data["@type"] == "VideoObject"
     assert data["contentUrl"] == "https://www.youtube.com/watch?v=abc123"
     assert data["thumbnailUrl"] == FAKE_EMBED["thumbnail_url"]
@@ -188,7 +175,7 @@ def test_report_is_described_to_search_engines(client, resource_index):
         resource_type=ResourceTypeFactory(name="Report", slug="report"),
         topics=[TopicFactory(name="Policy and law", slug="policy-and-law")],
     )
-    data = json_ld(client.get(page.url))
+    data = page_json_ld(client.get(page.url))
     assert data == {
         "@context": "https://schema.org",
         "@type": "Report",
@@ -224,7 +211,7 @@ def test_download_is_described_as_a_media_object(client, resource_index):
 
     document = DocumentFactory()
     page = ResourcePageFactory(parent=resource_index, external_url="", document=document)
-    data = json_ld(client.get(page.url))
+    data = page_json_ld(client.get(page.url))
     assert data["associatedMedia"]["encodingFormat"] == "application/pdf"
     assert data["associatedMedia"]["contentUrl"] == f"http://testserver{document.url}"
     assert "sameAs" not in data
@@ -239,7 +226,7 @@ def test_structured_data_cannot_break_out_of_its_script(client, resource_index):
     assert head.count("<script") == 1
     assert head.lower().count("</script>") == 1
     assert "<!--" not in head
-    data = json_ld(response)
+    data = page_json_ld(response)
     assert data["name"] == title
     assert data["description"] == "</SCRIPT> too"
 

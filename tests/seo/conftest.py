@@ -1,12 +1,11 @@
 """Fixtures for the search-engine tests: a Spanish landing page, and readers for what a crawler
 takes from a page (JSON-LD blocks, meta tags, the breadcrumb trail)."""
 
-import json
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import soup
+from tests.helpers import json_ld_blocks, soup
 
 
 @pytest.fixture
@@ -25,12 +24,6 @@ def translate(page, locale, **changes):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation
-
-
-def json_ld_blocks(response):
-    """Every JSON-LD block of the page, parsed as a search engine would."""
-    scripts = soup(response).find_all("script", attrs={"type": "application/ld+json"})
-    return [json.loads(script.string) for script in scripts]
 
 
 def json_ld_of_type(response, schema_type):

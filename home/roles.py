@@ -90,9 +90,14 @@ def ensure_permissions(apps):
     """Django creates model permissions after `migrate` ends; on a new database they do not
     exist yet when this runs, so create them for every model the migration state knows."""
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        # create_permissions skips app configs without a models module, which is every one in a
+        # migration's state; the real registry's (seed_demo passes it) must keep theirs.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
 
 
 def find_permissions(apps, names):

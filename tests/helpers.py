@@ -5,6 +5,7 @@ import json
 import re
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
@@ -70,6 +71,8 @@ def restore_databases(snapshot):
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(statement)
+    # Content types made by a rolled-back test may be cached under ids other rows now hold.
+    ContentType.objects.clear_cache()
 
 
 def json_ld_blocks(response):

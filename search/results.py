@@ -105,8 +105,12 @@ def page_details(pages):
             model.objects.filter(pk__in=pks)
             .annotate(
                 result_summary=Cast(summary, TextField()),
-                result_day=F(field_name) if field_name == "publication_date" else NO_DAY,
-                result_moment=F(field_name) if field_name == "start" else NO_MOMENT,
+                result_day=Cast(
+                    F(field_name) if field_name == "publication_date" else NO_DAY, DateField()
+                ),
+                result_moment=Cast(
+                    F(field_name) if field_name == "start" else NO_MOMENT, DateTimeField()
+                ),
             )
             .values_list("pk", "result_summary", "result_day", "result_moment")
             .order_by()

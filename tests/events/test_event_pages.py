@@ -177,6 +177,7 @@ def test_clean_refuses_in_person_without_location(format):
     build_event(format=format, location="1 Main St").clean()
 
 
+@pytest.mark.django_db  # a new page looks up its content type
 @time_machine.travel(at(7, 24, 13, 30), tick=False)
 def test_past_and_happening_now():
     assert build_event(start=at(7, 24, 13), end=at(7, 24, 14)).is_happening_now

@@ -514,6 +514,7 @@ def test_landing_page_says_when_no_meeting_is_scheduled(client, home_page, commu
     assert "The next meeting is" not in text
 
 
+@pytest.mark.django_db  # a new page looks up its content type
 def test_meta_description_falls_back_to_the_summary():
     page = HomePage(summary="Short summary", search_description="")
     assert page.meta_description == "Short summary"

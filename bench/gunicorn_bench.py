@@ -1,5 +1,12 @@
-"""gunicorn settings for benchmark runs (bench/load.py passes the address and worker count):
-no access log, so writing it is not part of what is measured."""
+"""gunicorn settings for benchmark runs (bench/load.py passes the address and worker count in
+the environment, as loadtest.servers.Gunicorn does): no access log, so writing it is not part
+of what is measured."""
+
+import os
+
+wsgi_app = "care_site.wsgi:application"
+bind = os.environ["GUNICORN_BIND"]
+workers = int(os.environ["GUNICORN_WORKERS"])
 
 accesslog = None
 errorlog = "-"

@@ -5,13 +5,11 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 from bench.datasets import ROOT, django_env
+from loadtest.servers import Gunicorn
 
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 PORTS = range(8200, 8300)
@@ -34,42 +32,10 @@ def free_port():
 
 @contextmanager
 def gunicorn(url, page_cache, workers):
-    port = free_port()
-    command = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "--config",
-        str(ROOT / "bench" / "gunicorn_bench.py"),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "care_site.wsgi:application",
-    ]
     env = django_env(url, BENCH_PAGE_CACHE="on" if page_cache else "off")
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)  # noqa: S603
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/healthz", server)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def wait_until_up(address, server, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError("gunicorn stopped while starting")
-        try:
-            with urllib.request.urlopen(address, timeout=2):  # noqa: S310 - our own server
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"gunicorn did not answer {address} within {seconds} s")
+    config = ROOT / "bench" / "gunicorn_bench.py"
+    with Gunicorn(free_port(), env, workers=workers, config=config) as server:
+        yield server.url
 
 
 def to_ms(text):

@@ -42,10 +42,11 @@ def manage(env, *args, timeout=300):
 
 
 class Gunicorn:
-    """`make serve`'s gunicorn (gunicorn.conf.py) on 127.0.0.1:`port`."""
+    """`make serve`'s gunicorn (gunicorn.conf.py, or another `config`) on 127.0.0.1:`port`."""
 
-    def __init__(self, port, env, workers=2, log_path=None):
+    def __init__(self, port, env, workers=2, log_path=None, config="gunicorn.conf.py"):
         self.port = port
+        self.config = str(config)
         self.url = f"http://127.0.0.1:{port}"
         self.env = {
             **env,
@@ -58,7 +59,7 @@ class Gunicorn:
     def start(self, timeout=60):
         log = open(self.log_path, "ab")  # noqa: SIM115 (the server writes to it until stopped)
         self.process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+            [sys.executable, "-m", "gunicorn", "-c", self.config],
             cwd=ROOT,
             env=self.env,
             stdout=log,

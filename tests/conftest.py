@@ -4,16 +4,15 @@ it, and Wagtail's page-test assertions bound to a logged-in admin client."""
 from django.core.cache import cache
 from django.db import transaction
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
 from events.factories import EventIndexPageFactory
-from home.factories import HomePageFactory
 from partners.factories import PartnerIndexPageFactory
 from resources.factories import ResourceIndexPageFactory
-from tests.helpers import run_seed_demo
+from tests.helpers import make_landing_page, run_seed_demo
 
 
 def pytest_configure(config):
@@ -48,17 +47,7 @@ def spanish(db):
 @pytest.fixture
 def home_page(db):
     """A HomePage replacing Wagtail's welcome page as the default Site's root."""
-    root = Page.get_first_root_node()
-    site = Site.objects.get(is_default_site=True)
-    welcome = site.root_page
-    # The welcome page holds the slug "home"; free it, then delete it once the Site has moved.
-    welcome.slug = "wagtail-welcome"
-    welcome.save(update_fields=["slug"])
-    home = HomePageFactory(parent=root)
-    site.root_page = home
-    site.save()
-    welcome.delete()
-    return home
+    return make_landing_page()
 
 
 @pytest.fixture

@@ -86,3 +86,21 @@ def page_json_ld(response):
     BreadcrumbList)."""
     [block] = [data for data in json_ld_blocks(response) if data["@type"] != "BreadcrumbList"]
     return block
+
+
+def make_landing_page():
+    """A HomePage replacing Wagtail's welcome page as the default Site's root."""
+    from wagtail.models import Page, Site
+
+    from home.factories import HomePageFactory
+
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    # The welcome page holds the slug "home"; free it, then delete it once the Site has moved.
+    welcome.slug = "wagtail-welcome"
+    welcome.save(update_fields=["slug"])
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    site.root_page = home
+    site.save()
+    welcome.delete()
+    return home

@@ -13,10 +13,10 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from care_site.api.schema import build_schema
 from events.factories import EventIndexPageFactory
-from home.factories import HomePageFactory, ImageFactory
+from home.factories import ImageFactory
 from partners.factories import PartnerIndexPageFactory
 from resources.factories import ResourceIndexPageFactory
-from tests.helpers import restore_databases, snapshot_databases
+from tests.helpers import make_landing_page, restore_databases, snapshot_databases
 
 from .conftest import build_contact_form, build_library, build_meetings, build_standard_page
 
@@ -24,17 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def build_site():
-    from wagtail.models import Page, Site
-
-    root = Page.get_first_root_node()
-    site = Site.objects.get(is_default_site=True)
-    welcome = site.root_page
-    welcome.slug = "wagtail-welcome"
-    welcome.save(update_fields=["slug"])
-    home = HomePageFactory(parent=root)
-    site.root_page = home
-    site.save()
-    welcome.delete()
+    home = make_landing_page()
     image = ImageFactory(description="Members of the community")
     library = build_library(
         ResourceIndexPageFactory(parent=home), PartnerIndexPageFactory(parent=home), image

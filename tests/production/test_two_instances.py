@@ -15,18 +15,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
-from wagtail.models import Page, Site
-
 import pytest
 import redis
 
 from forms.factories import FormFieldFactory, FormPageFactory
 from forms.models import Submission
-from home.factories import HomePageFactory
 from loadtest.client import SiteClient, form_fields
 from loadtest.servers import Gunicorn, production_env
 from resources.factories import ResourceIndexPageFactory
-from tests.helpers import restore_databases, snapshot_databases
+from tests.helpers import make_landing_page, restore_databases, snapshot_databases
 
 pytestmark = pytest.mark.django_db
 
@@ -54,16 +51,10 @@ def database_url(db):
 def build_site():
     """A landing page, a library with a draft waiting to be published, a form, and an editor;
     committed, so the servers see them."""
-    site = Site.objects.get(is_default_site=True)
-    welcome = site.root_page
-    welcome.slug = "wagtail-welcome"
-    welcome.save(update_fields=["slug"])
-    site.root_page = HomePageFactory(parent=Page.get_first_root_node())
-    site.save()
-    welcome.delete()
-    library = ResourceIndexPageFactory(parent=site.root_page, title="Library")
+    home = make_landing_page()
+    library = ResourceIndexPageFactory(parent=home, title="Library")
     form = FormPageFactory(
-        parent=site.root_page, slug="connect", thank_you_text=f"<p>Thank you. {THANKS}</p>"
+        parent=home, slug="connect", thank_you_text=f"<p>Thank you. {THANKS}</p>"
     )
     FormFieldFactory(page=form, label="Your name", field_type="singleline", sort_order=0)
     FormFieldFactory(page=form, label="Message", field_type="multiline", sort_order=1)

@@ -10,12 +10,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import ExtractYear, Lower
+from django.db import connections
+from django.db.models import Count, Exists, F, Q, Window
+from django.db.models.functions import ExtractYear, Lower, RowNumber
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import PartnerPage
+from search.backends import ranked_pks
 
 from .models import CARD_RELATIONS, ResourcePage, ResourceType, Topic
 
@@ -34,11 +36,29 @@ SORTS = {
 RELEVANCE = "relevance"
 
 
-class SubqueryCount(Subquery):
-    """The number of rows a subquery returns, as a column of the outer query."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS subquery_count)"
-    output_field = IntegerField()
+def counted_options(options, label_field, order, counts):
+    """(slug, label, count) for each term of `options` in `order`, its count read from
+    `counts` (rows of `facet_key`, the term's translation key, and `facet_count`), in one
+    query. The counts are grouped once and joined, rather than counted term by term: a
+    correlated count per term reads the whole library once per term."""
+    terms = options.annotate(
+        option_slug=F("slug"),
+        option_label=F(label_field),
+        option_key=F("translation_key"),
+        option_position=Window(RowNumber(), order_by=[F(field).asc() for field in order]),
+    ).values("option_slug", "option_label", "option_key", "option_position")
+    terms_sql, terms_params = terms.query.sql_with_params()
+    counts_sql, counts_params = counts.query.sql_with_params()
+    connection = connections[options.db]
+    name = connection.ops.quote_name
+    # Both parts are Django's own SQL with their parameters kept apart; the names are quoted.
+    columns = f"terms.{name('option_slug')}, terms.{name('option_label')}"
+    count = f"COALESCE(counts.{name('facet_count')}, 0)"
+    joined = f"counts.{name('facet_key')} = terms.{name('option_key')}"
+    sql = f"SELECT {columns}, {count} FROM ({terms_sql}) terms LEFT JOIN ({counts_sql}) counts ON {joined} ORDER BY terms.{name('option_position')}"  # noqa: E501, S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*terms_params, *counts_params))
+        return cursor.fetchall()
 
 
 @dataclass
@@ -205,10 +225,7 @@ class LibraryFilter:
         return resources.order_by(*order)
 
     def _ranked_ids(self):
-        results = self._search(order_by_relevance=True)
-        if hasattr(results, "get_queryset"):
-            return list(results.get_queryset().values_list("pk", flat=True))
-        return [page.pk for page in results]
+        return ranked_pks(self._search(order_by_relevance=True))
 
     def newest(self, limit):
         return list(
@@ -241,24 +258,21 @@ class LibraryFilter:
     def _term_facet(
         self, name, label, terms, path, label_field="name", order=("sort_order", "name")
     ):
-        matching = (
+        options = terms.filter(locale_id=self.locale_id).order_by(*order)
+        counts = (
             self.filtered(without=name)
-            .filter(**{path: OuterRef("translation_key")})
             .order_by()
-            .values("pk")
-            .distinct()
-        )
-        rows = (
-            terms.filter(locale_id=self.locale_id)
-            .annotate(count=SubqueryCount(matching))
-            .order_by(*order)
-            .values_list("slug", label_field, "count")
+            .values(facet_key=F(path))
+            .annotate(facet_count=Count("pk", distinct=True))
         )
         wanted = set(self.requested[name])
         return Facet(
             name,
             label,
-            [self._option(name, slug, text, count, slug in wanted) for slug, text, count in rows],
+            [
+                self._option(name, slug, text, count, slug in wanted)
+                for slug, text, count in counted_options(options, label_field, order, counts)
+            ],
         )
 
     def _year_facet(self):

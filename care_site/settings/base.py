@@ -338,7 +338,7 @@ SEARCH_SERVER_BACKENDS = {
 }
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower() or "database"
 if SEARCH_BACKEND == "database":
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 elif SEARCH_BACKEND in SEARCH_SERVER_BACKENDS:
     import importlib.util
 

@@ -47,7 +47,7 @@ def fake_opensearch_client(tmp_path):
 def test_the_database_backend_is_the_default():
     result = load_settings({})
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert json.loads(result.stdout) == {"default": {"BACKEND": "search.backends"}}
 
 
 def test_a_search_server_is_chosen_by_the_environment(fake_opensearch_client):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from home.roles import sync_roles
 from home.seed.build import Seeder
-from home.seed.synthetic import SyntheticSeeder, index_pages
+from home.seed.synthetic import SyntheticSeeder, index_pages, refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -38,6 +38,7 @@ class Command(BaseCommand):
         if resources:
             added = SyntheticSeeder(resources, seed=seed).run()
             index_pages(added.pages)
+            refresh_planner_statistics()
             self.stdout.write(
                 f"Synthetic content: {added.resources} resources, {added.partners} partners, "
                 f"{added.events} meetings added."

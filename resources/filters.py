@@ -41,12 +41,16 @@ def counted_options(options, label_field, order, counts):
     `counts` (rows of `facet_key`, the term's translation key, and `facet_count`), in one
     query. The counts are grouped once and joined, rather than counted term by term: a
     correlated count per term reads the whole library once per term."""
-    terms = options.annotate(
-        option_slug=F("slug"),
-        option_label=F(label_field),
-        option_key=F("translation_key"),
-        option_position=Window(RowNumber(), order_by=[F(field).asc() for field in order]),
-    ).values("option_slug", "option_label", "option_key", "option_position")
+    terms = (
+        options.annotate(
+            option_slug=F("slug"),
+            option_label=F(label_field),
+            option_key=F("translation_key"),
+            option_position=Window(RowNumber(), order_by=[F(field).asc() for field in order]),
+        )
+        .order_by()
+        .values("option_slug", "option_label", "option_key", "option_position")
+    )
     terms_sql, terms_params = terms.query.sql_with_params()
     counts_sql, counts_params = counts.query.sql_with_params()
     connection = connections[options.db]
@@ -258,7 +262,7 @@ class LibraryFilter:
     def _term_facet(
         self, name, label, terms, path, label_field="name", order=("sort_order", "name")
     ):
-        options = terms.filter(locale_id=self.locale_id).order_by(*order)
+        options = terms.filter(locale_id=self.locale_id)
         counts = (
             self.filtered(without=name)
             .order_by()

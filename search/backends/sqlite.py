@@ -76,9 +76,10 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             .values_list("index_entry__object_id", flat=True)
         )
 
-    def ranked_pks(self, config):
+    def ranked_pks(self, config, start=0, stop=None):
         to_python = self.queryset.model._meta.pk.to_python
-        return [to_python(object_id) for object_id in self._ranked_object_ids(config)]
+        ranked = self._ranked_object_ids(config)[start:stop]
+        return [to_python(object_id) for object_id in ranked]
 
     def search(self, config, start, stop, score_field=None):
         if not self._is_plain_search():
@@ -109,8 +110,8 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 class RankedSQLiteSearchResults(SQLiteSearchResults):
     def ranked_pks(self):
         """All matching primary keys, best first, in one query."""
-        pks = self.query_compiler.ranked_pks(self.query_compiler.get_config(self.backend))
-        return pks[self.start : self.stop]
+        config = self.query_compiler.get_config(self.backend)
+        return self.query_compiler.ranked_pks(config, self.start, self.stop)
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):

@@ -8,4 +8,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from care_site import page_cache
 
+        from . import content_cache
+
         page_cache.connect_invalidation()
+        content_cache.connect_invalidation()

@@ -16,6 +16,7 @@ from django.db.models.functions import ExtractYear, Lower, RowNumber
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from home import content_cache
 from partners.models import PartnerPage
 from search.backends import ranked_pks
 
@@ -34,6 +35,17 @@ SORTS = {
     "title": _("Title A–Z"),
 }
 RELEVANCE = "relevance"
+ORDERS = {
+    "newest": [F("publication_date").desc(nulls_last=True), "title", "pk"],
+    "oldest": [F("publication_date").asc(nulls_last=True), "title", "pk"],
+    "title": [Lower("title"), "pk"],
+}
+FACET_LABELS = {
+    "topic": _("Topic"),
+    "type": _("Type"),
+    "partner": _("Publisher"),
+    "year": _("Year"),
+}
 
 
 def counted_options(options, label_field, order, counts):
@@ -118,14 +130,20 @@ def clean_years(values):
 
 class LibraryFilter:
     """The library's list as the query string asks for it: `topic`, `type`, `partner` and
-    `year` (each repeatable), `q` (keywords), `sort` and `page`."""
+    `year` (each repeatable), `q` (keywords), `sort` and `page`.
+
+    With a `cache_scope` (naming what `resources` is, such as one library page), the facet
+    counts, the number of results and the order of relevance are kept in the content cache
+    until content changes: they read the whole library, and are the same for every page of
+    results and every order."""
 
     facet_names = ("topic", "type", "partner", "year")
 
-    def __init__(self, resources, locale_id, params):
+    def __init__(self, resources, locale_id, params, *, cache_scope=None):
         self.base = resources
         self.locale_id = locale_id
         self.params = params
+        self.cache_scope = cache_scope
         self.query = clean_query(params.get("q", ""))
         self.requested = {
             "topic": clean_values(params.getlist("topic")),
@@ -158,6 +176,22 @@ class LibraryFilter:
         """How many filter values in the address matched nothing and were left out."""
         given = sum(len(distinct_values(self.params.getlist(name))) for name in self.facet_names)
         return max(given - sum(len(facet.selected) for facet in self.facets), 0)
+
+    @cached_property
+    def cache_key(self):
+        """Where what this view of the library computes is kept until content changes (None:
+        not kept). The page number and the order are left out: they change neither."""
+        if self.cache_scope is None:
+            return None
+        chosen = (
+            f"{facet}={','.join(sorted(map(str, values)))}"
+            for facet, values in self.requested.items()
+        )
+        return content_cache.key("library", self.cache_scope, self.locale_id, self.query, *chosen)
+
+    def _cached(self, name, compute):
+        key = self.cache_key
+        return content_cache.cached(compute, key and f"{key}:{name}")
 
     # Conditions --------------------------------------------------------------------------
 
@@ -215,53 +249,82 @@ class LibraryFilter:
     # Results -----------------------------------------------------------------------------
 
     def results(self):
-        """The filtered resources in the chosen order, ready for cards (a queryset, or a lazy
-        sequence in order of relevance)."""
-        resources = self.filtered().select_related(*CARD_RELATIONS).prefetch_related("topics")
-        if self.sort == RELEVANCE:
-            return RankedResults(self._ranked_ids(), resources)
-        if self.sort == "oldest":
-            order = [F("publication_date").asc(nulls_last=True), "title", "pk"]
-        elif self.sort == "title":
-            order = [Lower("title"), "pk"]
-        else:
-            order = [F("publication_date").desc(nulls_last=True), "title", "pk"]
-        return resources.order_by(*order)
+        """The filtered resources in the chosen order, for the paginator: a sequence that looks
+        up only the primary keys of the slice shown (kept in the cache), then their cards."""
+        return LibraryResults(self)
 
+    @cached_property
+    def count(self):
+        """How many resources the list holds."""
+        if self.sort == RELEVANCE:
+            return self._cached("count", lambda: len(self._ranked_ids))
+        return self._cached("count", self.filtered().count)
+
+    def ids(self, start, stop):
+        """The primary keys of the resources from `start` to `stop` in the chosen order."""
+
+        def compute():
+            if self.sort == RELEVANCE:
+                return self._ranked_ids[start:stop]
+            ordered = self.filtered().order_by(*ORDERS[self.sort])
+            return list(ordered.values_list("pk", flat=True)[start:stop])
+
+        return self._cached(f"ids:{self.sort}:{start}:{stop}", compute)
+
+    @cached_property
     def _ranked_ids(self):
-        return ranked_pks(self._search(order_by_relevance=True))
+        """The filtered resources' primary keys in order of relevance."""
+        allowed = set(self.filtered().values_list("pk", flat=True))
+        ranked = ranked_pks(self._search(order_by_relevance=True))
+        return [pk for pk in ranked if pk in allowed]
+
+    def cards(self, ids):
+        """The resources with primary keys `ids`, in that order, with what their cards show.
+        Read from the unfiltered library: the keys were chosen by the filters already."""
+        resources = self.base.select_related(*CARD_RELATIONS).prefetch_related("topics")
+        by_id = resources.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def newest(self, limit):
         return list(
             self.filtered()
             .select_related(*CARD_RELATIONS)
             .prefetch_related("topics")
-            .order_by(F("publication_date").desc(nulls_last=True), "title", "pk")[:limit]
+            .order_by(*ORDERS["newest"])[:limit]
         )
 
     # Facets ------------------------------------------------------------------------------
 
     @cached_property
     def facets(self):
-        return [
-            self._term_facet("topic", _("Topic"), Topic.objects, "topics__translation_key"),
-            self._term_facet(
-                "type", _("Type"), ResourceType.objects, "resource_type__translation_key"
-            ),
-            self._term_facet(
+        """Topic, type, publisher and year, each option with its count."""
+        rows = self._cached("facets", self._facet_rows)
+        facets = []
+        for name, label in FACET_LABELS.items():
+            wanted = set(map(str, self.requested[name]))
+            options = [
+                self._option(name, value, text, count, value in wanted)
+                for value, text, count in rows[name]
+            ]
+            facets.append(Facet(name, label, options))
+        return facets
+
+    def _facet_rows(self):
+        """{facet name: [(value, label, count), ...]}, options in the order shown."""
+        return {
+            "topic": self._term_rows("topic", Topic.objects, "topics__translation_key"),
+            "type": self._term_rows("type", ResourceType.objects, "resource_type__translation_key"),
+            "partner": self._term_rows(
                 "partner",
-                _("Publisher"),
                 PartnerPage.objects.live(),
                 "publisher_page__translation_key",
                 label_field="title",
                 order=("title",),
             ),
-            self._year_facet(),
-        ]
+            "year": self._year_rows(),
+        }
 
-    def _term_facet(
-        self, name, label, terms, path, label_field="name", order=("sort_order", "name")
-    ):
+    def _term_rows(self, name, terms, path, label_field="name", order=("sort_order", "name")):
         options = terms.filter(locale_id=self.locale_id)
         counts = (
             self.filtered(without=name)
@@ -269,17 +332,9 @@ class LibraryFilter:
             .values(facet_key=F(path))
             .annotate(facet_count=Count("pk", distinct=True))
         )
-        wanted = set(self.requested[name])
-        return Facet(
-            name,
-            label,
-            [
-                self._option(name, slug, text, count, slug in wanted)
-                for slug, text, count in counted_options(options, label_field, order, counts)
-            ],
-        )
+        return [tuple(row) for row in counted_options(options, label_field, order, counts)]
 
-    def _year_facet(self):
+    def _year_rows(self):
         count = Count("pk")
         if self.conditions.keys() - {"year"}:
             count = Count("pk", filter=Q(pk__in=self.filtered(without="year").values("pk")))
@@ -291,12 +346,7 @@ class LibraryFilter:
             .order_by("-year")
             .values_list("year", "count")
         )
-        wanted = set(self.requested["year"])
-        return Facet(
-            "year",
-            _("Year"),
-            [self._option("year", str(year), str(year), n, year in wanted) for year, n in rows],
-        )
+        return [(str(year), str(year), n) for year, n in rows]
 
     def _option(self, name, value, label, count, selected):
         option = Option(value, label, count, selected)
@@ -344,24 +394,23 @@ class LibraryFilter:
         return self.querystring(keep={*self.facet_names, "q"})
 
 
-class RankedResults(Sequence):
-    """Resources in the search backend's order of relevance, restricted to those the facets
-    allow. Only the primary keys are held; a page of resources is fetched when sliced."""
+class LibraryResults(Sequence):
+    """A library's filtered list in its chosen order, fetched a slice at a time."""
 
-    def __init__(self, ranked_ids, resources):
-        allowed = set(resources.values_list("pk", flat=True))
-        self.ids = [pk for pk in ranked_ids if pk in allowed]
-        self.resources = resources
-
-    def __len__(self):
-        return len(self.ids)
+    def __init__(self, library):
+        self.library = library
 
     def count(self):
-        return len(self.ids)
+        return self.library.count
+
+    def __len__(self):
+        return self.library.count
 
     def __getitem__(self, key):
         if isinstance(key, slice):
-            ids = self.ids[key]
-            by_id = self.resources.in_bulk(ids)
-            return [by_id[pk] for pk in ids if pk in by_id]
+            start, stop, _step = key.indices(len(self))
+            return self.library.cards(self.library.ids(start, stop))
         return self[key : key + 1][0]
+
+    def __iter__(self):
+        return iter(self[:])

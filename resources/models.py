@@ -141,7 +141,9 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     def filter_resources(self, params):
         from .filters import LibraryFilter
 
-        return LibraryFilter(self.resources(), self.locale_id, params)
+        return LibraryFilter(
+            self.resources(), self.locale_id, params, cache_scope=f"page-{self.pk}"
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -21,6 +21,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home import content_cache
+
 RESULTS_PER_PAGE = 10
 NO_DAY = Value(None, output_field=DateField())
 NO_MOMENT = Value(None, output_field=DateTimeField())
@@ -131,11 +133,11 @@ class TypeFacet:
 
 class ResultList(Sequence):
     """Promoted results followed by the search results, sliced lazily for the paginator: only
-    the slice shown is fetched from the search backend."""
+    the slice shown is asked for, from `find_pages(first, last)`."""
 
-    def __init__(self, promoted, search_results, search_count, request):
+    def __init__(self, promoted, find_pages, search_count, request):
         self.promoted = promoted
-        self.search_results = search_results
+        self.find_pages = find_pages
         self.search_count = search_count
         self.request = request
 
@@ -151,7 +153,7 @@ class ResultList(Sequence):
         start, stop = index.start or 0, index.stop if index.stop is not None else len(self)
         head = self.promoted[start:stop]
         first, last = max(start - len(self.promoted), 0), stop - len(self.promoted)
-        pages = list(self.search_results[first:last]) if last > first else []
+        pages = self.find_pages(first, last) if last > first else []
         details = page_details(pages)
         return head + [
             Result.for_page(page, self.request, details=details.get(page.pk, PageDetails()))
@@ -161,7 +163,11 @@ class ResultList(Sequence):
 
 class SiteSearch:
     """A search of the live, public pages of one locale for a parsed query, optionally narrowed
-    to one page type (`type_key`, the model name as in `?type=resourcepage`)."""
+    to one page type (`type_key`, the model name as in `?type=resourcepage`).
+
+    The counts per type and each page of results are kept in the content cache until content
+    changes: they rank every match, and searches are never answered by the page cache (each
+    one is counted for the editors' reports)."""
 
     def __init__(self, query, locale, request, type_key=""):
         self.query = query
@@ -202,13 +208,22 @@ class SiteSearch:
     def promoted_page_ids(self):
         return [page.pk for page, _pick in self.promotions if page is not None]
 
+    def _cache_key(self, name):
+        query = self.query
+        return content_cache.key(
+            "search", self.locale.pk, name, *query.terms, "|", *query.phrases,
+            "|", *self.promoted_page_ids,
+        )  # fmt: skip
+
     def _searchable(self):
         promoted_ids = self.promoted_page_ids
         return self.pages.exclude(pk__in=promoted_ids) if promoted_ids else self.pages
 
     def _facets(self):
-        counts = self._searchable().search(self.query.expression).facet("content_type_id")
-        counts = dict(counts)
+        def count_types():
+            return dict(self._searchable().search(self.query.expression).facet("content_type_id"))
+
+        counts = dict(content_cache.cached(count_types, self._cache_key("types")))
         for page, _pick in self.promotions:
             if page is not None:
                 counts[page.content_type_id] = counts.get(page.content_type_id, 0) + 1
@@ -244,7 +259,15 @@ class SiteSearch:
         else:
             matching = self.total - len(self.promotions)
         search_results = pages.search(self.query.expression)
-        return ResultList(promoted, search_results, matching, self.request)
+        selection = self.selected.key if self.selected else ""
+
+        def find_pages(first, last):
+            return content_cache.cached(
+                lambda: list(search_results[first:last]),
+                self._cache_key(f"pages:{selection}:{first}:{last}"),
+            )
+
+        return ResultList(promoted, find_pages, matching, self.request)
 
     def _in_selection(self, page):
         if self.selected is None:

@@ -2,6 +2,8 @@
 to come or past, a locale check that answers 400, and keyword search cleaned as the library
 cleans it (a stray quote must not break SQLite's full-text syntax)."""
 
+from collections.abc import Sequence
+
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale
@@ -11,7 +13,7 @@ from rest_framework.filters import BaseFilterBackend
 
 from events.api import WHEN_VALUES, filter_events
 from resources.api import FILTER_PARAMETERS, filter_resources, wants_library_filter
-from resources.filters import RankedResults, clean_query
+from resources.filters import clean_query
 
 CONTENT_PARAMETERS = frozenset([*FILTER_PARAMETERS, "when"])
 SEARCH_OPERATORS = ("and", "or")
@@ -107,3 +109,26 @@ class SearchFilter(BaseFilterBackend):
         if by_relevance:
             return RankedResults(matching, queryset)
         return queryset.filter(pk__in=matching)
+
+
+class RankedResults(Sequence):
+    """Pages in the search backend's order of relevance, restricted to those the other filters
+    allow. Only the primary keys are held; a page of results is fetched when sliced."""
+
+    def __init__(self, ranked_ids, pages):
+        allowed = set(pages.values_list("pk", flat=True))
+        self.ids = [pk for pk in ranked_ids if pk in allowed]
+        self.pages = pages
+
+    def __len__(self):
+        return len(self.ids)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            ids = self.ids[key]
+            by_id = self.pages.in_bulk(ids)
+            return [by_id[pk] for pk in ids if pk in by_id]
+        return self[key : key + 1][0]

@@ -6,7 +6,7 @@ update; 10,000 of them would take many minutes. Here each kind of page is writte
 multi-row inserts: the tree paths are computed the way treebeard computes them, the `Page` rows
 are inserted with `bulk_create`, then the rows of the page type's own table. The pages are live
 and have no revision history (editing one in the admin starts it). Running it again adds only
-the numbers still missing."""
+the numbers still missing. Bulk inserts send no signals, so the caches are told afterwards."""
 
 import datetime
 import random
@@ -21,7 +21,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
+from care_site import page_cache
 from events.models import EventIndexPage, EventPage
+from home import content_cache
 from partners.models import PartnerIndexPage, PartnerPage
 from resources.models import ResourceIndexPage, ResourcePage, ResourceType, Topic
 
@@ -116,15 +118,15 @@ class SyntheticSeeder:
         self.events_wanted = resources // RESOURCES_PER_EVENT if events is None else events
         self.random = random.Random(seed)
 
-    @transaction.atomic
     def run(self):
-        added = Added()
-        self.topics = list(Topic.objects.filter(locale__language_code="en"))
-        self.types = list(ResourceType.objects.filter(locale__language_code="en"))
-        self.added = added
-        added.partners = self.add_partners(self.partners_wanted)
-        added.resources = self.add_resources(self.wanted)
-        added.events = self.add_events(self.events_wanted)
+        added = self.added = Added()
+        with transaction.atomic():
+            self.topics = list(Topic.objects.filter(locale__language_code="en"))
+            self.types = list(ResourceType.objects.filter(locale__language_code="en"))
+            added.partners = self.add_partners(self.partners_wanted)
+            added.resources = self.add_resources(self.wanted)
+            added.events = self.add_events(self.events_wanted)
+        forget_cached_content()
         return added
 
     def record(self, model, pages):
@@ -223,6 +225,12 @@ def index_pages(pages_by_model):
             indexed = with_related_fields(model, model.get_indexed_objects())
             for start in range(0, len(pks), BATCH):
                 backend.add_bulk(model, list(indexed.filter(pk__in=pks[start : start + BATCH])))
+
+
+def forget_cached_content():
+    """What the page and content caches hold was computed without the pages just added."""
+    content_cache.bump_generation()
+    page_cache.bump_generation()
 
 
 def refresh_planner_statistics():

@@ -7,31 +7,17 @@ import logging
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.urls import translate_url
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home import content_cache
 from home.models import Footer, HomePage, SiteSettings
 
 register = template.Library()
 logger = logging.getLogger(__name__)
-
-# The chrome (landing pages, menu, footer, language links) is cached per host, language and
-# generation. The generation moves on whenever a page, the site settings, a Site or a Locale is
-# saved, published, unpublished, moved or deleted, which empties every entry at once. (Not the
-# page cache's generation: that one also moves when an image is saved, which Wagtail does while
-# serving a page that shows a new image, and the chrome shows none.) Django imports this module
-# when its template engine starts, which every web process and management command does, so the
-# signals are connected wherever content can change.
-GENERATION_KEY = "chrome-cache:generation"
-CACHE_SECONDS = 600
-CHROME_MODELS = {"wagtailcore.site", "wagtailcore.locale", "home.sitesettings", "home.footer"}
-MISSING = object()
 
 # Views whose URL names are not Wagtail's page-serving catch-all can be translated by reversing
 # the same route in another language (the search page keeps its query this way).
@@ -59,80 +45,23 @@ def request_cache(context, name):
     return cache
 
 
-def bump_generation(**kwargs):
-    """Forget every cached piece of chrome (connected to the signals below)."""
-    try:
-        if not cache.add(GENERATION_KEY, 1, timeout=None):
-            cache.incr(GENERATION_KEY)
-    except Exception:
-        logger.warning("chrome cache: could not invalidate", exc_info=True)
-
-
-def _on_change(sender, instance, created=False, **kwargs):
-    if created and isinstance(instance, SiteSettings):
-        # Made with its defaults the first time a page reads it (`for_site`): nothing changed.
-        return
-    if isinstance(instance, Page) or sender._meta.label_lower in CHROME_MODELS:
-        bump_generation()
-
-
-def connect_invalidation():
-    # Any page save counts, not only publishing: tests and scripts create live pages directly.
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(bump_generation, dispatch_uid=f"chrome-cache-{id(signal)}")
-    post_save.connect(_on_change, dispatch_uid="chrome-cache-save")
-    post_delete.connect(_on_change, dispatch_uid="chrome-cache-delete")
-
-
-connect_invalidation()
-
-
-def chrome_generation(context):
-    """The chrome's generation, read once per request (None when the cache is unavailable)."""
-    memo = request_cache(context, "_care_chrome")
-    if "generation" not in memo:
-        try:
-            memo["generation"] = cache.get(GENERATION_KEY, 0)
-        except Exception:
-            logger.warning("chrome cache unavailable", exc_info=True)
-            memo["generation"] = None
-    return memo["generation"]
-
-
 def chrome_cache(context, name, compute, *parts):
-    """`compute()`, kept on the request and in the cache under `name` and `parts`, for the
-    request's host and the active language. Without a request or a working cache it is simply
-    computed."""
+    """`compute()`, kept on the request and in the content cache under `name` and `parts`, for
+    the request's host and the active language. Without a request it is simply computed."""
     memo = request_cache(context, "_care_chrome")
     language = active_language()
     memo_key = (name, language, *parts)
     if memo_key in memo:
         return memo[memo_key]
     request = context.get("request")
-    generation = chrome_generation(context) if request is not None else None
-    if generation is None:
-        value = memo[memo_key] = compute()
-        return value
-    key = ":".join(
-        [
-            "chrome-cache",
-            str(generation),
-            request.get_host(),
-            language,
-            name,
-            *map(str, parts),
-        ]
-    )
-    try:
-        value = cache.get(key, MISSING)
-    except Exception:
-        value = MISSING
-    if value is MISSING:
+    if request is None:
         value = compute()
-        try:
-            cache.set(key, value, CACHE_SECONDS)
-        except Exception:
-            logger.warning("chrome cache: could not store", exc_info=True)
+    else:
+        if "generation" not in memo:
+            memo["generation"] = content_cache.generation()
+        parts = ("chrome", request.get_host(), language, name, *parts)
+        key = content_cache.key(*parts, current=memo["generation"])
+        value = content_cache.cached(compute, key)
     memo[memo_key] = value
     return value
 

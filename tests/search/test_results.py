@@ -267,3 +267,22 @@ def test_the_header_search_box_is_labelled_on_every_page(client, home_page, span
     assert label.get_text(strip=True)
     assert "visually-hidden" in label["class"]
     assert form["action"] == path[:3] + "/search/"
+
+
+def test_cached_results_and_counts_follow_every_change(client, resource_index):
+    """Counts per type and pages of results are cached until content changes."""
+    first = ResourcePageFactory(parent=resource_index, title="Capybara study")
+    response = client.get(SEARCH, {"q": "capybara"})
+    assert titles(response) == ["Capybara study"]
+
+    StandardPageFactory(parent=resource_index.get_parent(), title="Capybara care")
+    response = client.get(SEARCH, {"q": "capybara"})
+    assert sorted(titles(response)) == ["Capybara care", "Capybara study"]
+    assert response.context["search"].total == 2
+
+    first.unpublish()
+    response = client.get(SEARCH, {"q": "capybara"})
+    assert titles(response) == ["Capybara care"]
+    assert [(facet.key, facet.count) for facet in response.context["search"].facets] == [
+        ("standardpage", 1)
+    ]

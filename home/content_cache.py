@@ -1,0 +1,95 @@
+"""Values computed from published content (the site chrome, the library's counts), kept in the
+cache until any content changes.
+
+Every key carries a generation number that moves on whenever a page, a term, a view
+restriction, the site settings, the footer, a Site or a Locale is saved, published,
+unpublished, moved or deleted, which empties every entry at once on every process sharing the
+cache. (Not the page cache's generation: that one also moves when an image is saved, which
+Wagtail does while serving a page that shows a new image, and nothing cached here shows
+one.) A cache that fails is skipped: the value is computed, never an error for the visitor."""
+
+import hashlib
+import logging
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content-cache:generation"
+CACHE_SECONDS = 600
+CONTENT_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "home.sitesettings",
+    "home.footer",
+    "resources.topic",
+    "resources.resourcetype",
+}
+MISSING = object()
+
+
+def bump_generation(**kwargs):
+    """Forget every cached value (connected to the signals below)."""
+    try:
+        if not cache.add(GENERATION_KEY, 1, timeout=None):
+            cache.incr(GENERATION_KEY)
+    except Exception:
+        logger.warning("content cache: could not invalidate", exc_info=True)
+
+
+def _on_change(sender, instance, created=False, **kwargs):
+    if created and sender._meta.label_lower == "home.sitesettings":
+        # Made with its defaults the first time a page reads it (`for_site`): nothing changed.
+        return
+    if isinstance(instance, Page) or sender._meta.label_lower in CONTENT_MODELS:
+        bump_generation()
+
+
+def connect_invalidation():
+    # Any page save counts, not only publishing: tests and scripts create live pages directly.
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_generation, dispatch_uid=f"content-cache-{id(signal)}")
+    post_save.connect(_on_change, dispatch_uid="content-cache-save")
+    post_delete.connect(_on_change, dispatch_uid="content-cache-delete")
+
+
+def generation():
+    """The current generation, or None when the cache cannot be reached."""
+    try:
+        return cache.get(GENERATION_KEY, 0)
+    except Exception:
+        logger.warning("content cache unavailable", exc_info=True)
+        return None
+
+
+def key(*parts, current=MISSING):
+    """The cache key for `parts` (strings or numbers) in the current generation, or None when
+    the cache cannot be reached. `current` is the generation when the caller has read it."""
+    current = generation() if current is MISSING else current
+    if current is None:
+        return None
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return f"content-cache:{current}:{digest}"
+
+
+def cached(compute, key):
+    """`compute()`, kept under `key` (from `key()`) until content changes; simply computed when
+    `key` is None."""
+    if key is None:
+        return compute()
+    try:
+        value = cache.get(key, MISSING)
+    except Exception:
+        value = MISSING
+    if value is MISSING:
+        value = compute()
+        try:
+            cache.set(key, value, CACHE_SECONDS)
+        except Exception:
+            logger.warning("content cache: could not store", exc_info=True)
+    return value

@@ -1,5 +1,6 @@
 """In-process measurements of each benchmark address: status, SQL queries with a cold and a warm
-cache, response size raw and gzipped, and latency over many requests after a warm-up.
+cache, response size raw and gzipped, latency over many requests after a warm-up, and latency
+with a cold cache (each sample right after the cache is emptied, as after any content change).
 
 Run by bench/run.py in a child process with DJANGO_SETTINGS_MODULE=bench.settings and the
 database to measure in DATABASE_URL; prints one JSON object."""
@@ -40,9 +41,18 @@ def count_queries(client, url):
     return response, [query["sql"] for query in queries.captured_queries]
 
 
+COLD_SAMPLES = 5
+
+
 def measure(client, url, requests, warmup):
     from django.core.cache import cache
 
+    cold_timings = []
+    for _ in range(COLD_SAMPLES):
+        cache.clear()
+        started = time.perf_counter()
+        client.get(url)
+        cold_timings.append((time.perf_counter() - started) * 1000)
     cache.clear()
     cold_response, cold = count_queries(client, url)
     for _ in range(warmup):
@@ -65,6 +75,7 @@ def measure(client, url, requests, warmup):
         "bytes_gzip": len(gzip.compress(body, compresslevel=6)),
         "median_ms": round(statistics.median(timings), 2),
         "p95_ms": round(percentile(timings, 0.95), 2),
+        "cold_median_ms": round(statistics.median(cold_timings), 2),
     }
 
 

@@ -15,6 +15,7 @@ PAGE_COLUMNS = [
     ("gzip", "bytes_gzip", "{:,}"),
     ("median ms", "median_ms", "{:.1f}"),
     ("p95 ms", "p95_ms", "{:.1f}"),
+    ("cold ms", "cold_median_ms", "{:.1f}"),
 ]
 
 
@@ -97,12 +98,14 @@ def scaling(runs):
         for name, page in large["pages"].items():
             before = small["pages"].get(name, {})
             ratio = ratio_of(page.get("median_ms"), before.get("median_ms"))
+            cold_ratio = ratio_of(page.get("cold_median_ms"), before.get("cold_median_ms"))
             rows.append(
                 [
                     name,
                     fmt("{:.1f}", before.get("median_ms")),
                     fmt("{:.1f}", page.get("median_ms")),
                     fmt("{:.2f}", ratio),
+                    fmt("{:.2f}", cold_ratio),
                     "same"
                     if page.get("queries_warm") == before.get("queries_warm")
                     else "DIFFERENT",
@@ -113,6 +116,7 @@ def scaling(runs):
             f"median @{small['size']:,}",
             f"median @{large['size']:,}",
             "ratio",
+            "cold ratio",
             "warm queries",
         ]
         lines.append("\n" + table(headers, rows))
@@ -147,10 +151,11 @@ def compare(old, new):
                     f"{was.get('bytes_gzip')} → {page.get('bytes_gzip')}",
                     fmt("{:.2f}", ratio_of(page.get("median_ms"), was.get("median_ms"))),
                     fmt("{:.2f}", ratio_of(page.get("p95_ms"), was.get("p95_ms"))),
+                    fmt("{:.2f}", ratio_of(page.get("cold_median_ms"), was.get("cold_median_ms"))),
                 ]
             )
         headers = [f"{run['database']} {run['size']:,}", "warm queries", "gzip bytes"]
-        lines.append("\n" + table([*headers, "median ×", "p95 ×"], rows))
+        lines.append("\n" + table([*headers, "median ×", "p95 ×", "cold ×"], rows))
         old_load = {(r["target"], r["page_cache"], r["clients"]): r for r in before.get("load", [])}
         rows = []
         for row in run.get("load", []):

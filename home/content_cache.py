@@ -77,16 +77,17 @@ def key(*parts, current=MISSING):
     return f"content-cache:{current}:{digest}"
 
 
-def cached(compute, key):
+def cached(compute, key, *, fresh=None):
     """`compute()`, kept under `key` (from `key()`) until content changes; simply computed when
-    `key` is None."""
+    `key` is None. `fresh(value)`, when given, says whether a kept value still holds (for
+    values that time also changes)."""
     if key is None:
         return compute()
     try:
         value = cache.get(key, MISSING)
     except Exception:
         value = MISSING
-    if value is MISSING:
+    if value is MISSING or (fresh is not None and not fresh(value)):
         value = compute()
         try:
             cache.set(key, value, CACHE_SECONDS)

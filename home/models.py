@@ -9,7 +9,7 @@ from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -32,7 +32,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import api
+from . import api, content_cache
 from .blocks import BaseStreamBlock, LinkBlock
 
 SUMMARY_MAX_LENGTH = 300
@@ -392,13 +392,18 @@ class HomePage(BasePage):
             chosen = Page.objects.filter(pk=self.community_page_id).values("translation_key")
             communities = communities.filter(translation_key__in=chosen)
         languages = {self.locale_id, locale_id_for(settings.LANGUAGE_CODE)}
-        soonest = (
+        upcoming = (
             EventPage.objects.live()
             .public()
             .filter(locale_id__in=languages)
             .filter(Exists(communities))
             .upcoming()
-            .first()
+        )
+        # Kept until content changes or the meeting ends, whichever comes first.
+        soonest = content_cache.cached(
+            upcoming.first,
+            content_cache.key("next-meeting", self.pk, self.community_page_id),
+            fresh=lambda event: event is None or event.end > timezone.now(),
         )
         return localize_pages([soonest], self.locale_id)[0] if soonest else None
 

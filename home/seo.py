@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page
 
+from home import content_cache
 from home.models import HomePage, SiteSettings
 from home.templatetags.navigation_tags import (
     chrome_cache,
@@ -122,7 +123,15 @@ def organization_data(home, request, name):
         email = SiteSettings.for_request(request).contact_email
         if email:
             data["email"] = email
-    members = [partner_data(partner, request) for partner in home.partner_pages]
+    members = content_cache.cached(
+        lambda: [partner_data(partner, request) for partner in home.partner_pages],
+        content_cache.key(
+            "organization-members",
+            request.get_host() if request is not None else "",
+            home.pk,
+            home.partners_page_id,
+        ),
+    )
     if members:
         data["member"] = members
     return data

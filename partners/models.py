@@ -17,8 +17,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import api as home_api
+from home import content_cache
 from home.models import INLINE_RICH_TEXT, BasePage, localize_pages
 from resources import api as resource_api
+
+NEWEST_RESOURCES_SHOWN = 6
 
 
 class PartnerIndexPage(BasePage):
@@ -147,7 +150,8 @@ class PartnerPage(BasePage):
 
     @cached_property
     def key_resources(self):
-        """Resources this partner published (newest first), then the editor's extra picks,
+        """The newest resources this partner published (at most NEWEST_RESOURCES_SHOWN; the
+        library, filtered by the partner, lists them all), then the editor's extra picks,
         without duplicates."""
         published, picked = self._key_resources
         return published + picked
@@ -158,15 +162,21 @@ class PartnerPage(BasePage):
 
     @cached_property
     def _key_resources(self):
-        from resources.models import CARD_RELATIONS, ResourcePage
+        from resources.models import CARD_RELATIONS, ResourcePage, resource_cards
 
         resources = ResourcePage.objects.live().public().select_related(*CARD_RELATIONS)
-        published = list(
+        newest = (
             resources.filter(
                 locale_id=self.locale_id, publisher_page__translation_key=self.translation_key
             )
-            .prefetch_related("topics")
             .order_by(F("publication_date").desc(nulls_last=True), "title")
+            .values_list("pk", flat=True)
+        )
+        published = resource_cards(
+            content_cache.cached(
+                lambda: list(newest[:NEWEST_RESOURCES_SHOWN]),
+                content_cache.key("partner-resources", self.pk, self.translation_key),
+            )
         )
         seen = {page.id for page in published}
         picks = self.picked_resources.values_list("resource_id", flat=True)

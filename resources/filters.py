@@ -20,7 +20,7 @@ from home import content_cache
 from partners.models import PartnerPage
 from search.backends import ranked_pks
 
-from .models import CARD_RELATIONS, ResourcePage, ResourceType, Topic
+from .models import CARD_RELATIONS, ResourcePage, ResourceType, Topic, resource_cards
 
 MAX_QUERY_LENGTH = 200
 PUNCTUATION = re.compile(r"[^\w\s'-]")
@@ -278,13 +278,6 @@ class LibraryFilter:
         ranked = ranked_pks(self._search(order_by_relevance=True))
         return [pk for pk in ranked if pk in allowed]
 
-    def cards(self, ids):
-        """The resources with primary keys `ids`, in that order, with what their cards show.
-        Read from the unfiltered library: the keys were chosen by the filters already."""
-        resources = self.base.select_related(*CARD_RELATIONS).prefetch_related("topics")
-        by_id = resources.in_bulk(ids)
-        return [by_id[pk] for pk in ids if pk in by_id]
-
     def newest(self, limit):
         return list(
             self.filtered()
@@ -409,7 +402,7 @@ class LibraryResults(Sequence):
     def __getitem__(self, key):
         if isinstance(key, slice):
             start, stop, _step = key.indices(len(self))
-            return self.library.cards(self.library.ids(start, stop))
+            return resource_cards(self.library.ids(start, stop))
         return self[key : key + 1][0]
 
     def __iter__(self):

@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import api as home_api
+from home import content_cache
 from home.blocks import BaseStreamBlock
 from home.models import INLINE_RICH_TEXT, BasePage
 
@@ -386,21 +387,29 @@ class ResourcePage(BasePage):
     @cached_property
     def related_resources(self):
         """Other resources in this library sharing the most topics with this one, newest first
-        among equals."""
-        topic_ids = [topic.pk for topic in self.topics.all()]
+        among equals. Which ones is kept in the content cache: finding them reads every
+        resource on these topics."""
+        topic_ids = sorted(topic.pk for topic in self.topics.all())
         if not topic_ids:
             return []
-        return list(
-            ResourcePage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .public()
-            .filter(topics__in=topic_ids)
-            .annotate(shared_topics=Count("topics"))
-            .select_related(*CARD_RELATIONS)
-            .prefetch_related("topics")
-            .order_by("-shared_topics", F("publication_date").desc(nulls_last=True), "title", "pk")[
-                :RELATED_RESOURCES
-            ]
+
+        def ranked_ids():
+            ranked = (
+                ResourcePage.objects.sibling_of(self, inclusive=False)
+                .live()
+                .public()
+                .filter(topics__in=topic_ids)
+                .annotate(shared_topics=Count("topics"))
+                .order_by(
+                    "-shared_topics", F("publication_date").desc(nulls_last=True), "title", "pk"
+                )
+            )
+            return list(ranked.values_list("pk", flat=True)[:RELATED_RESOURCES])
+
+        return resource_cards(
+            content_cache.cached(
+                ranked_ids, content_cache.key("related-resources", self.pk, *topic_ids)
+            )
         )
 
     @property
@@ -507,3 +516,12 @@ class LinkCheck(models.Model):
         if self.error:
             return self.error
         return str(self.status_code or "")
+
+
+def resource_cards(ids):
+    """The resources with primary keys `ids`, in that order, with what their cards show. For
+    keys chosen by a query kept in the content cache: the query reads many resources, the
+    cards only these."""
+    resources = ResourcePage.objects.select_related(*CARD_RELATIONS).prefetch_related("topics")
+    by_id = resources.in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]

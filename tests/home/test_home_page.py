@@ -406,6 +406,27 @@ def test_next_meeting_is_the_soonest_upcoming_event(home_page, community):
 
 
 @pytest.mark.django_db
+def test_the_kept_next_meeting_moves_on_when_it_ends(home_page, community):
+    """The next meeting is kept in the content cache, but a meeting that has ended is never
+    shown, though no content changed."""
+    first = EventPageFactory(
+        parent=community,
+        start=datetime.datetime(2023, 7, 10, 13, tzinfo=NEW_YORK),
+        end=datetime.datetime(2023, 7, 10, 14, tzinfo=NEW_YORK),
+    )
+    second = EventPageFactory(
+        parent=community, start=datetime.datetime(2023, 7, 24, 13, tzinfo=NEW_YORK)
+    )
+    with time_machine.travel(datetime.datetime(2023, 7, 1, 12, tzinfo=NEW_YORK), tick=False):
+        assert fresh(home_page).next_meeting.pk == first.pk
+        with CaptureQueriesContext(connection) as queries:
+            assert fresh(home_page).next_meeting.pk == first.pk
+        assert not any("events_eventpage" in query["sql"] for query in queries.captured_queries)
+    with time_machine.travel(datetime.datetime(2023, 7, 10, 14, 1, tzinfo=NEW_YORK), tick=False):
+        assert fresh(home_page).next_meeting.pk == second.pk
+
+
+@pytest.mark.django_db
 def test_next_meeting_counts_an_event_starting_right_now(home_page, community):
     with time_machine.travel(datetime.datetime(2023, 7, 24, 13, tzinfo=NEW_YORK), tick=False):
         now = EventPageFactory(

@@ -15,7 +15,12 @@ from events.models import EventIndexPage
 from home.factories import ImageFactory
 from home.models import HomePage, StandardPage
 from partners.factories import PartnerPageFactory
-from partners.models import PartnerIndexPage, PartnerPage, PartnerPickedResource
+from partners.models import (
+    NEWEST_RESOURCES_SHOWN,
+    PartnerIndexPage,
+    PartnerPage,
+    PartnerPickedResource,
+)
 from resources.factories import ResourcePageFactory
 from resources.models import ResourceIndexPage
 from tests.helpers import collapse, soup, visible_text
@@ -131,6 +136,29 @@ def test_key_resources_are_published_ones_newest_first_then_picks(partner_index,
 
     partner = PartnerPage.objects.get(pk=partner.pk)
     assert [page.pk for page in partner.key_resources] == [new.pk, old.pk, picked_b.pk, picked_a.pk]
+
+
+@pytest.mark.django_db
+def test_key_resources_show_the_newest_few_and_the_library_lists_all(
+    client, partner_index, resource_index
+):
+    partner = PartnerPageFactory(parent=partner_index, slug="lawnet")
+    published = [
+        ResourcePageFactory(
+            parent=resource_index,
+            publisher_page=partner,
+            publication_date=datetime.date(2015 + year, 1, 1),
+        )
+        for year in range(NEWEST_RESOURCES_SHOWN + 2)
+    ]
+    picked = ResourcePageFactory(parent=resource_index, title="Picked")
+    pick(partner, picked, published[0])
+
+    partner = PartnerPage.objects.get(pk=partner.pk)
+    newest = [page.pk for page in reversed(published)][:NEWEST_RESOURCES_SHOWN]
+    assert [page.pk for page in partner.key_resources] == [*newest, picked.pk, published[0].pk]
+    page = soup(client.get(partner.url))
+    assert page.select_one(f'a[href="{resource_index.url}?partner=lawnet"]')
 
 
 @pytest.mark.django_db

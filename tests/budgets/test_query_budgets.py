@@ -41,11 +41,14 @@ def test_listings_cost_the_same_with_20_and_200_items(client, targets):
     """Cards come from a fixed number of queries (select_related, prefetch_related) and each
     facet from one aggregate query, so ten times the items is not ten times the queries."""
     grow(20)
-    small = {name: warm_queries(client, targets[name]) for name in LISTINGS}
+    small = {}
+    for name in LISTINGS:
+        sql, response = warm_queries(client, targets[name])
+        small[name] = (sql, shown(name, response))
     grow(200)
     for name in LISTINGS:
         sql, response = warm_queries(client, targets[name])
-        before, after = shown(name, small[name][1]), shown(name, response)
+        before, after = small[name][1], shown(name, response)
         assert after > before, f"{name} listed {before} items, then {after}"
         assert len(sql) == len(small[name][0]), (
             f"{name} ({targets[name]}): {len(small[name][0])} queries with 20 items, {len(sql)} "
@@ -54,7 +57,8 @@ def test_listings_cost_the_same_with_20_and_200_items(client, targets):
 
 
 def shown(name, response):
-    """How many items the listing holds (all its pages together)."""
+    """How many items the listing holds (all its pages together), counted now: a listing whose
+    markup came from the content cache never evaluated its queryset."""
     if name == "api_pages":
         return response.json()["meta"]["total_count"]
     if name == "partners":

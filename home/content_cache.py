@@ -6,11 +6,14 @@ restriction, the site settings, the footer, a Site or a Locale is saved, publish
 unpublished, moved or deleted, which empties every entry at once on every process sharing the
 cache. (Not the page cache's generation: that one also moves when an image is saved, which
 Wagtail does while serving a page that shows a new image, and nothing cached here shows
-one.) A cache that fails is skipped: the value is computed, never an error for the visitor."""
+one.) Entries also expire after CONTENT_CACHE_SECONDS, which is what bounds how long a worker
+with a cache of its own (local memory, no Redis) can miss another worker's change. A cache that
+fails is skipped: the value is computed, never an error for the visitor."""
 
 import hashlib
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
@@ -20,7 +23,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-cache:generation"
-CACHE_SECONDS = 600
 CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
@@ -90,7 +92,7 @@ def cached(compute, key, *, fresh=None):
     if value is MISSING or (fresh is not None and not fresh(value)):
         value = compute()
         try:
-            cache.set(key, value, CACHE_SECONDS)
+            cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
         except Exception:
             logger.warning("content cache: could not store", exc_info=True)
     return value

@@ -133,9 +133,9 @@ class LibraryFilter:
     `year` (each repeatable), `q` (keywords), `sort` and `page`.
 
     With a `cache_scope` (naming what `resources` is, such as one library page), the facet
-    counts, the number of results and the order of relevance are kept in the content cache
-    until content changes: they read the whole library, and are the same for every page of
-    results and every order."""
+    counts, the number of results and the keys of each page of results are kept in the content
+    cache until content changes: they read the whole library, and a visitor paging through
+    results or changing the order asks for the same counts again."""
 
     facet_names = ("topic", "type", "partner", "year")
 

@@ -146,6 +146,13 @@ else:
         }
     }
 
+# How long the content cache (home/content_cache.py) keeps a value. Any change empties it at
+# once where the cache is shared (Redis); with local memory each worker has its own, and a change
+# made through one reaches the others within this time.
+CONTENT_CACHE_SECONDS = int(
+    os.environ.get("CONTENT_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "60")
+)
+
 # Admin sign-in is throttled (django-axes): 10 failures for one account, or from one address,
 # lock further attempts for 15 minutes. A success clears the count.
 AUTHENTICATION_BACKENDS = [

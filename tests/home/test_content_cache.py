@@ -1,5 +1,8 @@
 """The content cache: values kept until content changes, computed when the cache is down."""
 
+from django.template import Context, Template
+from django.utils import translation
+
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -57,3 +60,24 @@ def test_a_cache_that_is_down_is_skipped(settings):
     assert kept("first", "thing") == "first"
     assert kept("second", "thing") == "second"
     content_cache.bump_generation()  # logged, not raised
+
+
+FRAGMENT = Template(
+    '{% load content_cache_tags %}{% contentcache "greeting" name %}{{ greeting }} {{ name }}'
+    "{% endcontentcache %}"
+)
+
+
+def render_fragment(rf, **context):
+    return FRAGMENT.render(Context({"request": rf.get("/"), **context}))
+
+
+def test_a_fragment_is_kept_for_its_values_until_content_changes(rf, home_page):
+    assert render_fragment(rf, greeting="Hello", name="Ana") == "Hello Ana"
+    assert render_fragment(rf, greeting="Bye", name="Ana") == "Hello Ana"
+    assert render_fragment(rf, greeting="Bye", name="Luis") == "Bye Luis"
+    with translation.override("es"):
+        assert render_fragment(rf, greeting="Hola", name="Ana") == "Hola Ana"
+
+    StandardPageFactory(parent=home_page)
+    assert render_fragment(rf, greeting="Bye", name="Ana") == "Bye Ana"

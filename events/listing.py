@@ -3,21 +3,29 @@ by year, a page at a time."""
 
 from django.core.paginator import Paginator
 
+from home import content_cache
+
 from .time_zones import zone_or_default
 
 
 class CommunityListing:
     """Two queries whatever the number of meetings: one for the (id, path, start, end, zone)
     of every meeting, which sorts them into upcoming and past, gives the years and the count;
-    one for the meetings shown (every upcoming one and one page of past ones).
+    one for the meetings shown (every upcoming one and one page of past ones). With a
+    `cache_scope` (the community page), the first is kept in the content cache until content
+    changes; the line between upcoming and past is still drawn at `now`.
 
     The line between upcoming and past is the one `EventPageQuerySet.upcoming()` draws: a
     meeting is upcoming until it ends. A past meeting's year is the year where it happened
     (in its own zone). A year that is not a number, or has no meetings, is ignored rather
     than refused: old links and hand-typed addresses still show the page."""
 
-    def __init__(self, events, now, raw_year=None, per_page=10):
-        rows = list(events.order_by().values_list("pk", "path", "start", "end", "time_zone"))
+    def __init__(self, events, now, raw_year=None, per_page=10, *, cache_scope=None):
+        every_meeting = events.order_by().values_list("pk", "path", "start", "end", "time_zone")
+        rows = content_cache.cached(
+            lambda: list(every_meeting),
+            cache_scope and content_cache.key("community-meetings", cache_scope),
+        )
         upcoming = sorted((row for row in rows if row[3] > now), key=lambda row: (row[2], row[1]))
         past = sorted(
             (row for row in rows if row[3] <= now),

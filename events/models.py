@@ -114,7 +114,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         listing = CommunityListing(
-            self.events(), timezone.now(), request.GET.get("year"), PAST_EVENTS_PER_PAGE
+            self.events(),
+            timezone.now(),
+            request.GET.get("year"),
+            PAST_EVENTS_PER_PAGE,
+            cache_scope=f"page-{self.pk}",
         )
         upcoming, past = listing.load(request.GET.get("page"))
         context["upcoming_events"] = upcoming

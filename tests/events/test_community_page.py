@@ -42,6 +42,20 @@ def test_upcoming_soonest_first_and_past_newest_first(client, event_index):
     assert titles(context["past_events"]) == ["March", "November 2022"]
 
 
+def test_a_meeting_that_ends_moves_to_the_past_with_no_content_change(client, event_index):
+    """The meetings are kept in the content cache; which of them are upcoming is decided at
+    each request."""
+    make_event(event_index, ny(2023, 7, 24), title="July")
+    make_event(event_index, ny(2023, 9, 25), title="September")
+    with time_machine.travel(JULY_1, tick=False):
+        context = client.get(event_index.url).context
+        assert titles(context["upcoming_events"]) == ["July", "September"]
+    with time_machine.travel(ny(2023, 7, 24, 15), tick=False):
+        context = client.get(event_index.url).context
+        assert titles(context["upcoming_events"]) == ["September"]
+        assert titles(context["past_events"]) == ["July"]
+
+
 @time_machine.travel(JULY_1, tick=False)
 def test_past_meetings_filtered_by_year(client, event_index):
     make_event(event_index, ny(2023, 1, 23), title="January 2023")

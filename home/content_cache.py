@@ -12,9 +12,11 @@ fails is skipped: the value is computed, never an error for the visitor."""
 
 import hashlib
 import logging
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page
@@ -33,10 +35,16 @@ CONTENT_MODELS = {
     "resources.resourcetype",
 }
 MISSING = object()
+NOT_IN_A_REQUEST = object()
+# The generation as this request first read it: every value a page caches is looked up with one
+# read of the generation, not one each. Outside a request it is read every time.
+request_generation = ContextVar("content_cache_generation", default=NOT_IN_A_REQUEST)
 
 
 def bump_generation(**kwargs):
     """Forget every cached value (connected to the signals below)."""
+    if request_generation.get() is not NOT_IN_A_REQUEST:
+        request_generation.set(MISSING)
     try:
         if not cache.add(GENERATION_KEY, 1, timeout=None):
             cache.incr(GENERATION_KEY)
@@ -58,21 +66,38 @@ def connect_invalidation():
         signal.connect(bump_generation, dispatch_uid=f"content-cache-{id(signal)}")
     post_save.connect(_on_change, dispatch_uid="content-cache-save")
     post_delete.connect(_on_change, dispatch_uid="content-cache-delete")
+    request_started.connect(_start_request, dispatch_uid="content-cache-request-started")
+    request_finished.connect(_finish_request, dispatch_uid="content-cache-request-finished")
+
+
+def _start_request(**kwargs):
+    request_generation.set(MISSING)
+
+
+def _finish_request(**kwargs):
+    request_generation.set(NOT_IN_A_REQUEST)
 
 
 def generation():
-    """The current generation, or None when the cache cannot be reached."""
-    try:
-        return cache.get(GENERATION_KEY, 0)
-    except Exception:
-        logger.warning("content cache unavailable", exc_info=True)
-        return None
+    """The current generation (read once per request), or None when the cache cannot be
+    reached."""
+    current = request_generation.get()
+    if current is MISSING or current is NOT_IN_A_REQUEST:
+        try:
+            value = cache.get(GENERATION_KEY, 0)
+        except Exception:
+            logger.warning("content cache unavailable", exc_info=True)
+            value = None
+        if current is MISSING:
+            request_generation.set(value)
+        current = value
+    return current
 
 
-def key(*parts, current=MISSING):
+def key(*parts):
     """The cache key for `parts` (strings or numbers) in the current generation, or None when
-    the cache cannot be reached. `current` is the generation when the caller has read it."""
-    current = generation() if current is MISSING else current
+    the cache cannot be reached."""
+    current = generation()
     if current is None:
         return None
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()

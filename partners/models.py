@@ -164,7 +164,7 @@ class PartnerPage(BasePage):
     def _key_resources(self):
         from resources.models import CARD_RELATIONS, ResourcePage, resource_cards
 
-        resources = ResourcePage.objects.live().public().select_related(*CARD_RELATIONS)
+        resources = ResourcePage.objects.live().public()
         newest = (
             resources.filter(
                 locale_id=self.locale_id, publisher_page__translation_key=self.translation_key
@@ -181,7 +181,7 @@ class PartnerPage(BasePage):
         seen = {page.id for page in published}
         picks = self.picked_resources.values_list("resource_id", flat=True)
         picked_ids = [pk for pk in dict.fromkeys(picks) if pk not in seen]
-        by_id = resources.in_bulk(picked_ids)
+        by_id = resources.select_related(*CARD_RELATIONS).in_bulk(picked_ids)
         picked = localize_pages(
             [by_id[pk] for pk in picked_ids if pk in by_id], self.locale_id, CARD_RELATIONS
         )

@@ -57,10 +57,7 @@ def chrome_cache(context, name, compute, *parts):
     if request is None:
         value = compute()
     else:
-        if "generation" not in memo:
-            memo["generation"] = content_cache.generation()
-        parts = ("chrome", request.get_host(), language, name, *parts)
-        key = content_cache.key(*parts, current=memo["generation"])
+        key = content_cache.key("chrome", request.get_host(), language, name, *parts)
         value = content_cache.cached(compute, key)
     memo[memo_key] = value
     return value

@@ -9,7 +9,7 @@ import pytest
 
 from home import content_cache
 from home.factories import ImageFactory, StandardPageFactory
-from resources.factories import TopicFactory
+from resources.factories import ResourcePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +81,21 @@ def test_a_fragment_is_kept_for_its_values_until_content_changes(rf, home_page):
 
     StandardPageFactory(parent=home_page)
     assert render_fragment(rf, greeting="Bye", name="Ana") == "Bye Ana"
+
+
+def test_a_request_reads_the_generation_once(client, monkeypatch, resource_index):
+    """The library page caches its counts, its options, the chrome...: one read of the
+    generation serves them all."""
+    reads = []
+    real_get = content_cache.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == content_cache.GENERATION_KEY:
+            reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    ResourcePageFactory(parent=resource_index, topics=[TopicFactory(name="Housing")])
+    monkeypatch.setattr(content_cache.cache, "get", counting_get)
+    assert client.get(resource_index.url).status_code == 200
+    assert len(reads) == 1
+    assert content_cache.request_generation.get() is content_cache.NOT_IN_A_REQUEST

@@ -3,7 +3,7 @@ by year, a page at a time."""
 
 from django.core.paginator import Paginator
 
-from home import content_cache
+from care_site.base import cache
 
 from .time_zones import zone_or_default
 
@@ -22,9 +22,9 @@ class CommunityListing:
 
     def __init__(self, events, now, raw_year=None, per_page=10, *, cache_scope=None):
         every_meeting = events.order_by().values_list("pk", "path", "start", "end", "time_zone")
-        rows = content_cache.cached(
+        rows = cache.cached(
             lambda: list(every_meeting),
-            cache_scope and content_cache.key("community-meetings", cache_scope),
+            cache_scope and cache.key("community-meetings", cache_scope),
         )
         upcoming = sorted((row for row in rows if row[3] > now), key=lambda row: (row[2], row[1]))
         past = sorted(

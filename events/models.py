@@ -133,6 +133,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         return subscription_urls(self.get_full_url(request) + self.reverse_subpage("calendar"))
 
+    def get_cached_paths(self):
+        return ["/", "/ical/"]
+
     @path("ical/", name="calendar")
     def calendar(self, request):
         """The subscribable feed: every upcoming meeting and those of the past year."""
@@ -432,6 +435,9 @@ class EventPage(RoutablePageMixin, BasePage):
             context["calendar_links"] = add_to_calendar_links(self, request)
         context["structured_data"] = event_structured_data(self, request, status)
         return context
+
+    def get_cached_paths(self):
+        return ["/", "/ical/"]
 
     @path("ical/", name="calendar")
     def calendar(self, request):

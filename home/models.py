@@ -2,12 +2,9 @@
 site-wide settings editors manage (footer, contact details)."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -32,7 +29,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import api, content_cache
+from care_site.base import cache
+
+from . import api
 from .blocks import BaseStreamBlock, LinkBlock
 
 SUMMARY_MAX_LENGTH = 300
@@ -52,9 +51,6 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-LOCALE_IDS_KEY = "care:locale-ids"
-
-
 def active_locale_id():
     """The id of the active language's Locale, from the cache (Wagtail's `Locale.get_active()`
     asks the database each time)."""
@@ -67,16 +63,10 @@ def locale_id_for(language_code):
         language = get_supported_content_language_variant(language_code)
     except LookupError:
         return None
-    ids = cache.get(LOCALE_IDS_KEY)
-    if ids is None:
-        ids = dict(Locale.objects.values_list("language_code", "pk"))
-        cache.set(LOCALE_IDS_KEY, ids, 300)
+    ids = cache.cached(
+        lambda: dict(Locale.objects.values_list("language_code", "pk")), cache.key("locale-ids")
+    )
     return ids.get(language)
-
-
-@receiver([post_save, post_delete], sender=Locale)
-def forget_locale_ids(**kwargs):
-    cache.delete(LOCALE_IDS_KEY)
 
 
 class CarePageQuerySet(PageQuerySet):
@@ -400,9 +390,9 @@ class HomePage(BasePage):
             .upcoming()
         )
         # Kept until content changes or the meeting ends, whichever comes first.
-        soonest = content_cache.cached(
+        soonest = cache.cached(
             upcoming.first,
-            content_cache.key("next-meeting", self.pk, self.community_page_id),
+            cache.key("next-meeting", self.pk, self.community_page_id),
             fresh=lambda event: event is None or event.end > timezone.now(),
         )
         return localize_pages([soonest], self.locale_id)[0] if soonest else None

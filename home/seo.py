@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page
 
-from home import content_cache
+from care_site.base import cache
 from home.models import HomePage, SiteSettings
 from home.templatetags.navigation_tags import (
     chrome_cache,
@@ -123,9 +123,9 @@ def organization_data(home, request, name):
         email = SiteSettings.for_request(request).contact_email
         if email:
             data["email"] = email
-    members = content_cache.cached(
+    members = cache.cached(
         lambda: [partner_data(partner, request) for partner in home.partner_pages],
-        content_cache.key(
+        cache.key(
             "organization-members",
             request.get_host() if request is not None else "",
             home.pk,

@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import api as home_api
-from home import content_cache
+from care_site.base import cache
 from home.models import INLINE_RICH_TEXT, BasePage, localize_pages
 from resources import api as resource_api
 
@@ -173,9 +173,9 @@ class PartnerPage(BasePage):
             .values_list("pk", flat=True)
         )
         published = resource_cards(
-            content_cache.cached(
+            cache.cached(
                 lambda: list(newest[:NEWEST_RESOURCES_SHOWN]),
-                content_cache.key("partner-resources", self.pk, self.translation_key),
+                cache.key("partner-resources", self.pk, self.translation_key),
             )
         )
         seen = {page.id for page in published}

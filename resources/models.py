@@ -26,7 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import api as home_api
-from home import content_cache
+from care_site.base import cache
 from home.blocks import BaseStreamBlock
 from home.models import INLINE_RICH_TEXT, BasePage
 
@@ -164,6 +164,9 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
             # read headers.
             response["X-Robots-Tag"] = "noindex"
         return response
+
+    def get_cached_paths(self):
+        return ["/", "/feed/"]
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -312,6 +315,10 @@ class ResourcePage(BasePage):
     class Meta:
         verbose_name = _("resource")
 
+    def pages_listing_this(self):
+        """Beyond the library and the landing page above it: the publisher's page lists it."""
+        return [self.publisher_page_id] if self.publisher_page_id else []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Topics are shown, described to search engines and used to find related resources.
@@ -407,8 +414,8 @@ class ResourcePage(BasePage):
             return list(ranked.values_list("pk", flat=True)[:RELATED_RESOURCES])
 
         return resource_cards(
-            content_cache.cached(
-                ranked_ids, content_cache.key("related-resources", self.pk, *topic_ids)
+            cache.cached(
+                ranked_ids, cache.key("related-resources", self.pk, *topic_ids)
             )
         )
 

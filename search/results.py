@@ -21,7 +21,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from home import content_cache
+from care_site.base import cache
 
 RESULTS_PER_PAGE = 10
 NO_DAY = Value(None, output_field=DateField())
@@ -210,7 +210,7 @@ class SiteSearch:
 
     def _cache_key(self, name):
         query = self.query
-        return content_cache.key(
+        return cache.key(
             "search", self.locale.pk, name, *query.terms, "|", *query.phrases,
             "|", *self.promoted_page_ids,
         )  # fmt: skip
@@ -223,7 +223,7 @@ class SiteSearch:
         def count_types():
             return dict(self._searchable().search(self.query.expression).facet("content_type_id"))
 
-        counts = dict(content_cache.cached(count_types, self._cache_key("types")))
+        counts = dict(cache.cached(count_types, self._cache_key("types")))
         for page, _pick in self.promotions:
             if page is not None:
                 counts[page.content_type_id] = counts.get(page.content_type_id, 0) + 1
@@ -262,7 +262,7 @@ class SiteSearch:
         selection = self.selected.key if self.selected else ""
 
         def find_pages(first, last):
-            return content_cache.cached(
+            return cache.cached(
                 lambda: list(search_results[first:last]),
                 self._cache_key(f"pages:{selection}:{first}:{last}"),
             )

@@ -19,6 +19,7 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "care_site.base",
     "home",
     "resources",
     "partners",
@@ -76,7 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "care_site.csp.AdminPolicyMiddleware",
-    "care_site.page_cache.PageCacheMiddleware",
+    "care_site.base.cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
@@ -98,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "care_site.base.cache.context",
             ],
             # Head tags, breadcrumbs and structured data for search engines (docs/seo.md).
             "libraries": {"seo_tags": "home.seo"},
@@ -146,12 +148,9 @@ else:
         }
     }
 
-# How long the content cache (home/content_cache.py) keeps a value. Any change empties it at
-# once where the cache is shared (Redis); with local memory each worker has its own, and a change
-# made through one reaches the others within this time.
-CONTENT_CACHE_SECONDS = int(
-    os.environ.get("CONTENT_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "60")
-)
+# How long a cached value or fragment is kept at most (care_site/base/cache.py). Any change to
+# content retires it at once on every worker, whatever the cache store: this only bounds memory.
+CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "600"))
 
 # Admin sign-in is throttled (django-axes): 10 failures for one account, or from one address,
 # lock further attempts for 15 minutes. A success clears the count.
@@ -222,7 +221,7 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         }
     }
 
-# Whole-page cache for anonymous visitors (care_site/page_cache.py).
+# Whole pages for anonymous visitors (care_site/base/cache.py).
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 

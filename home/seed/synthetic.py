@@ -21,9 +21,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
-from care_site import page_cache
 from events.models import EventIndexPage, EventPage
-from home import content_cache
+from care_site.base import cache
 from partners.models import PartnerIndexPage, PartnerPage
 from resources.models import ResourceIndexPage, ResourcePage, ResourceType, Topic
 
@@ -229,8 +228,7 @@ def index_pages(pages_by_model):
 
 def forget_cached_content():
     """What the page and content caches hold was computed without the pages just added."""
-    content_cache.bump_generation()
-    page_cache.bump_generation()
+    cache.forget_everything()
 
 
 def refresh_planner_statistics():

@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from home import content_cache
+from care_site.base import cache
 from home.models import Footer, HomePage, SiteSettings
 
 register = template.Library()
@@ -57,8 +57,8 @@ def chrome_cache(context, name, compute, *parts):
     if request is None:
         value = compute()
     else:
-        key = content_cache.key("chrome", request.get_host(), language, name, *parts)
-        value = content_cache.cached(compute, key)
+        key = cache.key("chrome", request.get_host(), language, name, *parts)
+        value = cache.cached(compute, key)
     memo[memo_key] = value
     return value
 

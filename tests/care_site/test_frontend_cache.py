@@ -1,14 +1,21 @@
-"""Publishing purges the CDN copy, and a slow or failing purge server never stalls or breaks
-publishing (loopback servers only)."""
+"""The CDN copy is purged from the same list that empties the site's own cache: a page's
+addresses in both languages and the listings and feeds that showed it, when it is published,
+unpublished or made private; every page when something site-wide changes. A slow or failing
+purge server never stalls or breaks publishing (loopback servers only)."""
 
 import http.server
 import threading
 import time
 
+from wagtail.models import Locale, PageViewRestriction
+
 import pytest
 
 from care_site.frontend_cache import TimeoutHTTPBackend
 from home.factories import StandardPageFactory
+from home.models import Footer
+from partners.factories import PartnerPageFactory
+from resources.factories import ResourcePageFactory
 
 
 class PurgeRecorder(http.server.BaseHTTPRequestHandler):
@@ -64,6 +71,74 @@ def test_publishing_purges_the_page_in_each_language(purge_server, configure, ho
     page = StandardPageFactory(parent=home_page, slug="about")
     page.save_revision().publish()
     assert ("localhost", "/en/about/") in handler.purged
+
+
+@pytest.fixture
+def bilingual_resource(home_page, resource_index, partner_index):
+    """A resource published by a partner, with the library, landing page and partner page, all
+    in English and Spanish."""
+    spanish = Locale.objects.get(language_code="es")
+    partner = PartnerPageFactory(parent=partner_index, slug="nphl")
+    resource = ResourcePageFactory(parent=resource_index, slug="toolkit", publisher_page=partner)
+    for page in (home_page, resource_index, partner_index, partner, resource):
+        page.refresh_from_db()
+        page.copy_for_translation(spanish, copy_parents=True).save_revision().publish()
+    return resource
+
+
+def paths(handler):
+    return {path for _host, path in handler.purged}
+
+
+SHOWN_WITH_THE_RESOURCE = {
+    "/en/resources/toolkit/",
+    "/es/resources/toolkit/",
+    "/en/resources/",
+    "/es/resources/",
+    "/en/resources/feed/",
+    "/es/resources/feed/",
+    "/en/",
+    "/es/",
+    "/en/partners/nphl/",
+    "/es/partners/nphl/",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda page: page.save_revision().publish(),
+        lambda page: page.unpublish(),
+        lambda page: PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-board"
+        ),
+    ],
+    ids=["publish", "unpublish", "made private"],
+)
+def test_a_change_to_a_page_purges_it_and_what_lists_it_in_both_languages(
+    purge_server, configure, bilingual_resource, change, django_capture_on_commit_callbacks
+):
+    location, handler = purge_server()
+    configure(location)
+    with django_capture_on_commit_callbacks(execute=True):
+        change(bilingual_resource)
+    missing = SHOWN_WITH_THE_RESOURCE - paths(handler)
+    assert not missing, f"not purged: {sorted(missing)}"
+
+
+@pytest.mark.django_db
+def test_a_footer_edit_purges_every_page(
+    purge_server, configure, bilingual_resource, django_capture_on_commit_callbacks
+):
+    location, handler = purge_server()
+    configure(location)
+    with django_capture_on_commit_callbacks(execute=True):
+        Footer.objects.update_or_create(
+            locale=bilingual_resource.locale, defaults={"text": "CARE is a network."}
+        )
+    missing = (SHOWN_WITH_THE_RESOURCE | {"/en/partners/", "/es/partners/"}) - paths(handler)
+    assert not missing, f"not purged: {sorted(missing)}"
 
 
 def test_a_slow_purge_server_is_given_up_on_quickly(purge_server, caplog):

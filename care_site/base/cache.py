@@ -1,0 +1,344 @@
+"""The site's one cache, and the one list of what empties it.
+
+Every entry belongs to a content version: a number in the database (`ContentVersion`) that moves
+on, in the same transaction as the change, whenever anything a visitor can see changes (any
+page, and the models in `INVALIDATED_BY`). It is read once per request. Because it lives in the
+database rather than in the cache store, a change made while the store is down, or through
+another worker with a cache of its own, still retires every entry made before it: nothing stale
+comes back when the store does.
+
+- `cached(compute, key(...))`: a value computed from published content (the library's counts,
+  the site chrome, template fragments through Wagtail's `{% wagtailcache %}` with the
+  `content_version` the context processor gives).
+- `PageCacheMiddleware`: whole responses for anonymous visitors. A hit is checked, in the same
+  query as the version, against the page it shows: still live, and no view restriction on it or
+  above it. A private page is never answered from this cache, whatever the store holds.
+- The frontend cache (a CDN) is purged from the same list: a page's addresses in every language
+  and the listings and feeds that show it; for a site-wide change (footer, settings, images,
+  terms…), every page.
+
+A cache store that fails is skipped: values are computed, never an error for the visitor."""
+
+import hashlib
+import logging
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.signals import request_finished, request_started
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import patch_cache_control
+
+from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import ContentVersion
+
+logger = logging.getLogger(__name__)
+
+# Besides every page: what pages are made of or how they are found. Saving, deleting or
+# relinking any of these retires every cached copy and purges the frontend cache.
+INVALIDATED_BY = {
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailredirects.redirect",
+    "wagtailsearchpromotions.searchpromotion",
+    "home.sitesettings",
+    "home.footer",
+    "resources.topic",
+    "resources.resourcetype",
+}
+# Wagtail fills these in on a file the first time it is read, while serving a page: not a change.
+BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+PAGE_CACHE_HEADER = "X-Page-Cache"
+NOT_CACHED_PREFIXES = ("/admin/", "/documents/", "/api/", "/healthz", "/readyz", "/django-admin/")
+NOT_CACHED_DIRECTIVES = ("private", "no-cache", "no-store")
+MISSING = object()
+NOT_IN_A_REQUEST = object()
+request_version = ContextVar("content_version", default=NOT_IN_A_REQUEST)
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    changed_at: datetime | None
+
+
+def version():
+    """The content version, read from the database once per request."""
+    current = request_version.get()
+    if current is MISSING or current is NOT_IN_A_REQUEST:
+        row = ContentVersion.objects.filter(pk=1).values_list("number", "changed_at").first()
+        value = Version(*row) if row else Version(0, None)
+        if current is MISSING:
+            request_version.set(value)
+        return value
+    return current
+
+
+def forget_everything(**kwargs):
+    """Retire every cached value and page (the version moves on with the current transaction)."""
+    ContentVersion.move_on()
+    if request_version.get() is not NOT_IN_A_REQUEST:
+        request_version.set(MISSING)
+
+
+def store():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def key(*parts):
+    """The key for `parts` (strings or numbers) in the current content version."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return f"content:{version().number}:{digest}"
+
+
+def cached(compute, key, *, fresh=None):
+    """`compute()`, kept under `key` until content changes. `fresh(value)`, when given, says
+    whether a kept value still holds (for values that time also changes). Without a key it is
+    simply computed."""
+    if key is None:
+        return compute()
+    try:
+        value = store().get(key, MISSING)
+    except Exception:
+        logger.warning("cache unavailable", exc_info=True)
+        value = MISSING
+    if value is MISSING or (fresh is not None and not fresh(value)):
+        value = compute()
+        try:
+            store().set(key, value, settings.CONTENT_CACHE_SECONDS)
+        except Exception:
+            logger.warning("cache: could not store", exc_info=True)
+    return value
+
+
+def context(request):
+    """Context processor: the version and lifetime for `{% wagtailpagecache %}` fragments."""
+    return {
+        "content_version": lambda: version().number,
+        "content_cache_seconds": settings.CONTENT_CACHE_SECONDS,
+    }
+
+
+# Whole pages for anonymous visitors.
+
+
+def is_cacheable_request(request):
+    return (
+        getattr(settings, "PAGE_CACHE_ENABLED", True)
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(NOT_CACHED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not getattr(getattr(request, "user", None), "is_authenticated", False)
+    )
+
+
+def is_cacheable_response(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        # A CSRF token or a CSP nonce was put in this page: it belongs to this visitor only.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and getattr(request, "_csp_nonce", None) is None
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and not any(directive in cache_control for directive in NOT_CACHED_DIRECTIVES)
+    )
+
+
+def page_key(request):
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page:{request.method}:{digest}"
+
+
+def still_servable(entry):
+    """Whether a kept page may be served now: made in the current version, and (for a Wagtail
+    page) the page is still live with no view restriction on it or above it, all asked in one
+    query. The version already moves with every such change; the page is asked about too, so
+    that a restriction or unpublish written without signals (a bulk update) is never missed."""
+    page = entry["page"]
+    rows = ContentVersion.objects.filter(pk=1)
+    if page is not None:
+        page_id, path = page
+        ancestry = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+        live = Page.objects.filter(pk=page_id, path=path, live=True)
+        restricted = PageViewRestriction.objects.filter(
+            Q(page__path__in=ancestry) | Q(page_id=OuterRef("alias_of_id"))
+        )
+        live = live.filter(~Exists(restricted.values("pk")))
+        rows = rows.annotate(page_ok=Exists(live))
+        row = rows.values_list("number", "changed_at", "page_ok").first()
+    else:
+        row = rows.values_list("number", "changed_at").first()
+        row = (*row, True) if row else None
+    if row is None or row[0] != entry["version"] or not row[2]:
+        return False
+    request_version.set(Version(row[0], row[1]))
+    return True
+
+
+@hooks.register("before_serve_page")
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    # Kept with the response, so a hit can ask whether this page is still public.
+    request.served_page = (page.pk, page.path)
+
+
+class PageCacheMiddleware:
+    """Place after AuthenticationMiddleware so logged-in editors are recognised."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        try:
+            entry = store().get(page_key(request))
+        except Exception:
+            logger.warning("page cache unavailable; serving uncached", exc_info=True)
+            return self.get_response(request)
+        if entry is not None and still_servable(entry):
+            response = entry["response"]
+            response[PAGE_CACHE_HEADER] = "hit"
+            return response
+
+        number = version().number
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            if hasattr(response, "render"):
+                response.render()
+            patch_cache_control(response, public=True, max_age=60)
+            entry = {
+                "version": number,
+                "page": getattr(request, "served_page", None),
+                "response": response,
+            }
+            try:
+                store().set(page_key(request), entry, settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("page cache: could not store", exc_info=True)
+            response[PAGE_CACHE_HEADER] = "miss"
+        return response
+
+
+# What empties it.
+
+
+def is_content(sender, instance):
+    return isinstance(instance, Page) or sender._meta.label_lower in INVALIDATED_BY
+
+
+def _on_save(sender, instance, created=False, update_fields=None, **kwargs):
+    if not is_content(sender, instance):
+        return
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    if created and sender._meta.label_lower == "home.sitesettings":
+        # Made with its defaults the first time a page reads it (`for_site`): nothing changed.
+        return
+    forget_everything()
+    purge_later(instance)
+
+
+def _on_delete(sender, instance, **kwargs):
+    if is_content(sender, instance):
+        forget_everything()
+        purge_later(instance)
+
+
+def _on_relink(sender, instance, action, **kwargs):
+    if action.startswith("post_") and is_content(type(instance), instance):
+        forget_everything()
+        purge_later(instance)
+
+
+def _on_page_event(sender, instance, **kwargs):
+    forget_everything()
+    purge_later(instance)
+
+
+def connect_invalidation():
+    post_save.connect(_on_save, dispatch_uid="care-cache-save")
+    post_delete.connect(_on_delete, dispatch_uid="care-cache-delete")
+    m2m_changed.connect(_on_relink, dispatch_uid="care-cache-relink")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_on_page_event, dispatch_uid=f"care-cache-{id(signal)}")
+    request_started.connect(_start_request, dispatch_uid="care-cache-request-started")
+    request_finished.connect(_finish_request, dispatch_uid="care-cache-request-finished")
+
+
+def _start_request(**kwargs):
+    request_version.set(MISSING)
+
+
+def _finish_request(**kwargs):
+    request_version.set(NOT_IN_A_REQUEST)
+
+
+# The frontend cache (a CDN or reverse proxy in front of the site).
+
+EVERYTHING = "everything"
+_pending_purges = ContextVar("pending_purges", default=None)
+
+
+def purge_later(instance):
+    """Purge what `instance` shows up on once the transaction commits (once per commit)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    pending = _pending_purges.get()
+    if pending is None:
+        pending = set()
+        _pending_purges.set(pending)
+    if isinstance(instance, Page):
+        pending.add(instance.pk)
+    elif isinstance(instance, PageViewRestriction):
+        pending.add(instance.page_id)
+    else:
+        pending.add(EVERYTHING)
+    transaction.on_commit(_purge_pending)
+
+
+def _purge_pending():
+
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    pending = _pending_purges.get()
+    if not pending:
+        return
+    _pending_purges.set(None)
+    if EVERYTHING in pending:
+        pages = Page.objects.live().filter(depth__gt=1)
+    else:
+        pages = pages_showing(pending)
+    batch = PurgeBatch()
+    batch.add_pages(page.specific_deferred for page in pages)
+    batch.purge()
+
+
+def pages_showing(page_ids):
+    """The live pages whose addresses show these pages: themselves and everything below them (a
+    restriction or a move covers the section), the listings above them up to the landing page,
+    and any page a page type names (`pages_listing_this`), each in every language."""
+    pages = Page.objects.filter(pk__in=page_ids)
+    paths = {page.path for page in pages}
+    ancestry = {
+        path[:end] for path in paths for end in range(Page.steplen, len(path), Page.steplen)
+    }
+    section = Q(path__in=paths | ancestry, depth__gt=1)
+    for path in paths:
+        section |= Q(path__startswith=path)
+    related = set()
+    for page in pages.specific():
+        related.update(getattr(page, "pages_listing_this", lambda: [])())
+    found = Page.objects.filter(section | Q(pk__in=related)).values("translation_key")
+    return Page.objects.live().filter(translation_key__in=found)

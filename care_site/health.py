@@ -1,14 +1,14 @@
-"""Probes for load balancers: `/healthz` says the process answers (touches nothing else);
-`/readyz` says it can serve real traffic (database and cache reachable)."""
+"""Probes for load balancers. `/healthz` says the process answers and touches nothing else.
+`/readyz` runs django-health-check's database and cache checks, but always answers JSON with
+200 or 503 and names the check that failed: probes send any Accept header, and the package's
+own view would answer them with an HTML page and a 500."""
 
-import logging
+import asyncio
 
-from django.core.cache import cache
-from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-logger = logging.getLogger(__name__)
+from health_check.views import HealthCheckView
 
 
 @never_cache
@@ -16,30 +16,17 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-@never_cache
-def readyz(request):
-    checks = {"database": check_database(), "cache": check_cache()}
-    ready = all(checks.values())
-    return JsonResponse(
-        {"status": "ok" if ready else "unavailable", "checks": checks},
-        status=200 if ready else 503,
-    )
+class Readiness(HealthCheckView):
+    checks = ("health_check.checks.Database", "health_check.checks.Cache")
 
-
-def check_database():
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
-    except Exception:
-        logger.warning("readiness: database unreachable", exc_info=True)
-        return False
-
-
-def check_cache():
-    try:
-        cache.set("readyz", "1", timeout=5)
-        return cache.get("readyz") == "1"
-    except Exception:
-        logger.warning("readiness: cache unreachable", exc_info=True)
-        return False
+    async def get(self, request, *args, **kwargs):
+        with self.get_executor() as executor:
+            self.results = await asyncio.gather(
+                *(check.get_result(executor) for check in self.get_checks())
+            )
+        checks = {type(result.check).__name__.lower(): not result.error for result in self.results}
+        ready = all(checks.values())
+        return JsonResponse(
+            {"status": "ok" if ready else "unavailable", "checks": checks},
+            status=200 if ready else 503,
+        )

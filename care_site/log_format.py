@@ -1,4 +1,5 @@
-"""One JSON object per log line, for log collectors; carries the request id."""
+"""One JSON object per log line, for log collectors; carries the request id (django-guid's,
+set by the `request_id` filter; "-" outside a request)."""
 
 import json
 import logging
@@ -12,7 +13,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
-            "request_id": getattr(record, "request_id", "-"),
+            "request_id": getattr(record, "request_id", None) or "-",
         }
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)

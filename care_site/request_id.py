@@ -1,33 +1,21 @@
-"""A request id on every request: taken from the proxy's `X-Request-ID` when it looks sane,
-otherwise made here; echoed in the response and attached to every log line of the request."""
+"""django-guid either keeps only UUID-shaped incoming `X-Request-ID`s or keeps anything. Proxies
+use other shapes too, and an id copied into every log line and back into the response must not
+carry arbitrary text: this middleware, just before django-guid's, drops an incoming id of any
+other shape than the one below, so django-guid generates one instead."""
 
-import contextvars
-import logging
 import re
-import uuid
 
-REQUEST_ID_HEADER = "X-Request-ID"
-_VALID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
-current_request_id = contextvars.ContextVar("request_id", default="-")
+from django_guid.config import settings as guid_settings
+
+_SANE = re.compile(r"[A-Za-z0-9._-]{8,128}")
 
 
-class RequestIdMiddleware:
+class DropMalformedRequestId:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.meta_key = "HTTP_" + guid_settings.guid_header_name.upper().replace("-", "_")
 
     def __call__(self, request):
-        incoming = request.headers.get(REQUEST_ID_HEADER, "")
-        request_id = incoming if _VALID.match(incoming) else uuid.uuid4().hex
-        request.request_id = request_id
-        # Not reset afterwards: Django logs 4xx/5xx responses after the middleware returns, and
-        # those lines must carry the id too. The next request on this thread sets its own.
-        current_request_id.set(request_id)
-        response = self.get_response(request)
-        response[REQUEST_ID_HEADER] = request_id
-        return response
-
-
-class RequestIdFilter(logging.Filter):
-    def filter(self, record):
-        record.request_id = current_request_id.get()
-        return True
+        if not _SANE.fullmatch(request.META.get(self.meta_key, "")):
+            request.META.pop(self.meta_key, None)
+        return self.get_response(request)

@@ -13,7 +13,7 @@ from search import views as search_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    path("readyz", health.readyz, name="readyz"),
+    path("readyz", health.Readiness.as_view(), name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include(api_urlpatterns)),

@@ -59,10 +59,14 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "corsheaders",
+    "django_guid",
+    "health_check",
 ]
 
 MIDDLEWARE = [
-    "care_site.request_id.RequestIdMiddleware",
+    # First, so every later log line of a request carries its id (DJANGO_GUID below).
+    "care_site.request_id.DropMalformedRequestId",
+    "django_guid.middleware.guid_middleware",
     # Before anything that can answer early, so every API response carries its CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -280,7 +284,12 @@ WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "care_site.request_id.RequestIdFilter"}},
+    "filters": {
+        "request_id": {
+            "()": "django_guid.log_filters.CorrelationId",
+            "correlation_id_field": "request_id",
+        }
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
         "json": {"()": "care_site.log_format.JsonFormatter"},
@@ -300,7 +309,20 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "modelsearch": {"level": "WARNING"},
+        # django-guid notes every id it takes or makes; the id is on each line already.
+        "django_guid": {"level": "WARNING"},
     },
+}
+
+# Request ids (django-guid): the proxy's X-Request-ID when care_site.request_id finds it sane,
+# otherwise a new 32-character hex id; echoed in the response. Not exposed to CORS readers:
+# the package would overwrite CORS_EXPOSE_HEADERS rather than add to it.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
+    "VALIDATE_GUID": False,
+    "UUID_LENGTH": 32,
 }
 
 # --- Forms and submissions (issue 5) -------------------------------------------------------

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from loadtest.servers import ROOT
 from tests.production.conftest import PRODUCTION_ENV
 
@@ -29,9 +31,17 @@ def production(expression, **env):
     return result.returncode, result.stdout.strip(), result.stderr
 
 
+@pytest.mark.django_db
 def test_probes_are_answered_over_plain_http_for_load_balancers(production_settings, client):
     assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").json()["status"] == "ok"
     assert client.get("/en/").status_code == 301  # everything else goes to HTTPS
+
+
+def test_the_balancers_request_id_is_echoed_even_on_the_https_redirect(production_settings, client):
+    response = client.get("/en/", headers={"X-Request-ID": "lb-abc123-XYZ"})
+    assert response.status_code == 301
+    assert response["X-Request-ID"] == "lb-abc123-XYZ"
 
 
 def test_object_storage_without_django_storages_is_refused_with_the_fix():

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from care_site import health, sitemaps
 from care_site.api import api_router, api_urlpatterns
-from home import serving
+from care_site.base import views as base_views
 from search import views as search_views
 
 urlpatterns = [
@@ -30,7 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    # Wagtail's own catch-all, after its `_util/` views, served by `home.serving.serve`.
+    # Wagtail's own views, then its catch-all served by `care_site.base.views.serve`.
     path("", include(wagtail_urls.urlpatterns[:-1])),
-    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, base_views.serve, name="wagtail_serve"),
 )

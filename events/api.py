@@ -3,7 +3,7 @@ hidden here too, and the meeting's materials and calendar file are given as link
 
 from rest_framework.fields import Field
 
-from home.api import PAGE_LINK_SCHEMA, page_link
+from care_site.base.api import PAGE_LINK_SCHEMA, page_link
 
 # API query parameter for the community's meetings, drawn where the community page draws it.
 WHEN_VALUES = ("upcoming", "past")

@@ -19,9 +19,11 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import api as home_api
-from home.blocks import BaseStreamBlock, LinkBlock
-from home.models import INLINE_RICH_TEXT, BasePage, CarePageQuerySet, localize_pages
+from care_site.base import api as base_api
+from care_site.base.blocks import BaseStreamBlock, LinkBlock
+from care_site.base.locale import localize_pages
+from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.view_restrictions import CarePageQuerySet
 
 from . import api as event_api
 from .forms import EventPageForm
@@ -54,6 +56,8 @@ EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 class EventIndexPage(RoutablePageMixin, BasePage):
     """The Peer Learning Community page: an introduction, how to register, its meetings (to
     come, then past ones by year), and a calendar feed people can subscribe to (`ical/`)."""
+
+    search_start_page = True
 
     intro = RichTextField(
         blank=True,
@@ -93,7 +97,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         *BasePage.api_fields,
         APIField("intro"),
         APIField("register_text"),
-        APIField("register_link", serializer=home_api.SingleLink()),
+        APIField("register_link", serializer=base_api.SingleLink()),
         APIField("calendar_url", serializer=event_api.CalendarUrl()),
     ]
 
@@ -149,6 +153,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 class EventPage(RoutablePageMixin, BasePage):
     """One meeting of the Peer Learning Community, under the community page. Its `ical/`
     sub-route is the meeting as a calendar file."""
+
+    listing_select_related = ("locale", "image")
+    depends_on_clock = True
+    search_result_date = ("start", _("Meeting date"))
 
     class Format(models.TextChoices):
         VIRTUAL = "virtual", _("Virtual")
@@ -287,13 +295,13 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("start"),
         APIField("end"),
         APIField("time_zone"),
-        APIField("status", serializer=home_api.Text()),
+        APIField("status", serializer=base_api.Text()),
         APIField("format"),
         APIField("location"),
         APIField("join_url", serializer=event_api.JoinUrl()),
         APIField("registration_url", serializer=event_api.RegistrationUrl()),
         APIField("capacity_note"),
-        APIField("body", serializer=home_api.StreamBody()),
+        APIField("body", serializer=base_api.StreamBody()),
         APIField("materials", serializer=event_api.Materials()),
         APIField("calendar_url", serializer=event_api.CalendarUrl()),
     ]

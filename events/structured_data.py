@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 from django.utils.translation import get_language
 
-from home.seo import site_name_for_request
+from care_site.base.sites import site_name
 
 ATTENDANCE_MODE = {
     "virtual": "https://schema.org/OnlineEventAttendanceMode",
@@ -31,7 +31,7 @@ def event_structured_data(event, request=None, status=None):
         "inLanguage": get_language(),
         "organizer": {
             "@type": "Organization",
-            "name": site_name_for_request(request),
+            "name": site_name(request),
             "url": urljoin(page_url, "/"),
         },
     }

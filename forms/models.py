@@ -31,8 +31,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import api as home_api
-from home.models import INLINE_RICH_TEXT, BasePage
+from care_site.base import api as base_api
+from care_site.base.models import INLINE_RICH_TEXT, BasePage
 
 from . import ratelimit, spam
 from .builder import LENGTH_LIMITS, RESERVED_NAMES, FormBuilder
@@ -108,6 +108,8 @@ class FormField(TranslatableMixin, AbstractFormField):
 class FormPage(AbstractEmailForm, BasePage):
     """A form visitors fill in; editors choose its questions, its consent wording, when it is
     open, who is told of new answers and how long answers are kept."""
+
+    depends_on_clock = True
 
     intro = RichTextField(
         blank=True,
@@ -244,7 +246,7 @@ class FormPage(AbstractEmailForm, BasePage):
         APIField("closed_text"),
         APIField("opens_at"),
         APIField("closes_at"),
-        APIField("form", serializer=home_api.ApiUrl("api_form")),
+        APIField("form", serializer=base_api.ApiUrl("api_form")),
     ]
 
     class Meta:

@@ -1,12 +1,12 @@
-"""The landing page, standard pages, the abstract `BasePage` every page inherits, and the
-site-wide settings editors manage (footer, contact details)."""
+"""The landing page, standard pages, and the site-wide settings editors manage (footer,
+contact details)."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.http import Http404
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -14,144 +14,29 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     Locale,
     Orderable,
     Page,
-    PageManager,
-    PageViewRestriction,
     TranslatableMixin,
 )
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from care_site.base import cache
-
-from . import api
-from .blocks import BaseStreamBlock, LinkBlock
-
-SUMMARY_MAX_LENGTH = 300
-INLINE_RICH_TEXT = ["bold", "italic", "link", "document-link"]
-
-# What wagtail-localize does with each field of a page (every page type lists its own fields on
-# top of these). Text is translated in the translation editor; dates, links, images, choices and
-# relations are copied from the source page on every sync. Once a model lists its fields,
-# wagtail-localize stops guessing, so a field missing here would never reach a translation
-# (tests/i18n/test_translatable_fields.py checks that none is missing).
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-    SynchronizedField("show_in_menus"),
-]
-
-
-def active_locale_id():
-    """The id of the active language's Locale, from the cache (Wagtail's `Locale.get_active()`
-    asks the database each time)."""
-    return locale_id_for(translation.get_language())
-
-
-def locale_id_for(language_code):
-    """The id of the Locale of `language_code` (or None), from the cache."""
-    try:
-        language = get_supported_content_language_variant(language_code)
-    except LookupError:
-        return None
-    ids = cache.cached(
-        lambda: dict(Locale.objects.values_list("language_code", "pk")), cache.key("locale-ids")
-    )
-    return ids.get(language)
-
-
-class CarePageQuerySet(PageQuerySet):
-    """Wagtail's page queryset with `public()` answered inside the listing's own SQL (Wagtail
-    reads every view restriction first: one more query per listing)."""
-
-    def private_q(self):
-        restricted_ancestor = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return Q(Exists(restricted_ancestor))
-
-
-CarePageManager = PageManager.from_queryset(CarePageQuerySet)
-
-
-class BasePage(Page):
-    """Fields every page shares: the summary and image used on cards, in search results and
-    when the page is shared on social media."""
-
-    objects = CarePageManager()
-    # Loaded with the page when it is served (see route_in_one_query): what its template shows.
-    serve_select_related = ("locale", "image")
-
-    summary = models.TextField(
-        blank=True,
-        max_length=SUMMARY_MAX_LENGTH,
-        help_text=_(
-            "One or two plain sentences shown on cards, in search results and in link previews. "
-            "Up to 300 characters."
-        ),
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown on cards and when the page is shared. Its alt text is used too."),
-    )
-
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
-
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("image")]
-
-    translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("summary"),
-        SynchronizedField("image"),
-    ]
-
-    api_fields = [
-        APIField("summary"),
-        APIField("image", serializer=api.Rendition("fill-1200x630")),
-    ]
-
-    class Meta:
-        abstract = True
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.summary
-
-    @property
-    def localized_draft(self):
-        # A page already in the visitor's language is its own translation: no lookup needed.
-        if self.locale_id == active_locale_id():
-            return self
-        return super().localized_draft
-
-    def get_view_restrictions(self):
-        """Wagtail's rule (this page's and its ancestors' restrictions, an alias using its
-        source's) in one query instead of two: the ancestors' paths are known from this one's.
-        None at all when routing found the whole way public (`route_in_one_query`)."""
-        if getattr(self, "_public_section", False):
-            return PageViewRestriction.objects.none()
-        step = self.steplen
-        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
-        own = Q(page__path__in=paths, page__alias_of__isnull=True)
-        return PageViewRestriction.objects.filter(own | Q(page__aliases__path__in=paths)).distinct()
+from care_site.base import api, cache
+from care_site.base.blocks import BaseStreamBlock, LinkBlock
+from care_site.base.locale import locale_id_for, localize_pages
+from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.routing import route_in_one_query, route_untranslated
 
 
 class HomePage(BasePage):
     """The landing page: one per language, at the root of each locale's tree. Each section of
     the CARE landing page is a group of fields so editors change words, not layout."""
+
+    depends_on_clock = True
 
     serve_select_related = (*BasePage.serve_select_related, "feature_image", "partners_page")
 
@@ -415,100 +300,6 @@ class HomePage(BasePage):
         if not self.partners_page_id:
             return []
         return list(localize_pages([self.partners_page], self.locale_id)[0].partners())
-
-
-def route_untranslated(home, request, components):
-    """A page not translated into this landing page's language yet is shown in the default
-    language at this language's address (/es/about/ shows the English About page), so a
-    visitor following a link never meets a 404; base.html tells them, in their language, that
-    the page is not translated. Anything the default language does not have either is a 404."""
-    default = Locale.get_default()
-    if not components or home.locale_id == default.pk:
-        raise Http404
-    homes = HomePage.objects.live().filter(translation_key=home.translation_key)
-    source = homes.filter(locale=default).first()
-    if source is None:
-        raise Http404
-    found = source.route(request, components)
-    # Read by base.html (the notice, the content's lang) and the language links.
-    request.untranslated_language = default.language_code
-    return found
-
-
-def route_in_one_query(root, request, components):
-    """Wagtail's routing from `root` with the pages along the path fetched together. The walk
-    stops, handing the rest of the path to the page's own `route()` as Wagtail would, at a
-    page whose routes (RoutablePageMixin) answer the rest, or whose class routes its own way."""
-    from django.urls import Resolver404
-
-    from wagtail.contrib.routable_page.models import RoutablePageMixin
-
-    # Looked up by depth and slug (both indexed; `url_path` is not), then checked to be a chain.
-    levels = Q(pk__in=[])
-    for level, slug in enumerate(components, start=1):
-        levels |= Q(depth=root.depth + level, slug=slug)
-    below = Q(path__startswith=root.path) & levels
-    step = root.steplen
-    above = Q(path__in=[root.path[:end] for end in range(step, len(root.path) + 1, step)])
-    # Whether any page on the way is restricted comes with it, so serving a page of a public
-    # section needs no separate look-up of view restrictions.
-    restricted = PageViewRestriction.objects.filter(
-        Q(page_id=OuterRef("pk")) | Q(page_id=OuterRef("alias_of_id"))
-    )
-    found = list(Page.objects.filter(below | above).annotate(restricted=Exists(restricted)))
-    parent, page, consumed = root, root, 0
-    for level, slug in enumerate(components, start=1):
-        klass = page.specific_class or Page
-        if page is not root and klass.route is not Page.route:
-            if klass.route is not RoutablePageMixin.route or not page.live:
-                break
-            try:
-                klass.get_resolver().resolve("/" + "/".join(components[consumed:]) + "/")
-                break
-            except Resolver404:
-                pass
-        child = next(
-            (
-                other
-                for other in found
-                if other.depth == page.depth + 1
-                and other.slug == slug
-                and other.path.startswith(page.path)
-            ),
-            None,
-        )
-        if child is None:
-            break
-        parent, page, consumed = page, child, level
-    if page is root:
-        return Page.route(root, request, components)
-    related = getattr(page.specific_class, "serve_select_related", ())
-    if related:
-        specific = page.specific_class._default_manager.select_related(*related).get(pk=page.pk)
-    else:
-        specific = page.specific
-    specific._cached_parent_obj = parent
-    on_the_way = [other for other in found if other.depth <= page.depth]
-    specific._public_section = not any(other.restricted for other in on_the_way)
-    return specific.route(request, components[consumed:])
-
-
-def localize_pages(pages, locale_id, select_related=()):
-    """Each page replaced by its live translation in `locale_id` when there is one, keeping the
-    order, in one query. Pages written in that language are returned as they are."""
-    if not pages:
-        return []
-    model = type(pages[0])
-    keys = [page.translation_key for page in pages if page.locale_id != locale_id]
-    translations = {}
-    if keys:
-        queryset = (
-            model.objects.live().public().filter(translation_key__in=keys, locale_id=locale_id)
-        )
-        if select_related:
-            queryset = queryset.select_related(*select_related)
-        translations = {page.translation_key: page for page in queryset}
-    return [translations.get(page.translation_key, page) for page in pages]
 
 
 class HomePageFeaturedResource(Orderable):

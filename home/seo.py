@@ -35,11 +35,6 @@ SHARE_IMAGE_FILTER = "fill-1200x630"
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def site_name_for_request(request):
-    """The Site's name as editors set it in the admin, else WAGTAIL_SITE_NAME."""
-    return site_name({"request": request})
-
-
 # Addresses ----------------------------------------------------------------------------------
 
 

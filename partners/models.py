@@ -16,9 +16,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import api as home_api
+from care_site.base import api as base_api
 from care_site.base import cache
-from home.models import INLINE_RICH_TEXT, BasePage, localize_pages
+from care_site.base.locale import localize_pages
+from care_site.base.models import INLINE_RICH_TEXT, BasePage
 from resources import api as resource_api
 
 NEWEST_RESOURCES_SHOWN = 6
@@ -41,7 +42,7 @@ class PartnerIndexPage(BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("intro"),
-        APIField("partners", serializer=home_api.Cards()),
+        APIField("partners", serializer=base_api.Cards()),
     ]
 
     class Meta:
@@ -59,6 +60,11 @@ class PartnerIndexPage(BasePage):
 
 class PartnerPage(BasePage):
     """One core partner: who they are, their logo and website, and their key resources."""
+
+    listing_select_related = ("locale", "image", "logo")
+    listing_prefetch_related = ("focus_areas",)
+
+    topics_field = "focus_areas"
 
     serve_select_related = (*BasePage.serve_select_related, "logo")
 
@@ -131,14 +137,14 @@ class PartnerPage(BasePage):
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("logo", serializer=home_api.Rendition("max-400x200")),
+        APIField("logo", serializer=base_api.Rendition("max-400x200")),
         APIField("description"),
         APIField("website"),
         APIField("focus_areas", serializer=resource_api.Terms()),
         APIField("contact_name"),
         APIField("contact_email"),
-        APIField("key_resources", serializer=home_api.Cards()),
-        APIField("library_filter_url", serializer=home_api.Text()),
+        APIField("key_resources", serializer=base_api.Cards()),
+        APIField("library_filter_url", serializer=base_api.Text()),
     ]
 
     class Meta:

@@ -25,10 +25,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import api as home_api
+from care_site.base import api as base_api
 from care_site.base import cache
-from home.blocks import BaseStreamBlock
-from home.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.blocks import BaseStreamBlock
+from care_site.base.models import INLINE_RICH_TEXT, BasePage
 
 from . import api as resource_api
 
@@ -118,6 +118,8 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     """The resource library: the resources filed under it, with filters by topic, type,
     publisher and year, keyword search, and an RSS feed at `feed/`."""
 
+    search_start_page = True
+
     intro = RichTextField(
         blank=True, features=INLINE_RICH_TEXT, help_text=_("Shown above the list of resources.")
     )
@@ -178,6 +180,11 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 class ResourcePage(BasePage):
     """One resource: a report, toolkit, video or law, described and linked."""
 
+    listing_select_related = ("locale", *CARD_RELATIONS)
+    listing_prefetch_related = ("topics",)
+    search_result_date = ("publication_date", _("Published"))
+
+    topics_field = "topics"
     serve_select_related = (*BasePage.serve_select_related, "resource_type", "publisher_page")
 
     body = StreamField(
@@ -298,13 +305,13 @@ class ResourcePage(BasePage):
 
     api_fields = [
         *BasePage.api_fields,
-        APIField("body", serializer=home_api.StreamBody()),
-        APIField("link_url", serializer=home_api.Text()),
-        APIField("is_download", serializer=home_api.Flag()),
+        APIField("body", serializer=base_api.StreamBody()),
+        APIField("link_url", serializer=base_api.Text()),
+        APIField("is_download", serializer=base_api.Flag()),
         APIField("external_url"),
         APIField("document", serializer=resource_api.DocumentFile()),
-        APIField("publisher", serializer=home_api.Text()),
-        APIField("publisher_page", serializer=home_api.PageLink()),
+        APIField("publisher", serializer=base_api.Text()),
+        APIField("publisher_page", serializer=base_api.PageLink()),
         APIField("publication_date"),
         APIField("resource_type", serializer=resource_api.Term()),
         APIField("topics", serializer=resource_api.Terms()),
@@ -414,9 +421,7 @@ class ResourcePage(BasePage):
             return list(ranked.values_list("pk", flat=True)[:RELATED_RESOURCES])
 
         return resource_cards(
-            cache.cached(
-                ranked_ids, cache.key("related-resources", self.pk, *topic_ids)
-            )
+            cache.cached(ranked_ids, cache.key("related-resources", self.pk, *topic_ids))
         )
 
     @property

@@ -1,20 +1,16 @@
 """wagtail-localize copies many-to-many fields from the source page as they are, so a Spanish
 resource would keep the English topics (and a Spanish partner its English focus areas). When a
 translated page is published, point it at the topics in its own language (where they have been
-translated)."""
+translated). A page type names its topic field in `topics_field`."""
 
 from wagtail.search import index
 from wagtail.signals import page_published
 
-from partners.models import PartnerPage
-
 from .models import ResourcePage, Topic
-
-TOPIC_FIELDS = {ResourcePage: "topics", PartnerPage: "focus_areas"}
 
 
 def localize_topics(sender, instance, **kwargs):
-    field = TOPIC_FIELDS[sender]
+    field = sender.topics_field
     topics = list(getattr(instance, field).all())
     foreign = [topic for topic in topics if topic.locale_id != instance.locale_id]
     if not foreign:
@@ -38,6 +34,5 @@ def reindex(sender, instance, **kwargs):
 
 
 def connect():
-    for model in TOPIC_FIELDS:
-        page_published.connect(localize_topics, sender=model)
+    page_published.connect(localize_topics, sender=ResourcePage)
     page_published.connect(reindex, sender=ResourcePage)

@@ -28,11 +28,11 @@ NO_DAY = Value(None, output_field=DateField())
 NO_MOMENT = Value(None, output_field=DateTimeField())
 SUMMARY_WORDS = 50
 
-# The date shown with a result, per page type: the field it comes from and how it is labelled.
-RESULT_DATES = {
-    "resources.resourcepage": ("publication_date", _("Published")),
-    "events.eventpage": ("start", _("Meeting date")),
-}
+
+def result_date(model):
+    """(field name, label) of the date shown with a result of this page type, or (None, "")
+    (`search_result_date` on the page type)."""
+    return getattr(model, "search_result_date", None) or (None, "")
 
 
 @dataclass
@@ -56,7 +56,7 @@ class Result:
     def for_page(cls, page, request, *, promoted=False, summary="", details=None):
         """`page` is specific, or a plain `Page` with `details` (see `page_details`)."""
         model = page.specific_class or type(page)
-        field_name, date_label = RESULT_DATES.get(model._meta.label_lower, (None, ""))
+        field_name, date_label = result_date(model)
         if details is None:
             day = getattr(page, field_name, None) if field_name else None
             details = PageDetails(getattr(page, "summary", ""), day)
@@ -100,19 +100,18 @@ def page_details(pages):
             by_model[page.specific_class].append(page.pk)
     selects = []
     for model, pks in by_model.items():
-        field_name, _label = RESULT_DATES.get(model._meta.label_lower, (None, ""))
+        field_name, _label = result_date(model)
         field_names = {field.name for field in model._meta.get_fields()}
         summary = F("summary") if "summary" in field_names else Value("")
+        moment = field_name and isinstance(model._meta.get_field(field_name), DateTimeField)
         selects.append(
             model.objects.filter(pk__in=pks)
             .annotate(
                 result_summary=Cast(summary, TextField()),
                 result_day=Cast(
-                    F(field_name) if field_name == "publication_date" else NO_DAY, DateField()
+                    F(field_name) if field_name and not moment else NO_DAY, DateField()
                 ),
-                result_moment=Cast(
-                    F(field_name) if field_name == "start" else NO_MOMENT, DateTimeField()
-                ),
+                result_moment=Cast(F(field_name) if moment else NO_MOMENT, DateTimeField()),
             )
             .values_list("pk", "result_summary", "result_day", "result_moment")
             .order_by()

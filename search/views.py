@@ -3,10 +3,7 @@
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
-from wagtail.models import Locale, Page
-
-from events.models import EventIndexPage
-from resources.models import ResourceIndexPage
+from wagtail.models import Locale, Page, get_page_models
 
 from .query import parse
 from .results import SiteSearch
@@ -50,12 +47,10 @@ def _checked_suggestion(query, locale, request):
 
 
 def _start_pages(locale, request):
-    """The resource library and the community page (events) of the visitor's language."""
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale)
-        .type(ResourceIndexPage, EventIndexPage)
-        .order_by("path")
-    )
+    """The pages whose type offers them as a place to start (`search_start_page`: the library
+    and the community page) in the visitor's language."""
+    starts = [model for model in get_page_models() if getattr(model, "search_start_page", False)]
+    if not starts:
+        return []
+    pages = Page.objects.live().public().filter(locale=locale).type(*starts).order_by("path")
     return [(page.title, page.get_url(request)) for page in pages]

@@ -8,31 +8,17 @@ from django.utils import translation
 
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from . import filters
 from .endpoints import ReadEndpointMixin
 
-# Page types whose representation changes with the clock (an event's status, the landing
-# page's next meeting, whether a form is open): no Last-Modified for them.
-CLOCK_DEPENDENT_TYPES = {"home.HomePage", "events.EventPage", "care_forms.FormPage"}
 
-# Relations each page type's API fields read, fetched with the page.
-LISTING_RELATIONS = {
-    "resources.ResourcePage": {
-        "select_related": ("locale", "image", "resource_type", "publisher_page", "document"),
-        "prefetch_related": ("topics",),
-    },
-    "partners.PartnerPage": {
-        "select_related": ("locale", "image", "logo"),
-        "prefetch_related": ("focus_areas",),
-    },
-    "events.EventPage": {"select_related": ("locale", "image"), "prefetch_related": ()},
-}
-
-
-def label(model):
-    return f"{model._meta.app_label}.{model.__name__}"
+def depends_on_clock(model):
+    """Whether the page type's representation changes with the clock (an event's status, the
+    landing page's next meeting, whether a form is open): no Last-Modified for it."""
+    return getattr(model, "depends_on_clock", False)
 
 
 class LocalizedPageSerializer(PageSerializer):
@@ -67,12 +53,16 @@ class CarePagesAPIViewSet(ReadEndpointMixin, PagesAPIViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        relations = LISTING_RELATIONS.get(label(queryset.model), {})
-        queryset = queryset.select_related(*relations.get("select_related", ("locale",)))
-        return queryset.prefetch_related(*relations.get("prefetch_related", ()))
+        # The relations the page type's API fields read (`listing_select_related`, …).
+        model = queryset.model
+        queryset = queryset.select_related(*getattr(model, "listing_select_related", ("locale",)))
+        return queryset.prefetch_related(*getattr(model, "listing_prefetch_related", ()))
 
     def response_depends_on_clock(self):
         if self.action == "detail_view":
-            return label(type(self.get_object())) in CLOCK_DEPENDENT_TYPES
-        requested = set(self.request.GET.get("type", "").split(","))
-        return "when" in self.request.GET or bool(requested & CLOCK_DEPENDENT_TYPES)
+            return depends_on_clock(type(self.get_object()))
+        try:
+            requested = page_models_from_string(self.request.GET.get("type", "wagtailcore.Page"))
+        except (LookupError, ValueError):
+            requested = ()
+        return "when" in self.request.GET or any(map(depends_on_clock, requested))

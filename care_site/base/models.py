@@ -1,8 +1,107 @@
-"""Models every app builds on."""
+"""Models every app builds on: the abstract page every page type inherits, and the content
+version the cache follows."""
 
 from django.db import models
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from . import api
+from .view_restrictions import CarePageManager, ViewRestrictionsInOneQuery
+
+SUMMARY_MAX_LENGTH = 300
+INLINE_RICH_TEXT = ["bold", "italic", "link", "document-link"]
+
+# What wagtail-localize does with each field of a page (every page type lists its own fields on
+# top of these). Text is translated in the translation editor; dates, links, images, choices and
+# relations are copied from the source page on every sync. Once a model lists its fields,
+# wagtail-localize stops guessing, so a field missing here would never reach a translation
+# (tests/i18n/test_translatable_fields.py checks that none is missing).
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
+
+
+class BasePage(ViewRestrictionsInOneQuery, Page):
+    """Fields every page shares: the summary and image used on cards, in search results and
+    when the page is shared on social media."""
+
+    objects = CarePageManager()
+
+    # Facts about a page type that the rest of the site reads from it (docs/page-types.md).
+    # Loaded with the page when it is served (`route_in_one_query`): what its template shows.
+    serve_select_related = ("locale", "image")
+    # Loaded with each page of an API listing: the relations its API fields read.
+    listing_select_related = ("locale",)
+    listing_prefetch_related = ()
+    # Whether what it shows changes with the clock (an event's status, the next meeting).
+    depends_on_clock = False
+    # The date shown with it in search results: (field name, label), or None.
+    search_result_date = None
+    # Offered as a place to start when a site search finds nothing.
+    search_start_page = False
+
+    summary = models.TextField(
+        blank=True,
+        max_length=SUMMARY_MAX_LENGTH,
+        help_text=_(
+            "One or two plain sentences shown on cards, in search results and in link previews. "
+            "Up to 300 characters."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards and when the page is shared. Its alt text is used too."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("image")]
+
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("summary"),
+        SynchronizedField("image"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("image", serializer=api.Rendition("fill-1200x630")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    @property
+    def localized_draft(self):
+        """Wagtail's, without its look-up of the active Locale when this page is already in the
+        visitor's language (two queries on a resource page; `locale` comes with the page)."""
+        try:
+            active = get_supported_content_language_variant(translation.get_language())
+        except LookupError:
+            active = None
+        if self.locale.language_code == active:
+            return self
+        return super().localized_draft
 
 
 class ContentVersion(models.Model):

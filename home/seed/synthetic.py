@@ -21,8 +21,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
-from events.models import EventIndexPage, EventPage
 from care_site.base import cache
+from events.models import EventIndexPage, EventPage
 from partners.models import PartnerIndexPage, PartnerPage
 from resources.models import ResourceIndexPage, ResourcePage, ResourceType, Topic
 

@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from care_site.base import cache
+from care_site.base import cache, sites
 from home.models import Footer, HomePage, SiteSettings
 
 register = template.Library()
@@ -131,9 +131,7 @@ def locale_home_url(context):
 @register.simple_tag(takes_context=True)
 def site_name(context):
     """`{% site_name %}`: the Site's name as set in the admin, else WAGTAIL_SITE_NAME."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    return (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "")
+    return sites.site_name(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

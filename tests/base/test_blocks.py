@@ -15,8 +15,7 @@ from wagtail.embeds.exceptions import EmbedNotFoundException
 import pytest
 from pytest_django.asserts import assertInHTML
 
-from events.factories import EventPageFactory
-from home.blocks import (
+from care_site.base.blocks import (
     AccordionBlock,
     BaseStreamBlock,
     CallToActionBlock,
@@ -31,6 +30,7 @@ from home.blocks import (
     UpcomingEventsBlock,
     VideoEmbedBlock,
 )
+from events.factories import EventPageFactory
 from home.factories import ImageFactory, StandardPageFactory
 from partners.factories import PartnerPageFactory
 from resources.factories import ResourcePageFactory

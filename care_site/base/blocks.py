@@ -1,7 +1,13 @@
 """The shared block library. Every StreamField on the site is built from these blocks, so
 editors learn one set. Keys in `BaseStreamBlock` are stored in the database: renaming one needs
-a data migration."""
+a data migration.
 
+Each block owns its data and its API shape: the blocks that list pages find them in
+`get_context` (for their template) and give the same pages in `get_api_representation` (for the
+content API, `care_site.base.api`). The page types they list live in feature apps, which this
+layer must not import: they are reached by name (a chooser's `target_model`, `apps.get_model`)."""
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +15,45 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+
+from . import api
+from .locale import active_locale_id, localize_pages
+
+MAX_UPCOMING_EVENTS = 12
+
+
+def live_localized(pages):
+    """The picked pages that are live, in the editor's order, each replaced by its live
+    translation in the visitor's language when there is one. Pages must all be of one type (a
+    PageChooserBlock list)."""
+    picked = [page for page in pages or [] if page is not None and page.live]
+    return localize_pages(picked, active_locale_id())
+
+
+class PageListBlock(blocks.StructBlock):
+    """A heading and a list of pages the block finds itself (`pages`): the template gets them
+    as `context_name`, the API as a list of `item`s under the same name."""
+
+    heading = blocks.CharBlock(required=False, max_length=120)
+
+    context_name = "pages"
+
+    def pages(self, value):
+        raise NotImplementedError
+
+    def item(self, page):
+        return api.page_link(page)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context[self.context_name] = self.pages(value)
+        return context
+
+    def get_api_representation(self, value, context=None):
+        return {
+            **super().get_api_representation(value, context=context),
+            self.context_name: [self.item(page) for page in self.pages(value)],
+        }
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -59,11 +104,28 @@ def sample_image_value():
     }
 
 
+class RenditionImageBlock(ImageBlock):
+    """Wagtail's ImageBlock (it always deconstructs as itself, so migrations do not change),
+    given to the API as a rendition with its size and its alt text in this context."""
+
+    def get_api_representation(self, value, context=None):
+        if value is None:
+            return None
+        return api.image_rendition(
+            value,
+            api.STREAM_IMAGE_SPEC,
+            alt=getattr(value, "contextual_alt_text", None),
+            decorative=bool(getattr(value, "decorative", False)),
+        )
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """Wagtail's ImageBlock already refuses an image without alt text unless it is marked
     decorative; we add a visible caption and credit."""
 
-    image = ImageBlock(help_text=_("Choose an image and describe it in the alt text field."))
+    image = RenditionImageBlock(
+        help_text=_("Choose an image and describe it in the alt text field.")
+    )
     caption = blocks.CharBlock(
         required=False, max_length=250, help_text=_("Optional caption shown under the image.")
     )
@@ -101,8 +163,6 @@ class LinkStructValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
         if page:
-            from .models import active_locale_id
-
             # Already in the visitor's language: no need to look up the active Locale.
             return (page if page.locale_id == active_locale_id() else page.localized).url
         return self.get("external_url") or ""
@@ -133,11 +193,13 @@ class LinkBlock(blocks.StructBlock):
         return value
 
     def get_api_representation(self, value, context=None):
+        """`{label, url, page}`: the URL whichever kind of link, and the page (in the visitor's
+        language) as a link when one is chosen and live."""
         page = value.get("page")
         return {
             "label": value.get("label"),
             "url": value.url,
-            "page": {"id": page.id, "title": page.title} if page else None,
+            "page": api.page_link(page.localized if page else None),
         }
 
     class Meta:
@@ -176,6 +238,14 @@ class VideoEmbedBlock(blocks.StructBlock):
         help_text=_("A text alternative or transcript, for people who cannot watch the video."),
     )
 
+    def get_api_representation(self, value, context=None):
+        """The video as `{url}` (the player is the front end's), with the transcript."""
+        video = value.get("video")
+        return {
+            **super().get_api_representation(value, context=context),
+            "video": {"url": video.url} if video else None,
+        }
+
     class Meta:
         icon = "media"
         template = "blocks/video_embed_block.html"
@@ -188,12 +258,18 @@ class VideoEmbedBlock(blocks.StructBlock):
         }
 
 
-class ResourceListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=120)
+class ResourceListBlock(PageListBlock):
     resources = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="resources.ResourcePage"),
         help_text=_("Pick resources from the library; they are shown in this order."),
     )
+
+    context_name = "resources"
+
+    def pages(self, value):
+        """The picked resources that are live, in the editor's order, in the visitor's
+        language."""
+        return live_localized(value.get("resources"))
 
     class Meta:
         icon = "doc-full"
@@ -202,13 +278,30 @@ class ResourceListBlock(blocks.StructBlock):
         preview_value = {"heading": "Featured resources", "resources": []}
 
 
-class PartnerGridBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=120)
+class PartnerGridBlock(PageListBlock):
     partners = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="partners.PartnerPage"),
         required=False,
         help_text=_("Leave empty to show every partner."),
     )
+
+    context_name = "partners"
+
+    def pages(self, value):
+        """The picked partners (live, in the editor's order, in the visitor's language); when
+        none is picked, every live, public partner in the visitor's language, in the order
+        editors arranged them in the page tree."""
+        picked = value.get("partners")
+        if picked:
+            return live_localized(picked)
+        partner_page = self.child_blocks["partners"].child_block.target_model
+        return list(
+            partner_page.objects.live()
+            .public()
+            .filter(locale_id=active_locale_id())
+            .select_related("logo")
+            .order_by("path")
+        )
 
     class Meta:
         icon = "group"
@@ -217,11 +310,29 @@ class PartnerGridBlock(blocks.StructBlock):
         preview_value = {"heading": "Collaborative partners", "partners": []}
 
 
-class UpcomingEventsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=120)
+class UpcomingEventsBlock(PageListBlock):
     count = blocks.IntegerBlock(
-        default=3, min_value=1, max_value=12, help_text=_("How many upcoming events to list.")
+        default=3,
+        min_value=1,
+        max_value=MAX_UPCOMING_EVENTS,
+        help_text=_("How many upcoming events to list."),
     )
+
+    context_name = "events"
+
+    def pages(self, value):
+        """The next `count` (1 to 12) live, public events in the visitor's language that have
+        not ended yet, soonest first."""
+        try:
+            count = max(1, min(int(value.get("count")), MAX_UPCOMING_EVENTS))
+        except (TypeError, ValueError):
+            count = self.child_blocks["count"].get_default()
+        event_page = apps.get_model("events", "EventPage")
+        events = event_page.objects.live().public().filter(locale_id=active_locale_id())
+        return list(events.upcoming()[:count])
+
+    def item(self, page):
+        return api.meeting(page)
 
     class Meta:
         icon = "date"

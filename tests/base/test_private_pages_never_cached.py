@@ -11,7 +11,7 @@ import pytest
 
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
-from tests.care_site.test_content_cache import REDIS_DOWN
+from tests.base.test_content_cache import REDIS_DOWN
 
 SECRET = "Board minutes: draft budget"
 

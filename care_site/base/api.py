@@ -1,19 +1,16 @@
-"""How the landing page, standard pages and the shared block library look in the content API:
-StreamField bodies as typed JSON a front end can render without scraping HTML. Images become
-renditions with their size and alt text, page links become id, title and URL, rich text is HTML
-with internal links resolved (`WAGTAILAPI_RICH_TEXT_FORMAT`).
+"""How pages and the shared block library look in the content API: StreamField bodies as typed
+JSON a front end can render without scraping HTML. Images become renditions with their size and
+alt text, page links become id, title and URL, rich text is HTML with internal links resolved
+(`WAGTAILAPI_RICH_TEXT_FORMAT`).
+
+A StreamField is given as Wagtail gives it (`get_api_representation`, which structs, lists and
+streams pass down to their children): each block of `care_site.base.blocks` that needs a shape
+of its own defines it there, with the helpers below.
 
 Each serializer carries `json_schema`, which the OpenAPI document (`care_site.api.schema`)
 publishes, so the document describes exactly what these functions return."""
 
-from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageBlock, ImageChooserBlock
-
 from rest_framework.fields import Field
-
-from .blocks import LinkBlock
 
 STREAM_IMAGE_SPEC = "max-1600x1600"
 
@@ -96,73 +93,35 @@ def page_link(page):
     }
 
 
-def link(value):
-    page = value.get("page")
+def meeting(event):
+    """An event as a link with when and how it happens."""
     return {
-        "label": value.get("label"),
-        "url": value.url,
-        "page": page_link(page.localized if page else None),
+        **page_link(event),
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "time_zone": event.time_zone,
+        "format": event.format,
     }
-
-
-def block_value(block, value, context):
-    """The API form of `value` for `block`, recursing through structs, lists and streams."""
-    if value is None:
-        return None
-    if isinstance(block, ImageBlock):
-        return image_rendition(
-            value,
-            STREAM_IMAGE_SPEC,
-            alt=getattr(value, "contextual_alt_text", None),
-            decorative=bool(getattr(value, "decorative", False)),
-        )
-    if isinstance(block, ImageChooserBlock):
-        return image_rendition(value, STREAM_IMAGE_SPEC)
-    if isinstance(block, blocks.PageChooserBlock):
-        return page_link(value.specific.localized)
-    if isinstance(block, DocumentChooserBlock):
-        return {"id": value.pk, "title": value.title, "url": value.url}
-    if isinstance(block, EmbedBlock):
-        return {"url": value.url}
-    if isinstance(block, LinkBlock):
-        represented = link(value)
-        if "text" in block.child_blocks:
-            represented["text"] = value.get("text")
-        return represented
-    if isinstance(block, blocks.StreamBlock):
-        return stream_value(value, context)
-    if isinstance(block, blocks.StructBlock):
-        return {
-            name: block_value(child, value.get(name), context)
-            for name, child in block.child_blocks.items()
-        }
-    if isinstance(block, blocks.ListBlock):
-        return [block_value(block.child_block, item, context) for item in value]
-    return block.get_api_representation(value, context)
-
-
-def stream_value(value, context):
-    return [
-        {"type": child.block_type, "value": block_value(child.block, child.value, context)}
-        | {"id": child.id}
-        for child in value
-    ]
 
 
 # Serializer fields -------------------------------------------------------------------------
 
 
-class StreamBody(Field):
-    """A StreamField as a list of `{type, value, id}` blocks."""
-
-    json_schema = STREAM_SCHEMA
+class ReadOnlyField(Field):
+    """A value the API gives and never takes."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
+
+class StreamBody(ReadOnlyField):
+    """A StreamField as a list of `{type, value, id}` blocks, each value in its block's shape."""
+
+    json_schema = STREAM_SCHEMA
+
     def to_representation(self, value):
-        return stream_value(value, self.context)
+        return value.stream_block.get_api_representation(value, self.context)
 
 
 class SingleLink(StreamBody):
@@ -171,18 +130,17 @@ class SingleLink(StreamBody):
     json_schema = {"oneOf": [LINK_SCHEMA, {"type": "null"}]}
 
     def to_representation(self, value):
-        links = stream_value(value, self.context)
+        links = super().to_representation(value)
         return links[0]["value"] if links else None
 
 
-class Rendition(Field):
+class Rendition(ReadOnlyField):
     """An image foreign key as a rendition with `spec`, or null."""
 
     json_schema = IMAGE_SCHEMA
 
     def __init__(self, spec, **kwargs):
         self.spec = spec
-        kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
     def get_attribute(self, instance):
@@ -193,42 +151,16 @@ class Rendition(Field):
         return image_rendition(image, self.spec)
 
 
-class PageLink(Field):
+class PageLink(ReadOnlyField):
     """A page foreign key (or a property returning a page) as id, title and URL."""
 
     json_schema = PAGE_LINK_SCHEMA
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def to_representation(self, page):
         return page_link(page)
 
 
-class PageLinks(PageLink):
-    """A list of pages as links."""
-
-    json_schema = {"type": "array", "items": PAGE_LINK_SCHEMA}
-
-    def to_representation(self, pages):
-        return [page_link(page) for page in pages]
-
-
-class Strings(Field):
-    """A list of names (topics, focus areas)."""
-
-    json_schema = {"type": "array", "items": {"type": "string"}}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value):
-        return [str(item) for item in value]
-
-
-class Flag(Strings):
+class Flag(ReadOnlyField):
     """A computed yes/no (a property)."""
 
     json_schema = {"type": "boolean"}
@@ -237,7 +169,7 @@ class Flag(Strings):
         return bool(value)
 
 
-class Text(Strings):
+class Text(ReadOnlyField):
     """A computed string (a property), possibly empty."""
 
     json_schema = {"type": "string"}
@@ -246,14 +178,13 @@ class Text(Strings):
         return str(value)
 
 
-class ApiUrl(Field):
+class ApiUrl(ReadOnlyField):
     """The address of another API view about this page, such as a form's definition."""
 
     json_schema = {"type": "string"}
 
     def __init__(self, url_name, **kwargs):
         self.url_name = url_name
-        kwargs.setdefault("read_only", True)
         kwargs.setdefault("source", "*")
         super().__init__(**kwargs)
 
@@ -278,24 +209,14 @@ NEXT_MEETING_SCHEMA = {
 }
 
 
-class NextMeeting(Field):
+class NextMeeting(ReadOnlyField):
     """The landing page's computed next meeting (see `HomePage.next_meeting`), or null when
     none is scheduled (the front end shows `no_meeting_text`)."""
 
     json_schema = NEXT_MEETING_SCHEMA
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
     def to_representation(self, event):
-        return {
-            **page_link(event),
-            "start": event.start.isoformat(),
-            "end": event.end.isoformat(),
-            "time_zone": event.time_zone,
-            "format": event.format,
-        }
+        return meeting(event)
 
 
 # Cards: lists of pages a front end shows as cards -------------------------------------------
@@ -322,14 +243,10 @@ def card(page):
     }
 
 
-class Cards(Field):
+class Cards(ReadOnlyField):
     """A list of pages (a property returning them) as cards."""
 
     json_schema = {"type": "array", "items": CARD_SCHEMA}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def to_representation(self, pages):
         return [card(page) for page in pages if page.live]

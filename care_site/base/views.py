@@ -3,15 +3,15 @@
 Wagtail starts every page request with `site.root_page.localized.specific`: one query for the
 active Locale, one for the translation of the site's root, and one for its page type's row.
 `serve` finds the landing page of the visitor's language in one query (with what its template
-shows, `serve_select_related`), then routes below it as Wagtail would; Wagtail keeps the result
-on the request (`route_for_request`), so its own view and template tags reuse it."""
+shows, `serve_select_related`), then routes below it as Wagtail would, and leaves the result
+where Wagtail keeps it (`route_for_request`), so its own view and template tags reuse it."""
 
 from django.http import Http404
 
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
-from home.models import active_locale_id
+from .locale import active_locale_id
 
 
 def serve(request, path):

@@ -1,22 +1,18 @@
 """ "Did you mean …?" for searches that found nothing, without a search server.
 
 The vocabulary is the words in the titles of the live pages of the visitor's language, kept in
-the cache for a few minutes; each unknown word of the query is compared with it (difflib). It is
-only consulted when a search found nothing, and the hint is only offered when it finds
-something."""
+the site's cache until content changes; each unknown word of the query is compared with it
+(difflib). It is only consulted when a search found nothing, and the hint is only offered when
+it finds something."""
 
 import difflib
-import logging
-
-from django.core.cache import cache
 
 from wagtail.models import Page
 
+from care_site.base import cache
+
 from .query import words
 
-logger = logging.getLogger(__name__)
-
-VOCABULARY_SECONDS = 600
 MAX_TITLES = 5000
 MAX_WORDS_CHECKED = 8
 MIN_WORD_LENGTH = 4
@@ -24,13 +20,7 @@ SIMILARITY = 0.8
 
 
 def vocabulary(locale):
-    key = f"search:vocabulary:{locale.pk}"
-    try:
-        known = cache.get(key)
-    except Exception:  # a cache that is down only costs the lookup below
-        logger.warning("search: vocabulary cache unavailable", exc_info=True)
-        known = None
-    if known is None:
+    def titles_words():
         titles = (
             Page.objects.live()
             .public()
@@ -38,12 +28,9 @@ def vocabulary(locale):
             .order_by("-first_published_at")
             .values_list("title", flat=True)[:MAX_TITLES]
         )
-        known = sorted({word for title in titles for word in words(title) if len(word) > 2})
-        try:
-            cache.set(key, known, VOCABULARY_SECONDS)
-        except Exception:
-            logger.warning("search: vocabulary cache unavailable", exc_info=True)
-    return known
+        return sorted({word for title in titles for word in words(title) if len(word) > 2})
+
+    return cache.cached(titles_words, cache.key("search-vocabulary", locale.pk))
 
 
 def suggest(terms, locale):

@@ -2,31 +2,22 @@
 
 Every successful read carries a strong `ETag` (a digest of the body, so it is true whatever the
 response depends on, the clock included) and `Cache-Control: public, max-age=N`. Responses
-that depend only on stored content also carry `Last-Modified`: the last time anything was
-published, unpublished, moved, deleted or edited (Wagtail's audit log), which covers changes to
-linked pages and images too. Responses that change with the clock (an event becoming past, the
-landing page's next meeting, a form opening) carry no `Last-Modified`, only the `ETag`.
+that depend only on stored content also carry `Last-Modified`: the last time anything a visitor
+can see changed (the content version the site's cache follows, `care_site.base.cache`), which
+covers changes to linked pages, images and settings too. Responses that change with the clock
+(an event becoming past, the landing page's next meeting, a form opening) carry no
+`Last-Modified`, only the `ETag`.
 A matching `If-None-Match` or `If-Modified-Since` gets 304 Not Modified."""
 
 import hashlib
 
 from django.conf import settings
-from django.db.models import Max
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from care_site.base import cache
+
 SAFE_METHODS = ("GET", "HEAD")
-
-
-def content_last_changed():
-    from wagtail.models import ModelLogEntry, PageLogEntry
-
-    stamps = [
-        model.objects.aggregate(latest=Max("timestamp"))["latest"]
-        for model in (PageLogEntry, ModelLogEntry)
-    ]
-    stamps = [stamp for stamp in stamps if stamp]
-    return max(stamps) if stamps else None
 
 
 class ConditionalGetMixin:
@@ -43,7 +34,7 @@ class ConditionalGetMixin:
         response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
         last_modified = None
         if not self.response_depends_on_clock():
-            last_modified = content_last_changed()
+            last_modified = cache.version().changed_at
             if last_modified:
                 response["Last-Modified"] = http_date(last_modified.timestamp())
         patch_cache_control(response, public=True, max_age=settings.CARE_API_CACHE_SECONDS)

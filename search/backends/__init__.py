@@ -2,13 +2,18 @@
 made to stay fast however large the library grows (see `search.backends.sqlite`). PostgreSQL
 and MySQL get Wagtail's own backends unchanged."""
 
+from django.db import connection
+
 from wagtail.search.backends.database import SearchBackend as database_backend
+
+from modelsearch.backends import database as modelsearch_database
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend's module
     backend = database_backend(params)
-    if type(backend).__name__ == "SQLiteSearchBackend":
-        # Imported here: the module defines its models' SQL only when the database is SQLite.
+    # The database backend has just decided whether this SQLite has full-text search (FTS5).
+    if connection.vendor == "sqlite" and modelsearch_database.USE_SQLITE_FTS:
+        # Imported here: modelsearch defines its full-text models only on SQLite.
         from .sqlite import RankedSQLiteSearchBackend
 
         return RankedSQLiteSearchBackend(params)

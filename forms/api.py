@@ -13,6 +13,8 @@ from django.http import Http404, QueryDict
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from wagtail.rich_text import expand_db_html
+
 from rest_framework import status
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
@@ -60,8 +62,6 @@ def field_definition(field):
 
 
 def form_definition(page, request):
-    from wagtail.rich_text import expand_db_html
-
     return {
         "id": page.pk,
         "title": page.title,
@@ -157,8 +157,6 @@ class FormAPIView(APIView):
             errors = {name: [str(error) for error in errs] for name, errs in form.errors.items()}
             return error_response(_("Some answers need attention."), 400, errors=errors)
         # A bot caught by the spam checks is answered like a person; nothing was kept.
-        from wagtail.rich_text import expand_db_html
-
         return Response(
             {
                 "id": submission.pk if submission else None,

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -45,6 +46,11 @@ DEFAULT_CONSENT_TEXT = (
     "I agree that the Collaborative keeps what I send in this form to reply to me, and deletes "
     "it when it is no longer needed."
 )
+
+# Sent with `submission_id` once a submission waiting for its emails has committed. Sending
+# them is the business of the modules above the models: `forms.apps` connects
+# `forms.tasks.queue_emails` to this signal.
+emails_pending = Signal()
 
 
 class Outcome(enum.Enum):
@@ -176,6 +182,9 @@ class FormPage(AbstractEmailForm, BasePage):
     parent_page_types = ["home.HomePage", "events.EventIndexPage", "home.StandardPage"]
     subpage_types = []
     form_builder = FormBuilder
+    # Our `forms.views.SubmissionsListView`, set by `forms.apps`: the admin views sit above
+    # the models.
+    submissions_list_view_class = None
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
@@ -340,11 +349,6 @@ class FormPage(AbstractEmailForm, BasePage):
         translations = Page.objects.filter(translation_key=self.translation_key)
         return Submission.objects.filter(page_id__in=translations.values("pk"))
 
-    def get_submissions_list_view_class(self):
-        from .views import SubmissionsListView
-
-        return SubmissionsListView
-
     def get_data_fields(self):
         fields = [(field.clean_name, field.label) for field in self.get_form_fields()]
         names = {name for name, _label in fields}
@@ -360,6 +364,15 @@ class FormPage(AbstractEmailForm, BasePage):
                 fields.append((field.clean_name, field.label))
         return [("submit_time", _("Submission date")), *fields, ("language", _("Language"))]
 
+    def staff_addresses(self):
+        return [address.strip() for address in self.to_address.split(",") if address.strip()]
+
+    def sends_emails(self):
+        """Whether a submission to this page waits for emails: a notice to staff or a
+        confirmation. Whether the answers hold an address to confirm to is checked when
+        sending (`forms.notifications`), sparing the visitor's request a query."""
+        return bool(self.staff_addresses() or self.confirmation_text.strip())
+
     def submitter_email(self, form_data):
         for field in self.get_form_fields():
             if field.field_type == "email" and form_data.get(field.clean_name):
@@ -368,12 +381,11 @@ class FormPage(AbstractEmailForm, BasePage):
 
     def process_form_submission(self, form):
         """Store the answers in their own transaction; emails are queued only once it has
-        committed, so a failing mail server can neither lose the answers nor show an error."""
-        from .notifications import emails_due, queue_emails
-
+        committed (`emails_pending`), so a failing mail server can neither lose the answers
+        nor show an error."""
         names = [name for name in form.fields if name != CONSENT_FIELD]
         form_data = {name: form.cleaned_data.get(name) for name in names}
-        due = emails_due(self)
+        due = self.sends_emails()
         with transaction.atomic():
             submission = Submission.objects.create(
                 page=self,
@@ -383,7 +395,10 @@ class FormPage(AbstractEmailForm, BasePage):
                 email_status=Submission.EmailStatus.PENDING if due else Submission.EmailStatus.NONE,
             )
             if due:
-                transaction.on_commit(partial(queue_emails, submission.pk), robust=True)
+                announce = partial(
+                    emails_pending.send, sender=Submission, submission_id=submission.pk
+                )
+                transaction.on_commit(announce, robust=True)
         return submission
 
 

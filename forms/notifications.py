@@ -3,19 +3,13 @@ where to read it) and, if the editor wrote one, a confirmation to the sender. Th
 a background task after the submission is stored; each one sent is recorded on the submission,
 so a retry never sends it twice."""
 
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-logger = logging.getLogger(__name__)
-
-
-def staff_addresses(page):
-    return [address.strip() for address in page.to_address.split(",") if address.strip()]
+from .models import Submission
 
 
 def confirmation_address(page, submission):
@@ -24,29 +18,10 @@ def confirmation_address(page, submission):
     return page.submitter_email(submission.form_data)
 
 
-def emails_due(page):
-    # Whether the answers hold an address to confirm to is checked when sending, sparing the
-    # visitor's request a query.
-    return bool(staff_addresses(page) or page.confirmation_text.strip())
-
-
-def queue_emails(submission_id):
-    """Run after the submission has committed. Queueing itself must not fail the request: a
-    submission left waiting is picked up by `manage.py send_form_emails`."""
-    from .tasks import send_submission_emails
-
-    try:
-        send_submission_emails.enqueue(submission_id)
-    except Exception:
-        logger.exception("Could not queue the emails of submission %s", submission_id)
-
-
 def send_due_emails(submission):
     """Send what has not been sent yet; raises if the mail server fails."""
-    from .models import Submission
-
     page = submission.page.specific
-    if not submission.notified_at and staff_addresses(page):
+    if not submission.notified_at and page.staff_addresses():
         staff_message(page, submission).send()
         submission.notified_at = timezone.now()
         submission.save(update_fields=["notified_at"])
@@ -90,7 +65,7 @@ def staff_message(page, submission):
             },
         )
     subject = page.subject or page.title
-    return EmailMessage(subject, body, sender(page), staff_addresses(page))
+    return EmailMessage(subject, body, sender(page), page.staff_addresses())
 
 
 def confirmation_message(page, address):

@@ -11,16 +11,26 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from . import notifications
+from .models import Submission
+
 logger = logging.getLogger(__name__)
 
 FIRST_RETRY_SECONDS = 60
 
 
+def queue_emails(sender, submission_id, **kwargs):
+    """Receives `models.emails_pending` (connected in `forms.apps`), sent once the submission
+    has committed. Queueing itself must not fail the request: a submission left waiting is
+    picked up by `manage.py send_form_emails`."""
+    try:
+        send_submission_emails.enqueue(submission_id)
+    except Exception:
+        logger.exception("Could not queue the emails of submission %s", submission_id)
+
+
 @task(backend="care_forms")
 def send_submission_emails(submission_id, attempt=1):
-    from . import notifications
-    from .models import Submission
-
     submission = Submission.objects.select_related("page").filter(pk=submission_id).first()
     if submission is None or submission.email_status != Submission.EmailStatus.PENDING:
         return "nothing to send"

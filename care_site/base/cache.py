@@ -25,6 +25,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import request_finished, request_started
@@ -36,8 +37,6 @@ from django.utils.cache import patch_cache_control
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
-
-from .models import ContentVersion
 
 logger = logging.getLogger(__name__)
 
@@ -72,11 +71,16 @@ class Version:
     changed_at: datetime | None
 
 
+def content_versions():
+    # Through the app registry: the models of this app use this module.
+    return apps.get_model("base", "ContentVersion").objects
+
+
 def version():
     """The content version, read from the database once per request."""
     current = request_version.get()
     if current is MISSING or current is NOT_IN_A_REQUEST:
-        row = ContentVersion.objects.filter(pk=1).values_list("number", "changed_at").first()
+        row = content_versions().filter(pk=1).values_list("number", "changed_at").first()
         value = Version(*row) if row else Version(0, None)
         if current is MISSING:
             request_version.set(value)
@@ -86,7 +90,7 @@ def version():
 
 def forget_everything(**kwargs):
     """Retire every cached value and page (the version moves on with the current transaction)."""
-    ContentVersion.move_on()
+    apps.get_model("base", "ContentVersion").move_on()
     if request_version.get() is not NOT_IN_A_REQUEST:
         request_version.set(MISSING)
 
@@ -167,7 +171,7 @@ def still_servable(entry):
     query. The version already moves with every such change; the page is asked about too, so
     that a restriction or unpublish written without signals (a bulk update) is never missed."""
     page = entry["page"]
-    rows = ContentVersion.objects.filter(pk=1)
+    rows = content_versions().filter(pk=1)
     if page is not None:
         page_id, path = page
         ancestry = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]

@@ -3,17 +3,17 @@ version the cache follows."""
 
 from django.db import models
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import api
+from .locale import active_locale_id
 from .view_restrictions import CarePageManager, ViewRestrictionsInOneQuery
 
 SUMMARY_MAX_LENGTH = 300
@@ -94,12 +94,8 @@ class BasePage(ViewRestrictionsInOneQuery, Page):
     @property
     def localized_draft(self):
         """Wagtail's, without its look-up of the active Locale when this page is already in the
-        visitor's language (two queries on a resource page; `locale` comes with the page)."""
-        try:
-            active = get_supported_content_language_variant(translation.get_language())
-        except LookupError:
-            active = None
-        if self.locale.language_code == active:
+        visitor's language (two queries on a resource page)."""
+        if self.locale_id == active_locale_id():
             return self
         return super().localized_draft
 

@@ -7,7 +7,7 @@ from unittest import mock
 from django.core.exceptions import ValidationError
 from django.template.loader import get_template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.exceptions import EmbedNotFoundException
@@ -257,6 +257,28 @@ def test_call_to_action_shows_its_sentence_and_button():
     assert collapse(link.get_text()) == "Join the Peer Learning Community"
 
 
+@pytest.mark.django_db
+def test_link_api_representation_gives_the_page_in_the_visitors_language(home_page, spanish):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    translated = about.copy_for_translation(spanish, copy_parents=True)
+    translated.title = "Acerca de"
+    translated.save_revision().publish()
+    block = LinkBlock()
+    value = block.to_python({"label": "About", "page": about.pk, "external_url": ""})
+    with translation.override("es"):
+        represented = block.get_api_representation(value)
+    assert represented == {
+        "label": "About",
+        "url": translated.url,
+        "page": {
+            "id": translated.pk,
+            "title": "Acerca de",
+            "url": translated.url,
+            "type": "home.StandardPage",
+        },
+    }
+
+
 def test_link_api_representation_resolves_the_url():
     block = CallToActionBlock()
     value = block.clean(
@@ -328,6 +350,16 @@ def test_video_refuses_an_address_with_no_embed():
 # Lists of pages -------------------------------------------------------------------------------
 
 
+def listed(block, raw):
+    """The titles a visitor sees (the pages the block gives its template) and the ids a front
+    end gets (the block's API representation), checked to be the same pages."""
+    value = block.to_python(raw)
+    pages = block.get_context(value)[block.context_name]
+    represented = block.get_api_representation(value)[block.context_name]
+    assert [item["id"] for item in represented] == [page.pk for page in pages]
+    return [page.title for page in pages]
+
+
 @pytest.mark.django_db
 def test_resource_list_shows_picked_resources_in_the_editors_order(resource_index):
     older = ResourcePageFactory(parent=resource_index, title="Equity offices overview")
@@ -351,6 +383,20 @@ def test_resource_list_leaves_out_unpublished_picks(resource_index):
     text = visible_text(html)
     assert "Live pick" in text
     assert "Draft pick" not in text
+
+
+@pytest.mark.django_db
+def test_resource_list_gives_picks_in_the_visitors_language(resource_index, spanish):
+    picked = ResourcePageFactory(parent=resource_index, title="Equity offices overview")
+    untranslated = ResourcePageFactory(parent=resource_index, title="Only in English")
+    draft = ResourcePageFactory(parent=resource_index, title="Draft pick", live=False)
+    translated = picked.copy_for_translation(spanish, copy_parents=True)
+    translated.title = "Oficinas de equidad"
+    translated.save_revision().publish()
+    raw = {"heading": "", "resources": [untranslated.pk, draft.pk, picked.pk]}
+    assert listed(ResourceListBlock(), raw) == ["Only in English", "Equity offices overview"]
+    with translation.override("es"):
+        assert listed(ResourceListBlock(), raw) == ["Only in English", "Oficinas de equidad"]
 
 
 @pytest.mark.django_db
@@ -383,6 +429,22 @@ def test_partner_grid_left_empty_shows_every_partner(partner_index):
 
 
 @pytest.mark.django_db
+def test_partner_grid_gives_the_picked_partners_or_every_partner_in_tree_order(partner_index):
+    first = PartnerPageFactory(parent=partner_index, title="Network for Public Health Law")
+    second = PartnerPageFactory(parent=partner_index, title="Health Equity Institute")
+    PartnerPageFactory(parent=partner_index, title="Unpublished partner", live=False)
+    block = PartnerGridBlock()
+    assert listed(block, {"heading": "", "partners": [second.pk, first.pk]}) == [
+        "Health Equity Institute",
+        "Network for Public Health Law",
+    ]
+    assert listed(block, {"heading": "", "partners": []}) == [
+        "Network for Public Health Law",
+        "Health Equity Institute",
+    ]
+
+
+@pytest.mark.django_db
 def test_upcoming_events_lists_the_next_meetings_soonest_first(event_index):
     """The description promises 'the next meetings ... kept up to date': the block finds the
     upcoming events itself, at most `count` of them."""
@@ -407,6 +469,37 @@ def test_upcoming_events_lists_the_next_meetings_soonest_first(event_index):
     assert text.index("First meeting") < text.index("Second meeting")
     assert "Third meeting" not in text
     assert "Past meeting" not in text
+
+
+@pytest.mark.django_db
+def test_upcoming_events_gives_the_next_meetings_in_the_visitors_language(event_index, spanish):
+    now = timezone.now()
+    make = EventPageFactory
+    make(parent=event_index, title="Past", start=now - datetime.timedelta(days=7))
+    make(parent=event_index, title="Second", start=now + datetime.timedelta(days=14))
+    first = make(parent=event_index, title="First", start=now + datetime.timedelta(days=7))
+    make(parent=event_index, title="Third", start=now + datetime.timedelta(days=21))
+    translated = first.copy_for_translation(spanish, copy_parents=True)
+    translated.title = "Primera"
+    translated.save_revision().publish()
+    block = UpcomingEventsBlock()
+    assert listed(block, {"heading": "", "count": 2}) == ["First", "Second"]
+    # A count that is not a number lists the default three.
+    assert listed(block, {"heading": "", "count": "nonsense"}) == ["First", "Second", "Third"]
+    with translation.override("es"):
+        assert listed(block, {"heading": "", "count": 3}) == ["Primera"]
+    event = block.get_api_representation(block.to_python({"heading": "", "count": 1}))
+    assert event["events"][0]["start"] == first.start.isoformat()
+    assert set(event["events"][0]) == {
+        "id",
+        "title",
+        "url",
+        "type",
+        "start",
+        "end",
+        "time_zone",
+        "format",
+    }
 
 
 def test_upcoming_events_count_is_bounded():

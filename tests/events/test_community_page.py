@@ -9,10 +9,17 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 import time_machine
 
+from care_site.base.blocks import UpcomingEventsBlock
 from events.models import PAST_EVENTS_PER_PAGE
-from home.templatetags.block_tags import upcoming_events
 from tests.events.conftest import LONDON, make_event, ny
 from tests.helpers import soup, visible_text
+
+
+def upcoming_events(count):
+    """What the "upcoming meetings" block lists for `count`."""
+    block = UpcomingEventsBlock()
+    return block.get_context(block.to_python({"heading": "", "count": count}))["events"]
+
 
 pytestmark = pytest.mark.django_db
 

@@ -258,7 +258,7 @@ def test_a_queue_that_fails_does_not_fail_the_visitor(
             raise ConnectionError("queue is down")
 
     monkeypatch.setattr(tasks, "send_submission_emails", BrokenQueue())
-    with caplog.at_level(logging.ERROR, logger="forms.notifications"):
+    with caplog.at_level(logging.ERROR, logger="forms.tasks"):
         response = send(contact_form)
     assert THANKS in visible_text(response)
     assert Submission.objects.get().email_status == Submission.EmailStatus.PENDING

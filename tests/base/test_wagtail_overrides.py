@@ -1,0 +1,111 @@
+"""Each override of Wagtail (docs/decisions.md) gives what Wagtail's own code gives, on the same
+pages: routing, view restrictions, `public()` and `localized_draft`. The queries they save are
+held by tests/budgets."""
+
+from django.http import Http404
+from django.test import RequestFactory
+from django.utils import translation
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+import pytest
+
+from care_site.base.models import BasePage
+from care_site.base.routing import route_in_one_query
+from care_site.base.view_restrictions import ViewRestrictionsInOneQuery
+from care_site.base.views import localized_site_root
+from events.factories import EventPageFactory
+from home.factories import StandardPageFactory
+from home.models import StandardPage
+from resources.factories import ResourcePageFactory
+from resources.models import ResourcePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(home_page, resource_index, event_index):
+    about = StandardPageFactory(parent=home_page, slug="about")
+    board = StandardPageFactory(parent=about, slug="board")
+    private = StandardPageFactory(parent=home_page, slug="members")
+    StandardPageFactory(parent=private, slug="minutes")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    resource = ResourcePageFactory(parent=resource_index, slug="toolkit")
+    event = EventPageFactory(parent=event_index)
+    return {"about": about, "board": board, "resource": resource, "event": event}
+
+
+def described(args):
+    # A routable page's view comes back as a method bound to that page's own instance.
+    return [getattr(arg, "__name__", arg) for arg in args]
+
+
+def wagtails_route(root, path):
+    request = RequestFactory().get(path)
+    try:
+        page, args, kwargs = Page.route(root, request, [c for c in path.split("/") if c])
+    except Http404:
+        return None
+    return page.pk, described(args), kwargs
+
+
+def our_route(root, path):
+    request = RequestFactory().get(path)
+    try:
+        page, args, kwargs = route_in_one_query(root, request, [c for c in path.split("/") if c])
+    except Http404:
+        return None
+    return page.pk, described(args), kwargs
+
+
+def test_routing_in_one_query_finds_what_wagtail_finds(home_page, tree, resource_index):
+    paths = [
+        "/about/",
+        "/about/board/",
+        "/about/nowhere/",
+        "/members/minutes/",
+        "/resources/",
+        "/resources/toolkit/",
+        "/resources/feed/",
+        "/resources/toolkit/extra/",
+        f"/{tree['event'].get_parent().slug}/{tree['event'].slug}/",
+        f"/{tree['event'].get_parent().slug}/{tree['event'].slug}/ical/",
+        "/missing/",
+    ]
+    for path in paths:
+        assert our_route(home_page, path) == wagtails_route(home_page, path), path
+
+
+def test_the_landing_page_is_found_as_wagtail_finds_it(home_page, spanish):
+    translated = home_page.copy_for_translation(spanish)
+    translated.save_revision().publish()
+    root = Page.objects.get(pk=home_page.pk)
+    for language in ("en", "es"):
+        with translation.override(language):
+            assert localized_site_root(root).pk == root.localized.specific.pk
+
+
+def test_view_restrictions_are_wagtails(tree, home_page):
+    for page in Page.objects.filter(path__startswith=home_page.path).specific():
+        ours = set(ViewRestrictionsInOneQuery.get_view_restrictions(page))
+        wagtails = set(Page.get_view_restrictions(page))
+        assert ours == wagtails, page.url_path
+
+
+@pytest.mark.parametrize("model", [StandardPage, ResourcePage])
+def test_public_is_wagtails(tree, model):
+    pages = model.objects.all()
+    ours = set(pages.public().values_list("pk", flat=True))
+    wagtails = set(PageQuerySet.public(pages).values_list("pk", flat=True))
+    assert ours == wagtails
+    assert ours, "the tree has public pages of this type"
+
+
+def test_localized_draft_is_wagtails(tree, spanish):
+    translated = tree["about"].copy_for_translation(spanish, copy_parents=True)
+    translated.save_revision().publish()
+    for page in (tree["about"], translated, tree["board"]):
+        for language in ("en", "es"):
+            with translation.override(language):
+                assert BasePage.localized_draft.fget(page) == Page.localized_draft.fget(page)

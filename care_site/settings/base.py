@@ -325,7 +325,7 @@ DJANGO_GUID = {
     "UUID_LENGTH": 32,
 }
 
-# --- Forms and submissions (issue 5) -------------------------------------------------------
+# --- Forms and submissions -------------------------------------------------------------
 # Background email: django-tasks. "care_forms" is the backend the form emails use; it runs them
 # at once by default (nothing else to start for `make run`). Production sets
 # FORMS_TASK_BACKEND=django_tasks_db.DatabaseBackend and runs `manage.py db_worker --backend
@@ -352,7 +352,7 @@ CARE_FORMS_DEFAULT_RETENTION_DAYS = int(os.environ.get("CARE_FORMS_RETENTION_DAY
 # Tries of a failing notification email before it waits for `send_form_emails`.
 CARE_FORMS_EMAIL_MAX_ATTEMPTS = 5
 
-# --- Site search (issue 6) ------------------------------------------------------------------
+# --- Site search -----------------------------------------------------------------------
 # Wagtail's database backend (PostgreSQL full-text search, SQLite FTS5) unless SEARCH_BACKEND
 # names a search server: a site that outgrows the database sets SEARCH_BACKEND=opensearch2 (or
 # opensearch3, elasticsearch7/8/9) and SEARCH_URL, then runs `manage.py update_index`.
@@ -396,7 +396,7 @@ else:
         f"SEARCH_BACKEND must be 'database' or one of {', '.join(SEARCH_SERVER_BACKENDS)}."
     )
 
-# --- Headless content API (issue 8, docs/api.md) ----------------------------------------------
+# --- Headless content API (docs/api.md) --------------------------------------------------
 # Front ends on other origins may read /api/ and post forms there; nothing else is shared.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

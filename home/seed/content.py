@@ -336,7 +336,7 @@ STANDARD_PAGES = [
     },
 ]
 
-# Demo resources for browsing and filtering the library (issue 3). Every one is labelled as
+# Demo resources for browsing and filtering the library. Every one is labelled as
 # demo content; none is attributed to a real organization: they belong to the demo partners or
 # to fictional publishers. `document` asks for a small generated PDF instead of a web address.
 DEMO_NOTE = " (Demo content: not a real publication.)"

@@ -1,4 +1,4 @@
-"""SQL queries per request, held to the budgets of issue 11 (about a quarter of what Wagtail's
+"""SQL queries per request, held to the site's budgets (about a quarter of what Wagtail's
 own demo site needs), and listings that cost the same whatever the number of items.
 
 Counted on the demo site with warm caches (the second of two requests) and the page cache off.
@@ -10,7 +10,7 @@ from tests.budgets.conftest import grow, listing, warm_queries
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
-# Issue 11's budgets.
+# The budgets: warm queries a visitor's request may cost.
 BUDGETS = {
     "landing": 12,
     "library": 12,

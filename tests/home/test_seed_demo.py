@@ -248,7 +248,7 @@ def test_seeded_forms_accept_a_submission(client, mailoutbox):
         "what_is_it_about": "A question",
         "message": "How do I join?",
     }
-    # Forms now carry a spam timer and a consent box (issue 5); emails go after the commit.
+    # Forms carry a spam timer and a consent box; emails go after the commit.
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = client.post(form.url, filled(form, answers))
     assert response.status_code == 200

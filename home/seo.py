@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from care_site.base import cache
 from home.models import HomePage, SiteSettings
@@ -23,7 +23,6 @@ from home.templatetags.navigation_tags import (
     chrome_cache,
     current_page,
     language_links,
-    request_cache,
     site_name,
 )
 
@@ -219,19 +218,18 @@ def breadcrumbs(context):
 
 @register.simple_tag(takes_context=True)
 def section_links(context):
-    """`{% section_links as links %}`: the resource library and the community (events) page in
-    the visitor's language (else the main language) as [{"title", "url"}]; one query. Used on
-    the 'not found' page."""
-    from events.models import EventIndexPage
-    from resources.models import ResourceIndexPage
-
-    cache = request_cache(context, "_care_section_links")
+    """`{% section_links as links %}`: the sections a lost visitor can start from (page types
+    with `search_start_page`: the library and the community page) in the visitor's language,
+    else the main language, as [{"title", "url"}]. Used on the 'not found' page."""
+    request = context.get("request")
     language = translation.get_language() or settings.LANGUAGE_CODE
-    if language not in cache:
+
+    def links():
+        starts = [model for model in get_page_models() if getattr(model, "search_start_page", 0)]
         pages = (
             Page.objects.live()
             .public()
-            .type(ResourceIndexPage, EventIndexPage)
+            .type(*starts)
             .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
             .select_related("locale")
             .order_by("path")
@@ -245,10 +243,6 @@ def section_links(context):
                 in_language and chosen[kind].locale.language_code != language
             ):
                 chosen[kind] = page
-        request = context.get("request")
-        cache[language] = [
-            {"title": chosen[kind].title, "url": chosen[kind].get_url(request)}
-            for kind in (ResourceIndexPage, EventIndexPage)
-            if kind in chosen
-        ]
-    return cache[language]
+        return [{"title": page.title, "url": page.get_url(request)} for page in chosen.values()]
+
+    return chrome_cache(context, "sections", links)

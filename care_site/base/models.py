@@ -49,7 +49,7 @@ class BasePage(ViewRestrictionsInOneQuery, Page):
     depends_on_clock = False
     # The date shown with it in search results: (field name, label), or None.
     search_result_date = None
-    # Offered as a place to start when a site search finds nothing.
+    # Offered as a place to start when a search finds nothing or a page is not found.
     search_start_page = False
 
     summary = models.TextField(

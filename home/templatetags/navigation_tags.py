@@ -1,7 +1,7 @@
 """Template tags for the site chrome: the landing page of the visitor's language, the primary
 navigation, the language switcher, the footer and pagination. They work without a Wagtail `page`
-in the context (search, error pages). What they look up is kept in the cache (see `chrome_cache`)
-and on the request, so the chrome usually costs no query at all."""
+in the context (search, error pages). What they look up is kept in the site's cache until content
+changes (see `chrome_cache`), so the chrome usually costs no query at all."""
 
 import logging
 
@@ -33,34 +33,14 @@ def active_language():
         return settings.LANGUAGE_CODE
 
 
-def request_cache(context, name):
-    """A dict stored on the request for memoising lookups; a fresh one when there is none."""
-    request = context.get("request")
-    if request is None:
-        return {}
-    cache = getattr(request, name, None)
-    if cache is None:
-        cache = {}
-        setattr(request, name, cache)
-    return cache
-
-
 def chrome_cache(context, name, compute, *parts):
-    """`compute()`, kept on the request and in the content cache under `name` and `parts`, for
-    the request's host and the active language. Without a request it is simply computed."""
-    memo = request_cache(context, "_care_chrome")
-    language = active_language()
-    memo_key = (name, language, *parts)
-    if memo_key in memo:
-        return memo[memo_key]
+    """`compute()`, kept in the site's cache under `name` and `parts`, for the request's host
+    and the active language. Without a request it is simply computed."""
     request = context.get("request")
     if request is None:
-        value = compute()
-    else:
-        key = cache.key("chrome", request.get_host(), language, name, *parts)
-        value = cache.cached(compute, key)
-    memo[memo_key] = value
-    return value
+        return compute()
+    key = cache.key("chrome", request.get_host(), active_language(), name, *parts)
+    return cache.cached(compute, key)
 
 
 def all_homes():
@@ -105,10 +85,7 @@ def get_locale_home(context):
     language = active_language()
     home = homes_by_language(context, [language])[language]
     if home is None:
-        cache = request_cache(context, "_care_site_root")
-        if "root" not in cache:
-            cache["root"] = default_site_root(context.get("request"))
-        home = cache["root"]
+        home = default_site_root(context.get("request"))
     return home
 
 
@@ -180,14 +157,6 @@ def language_links(context):
     request = context.get("request")
     here = current_page(context)
     current_language = active_language()
-    cache = request_cache(context, "_care_language_links")
-    key = (current_language, here.pk if here is not None else None)
-    if key not in cache:
-        cache[key] = _language_links(request, here, current_language, context)
-    return cache[key]
-
-
-def _language_links(request, here, current_language, context):
     languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
     targets = {}

@@ -184,7 +184,7 @@ def test_the_whole_trail_costs_one_query_at_any_depth(rf, home_page, django_asse
     try:
         with django_assert_num_queries(1):
             trail = breadcrumb_trail(deep, request)
-            assert breadcrumb_trail(deep, request) is trail
+            assert breadcrumb_trail(deep, request) == trail
     finally:
         request_finished.send(sender=None)
     assert len(trail) == 7

@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous visitors (no session cookie): a hit skips everything below;
+    # what the middleware below adds to a page (CSP, X-Frame-Options, Vary) is kept with it.
+    "care_site.base.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, leaving the API's 404s alone (care_site/api/locale.py).
     "care_site.api.locale.LocaleMiddleware",
@@ -81,7 +84,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "care_site.csp.AdminPolicyMiddleware",
-    "care_site.base.cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",

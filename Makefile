@@ -62,9 +62,10 @@ bench: messages  ## Benchmarks at 100, 1,000 and 10,000 resources (bench/README.
 loadtest: messages  ## Load and fault runs against gunicorn on 127.0.0.1 (docs/deployment.md)
 	$(BIN)/python loadtest/run.py $(ARGS)
 
-lint: install  ## Check code style with ruff
+lint: install  ## Check code style (ruff) and the import layers (import-linter, docs/architecture.md)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install  ## Format and fix code with ruff
 	$(BIN)/ruff format .

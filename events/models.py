@@ -154,6 +154,15 @@ class EventPage(RoutablePageMixin, BasePage):
     """One meeting of the Peer Learning Community, under the community page. Its `ical/`
     sub-route is the meeting as a calendar file."""
 
+    # The content API's filter for meetings to come or past (`care_site/api/filters.py`).
+    api_filter_parameters = frozenset({"when"})
+
+    @classmethod
+    def filter_for_api(cls, queryset, params, locale):
+        if params["when"] not in event_api.WHEN_VALUES:
+            raise ValueError("when must be 'upcoming' or 'past'")
+        return event_api.filter_events(queryset, params["when"])
+
     listing_select_related = ("locale", "image")
     depends_on_clock = True
     search_result_date = ("start", _("Meeting date"))

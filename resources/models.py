@@ -180,6 +180,13 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 class ResourcePage(BasePage):
     """One resource: a report, toolkit, video or law, described and linked."""
 
+    # The content API's filters for resources: the library's facets (`care_site/api/filters.py`).
+    api_filter_parameters = frozenset(resource_api.FILTER_PARAMETERS)
+
+    @classmethod
+    def filter_for_api(cls, queryset, params, locale):
+        return resource_api.filter_resources(queryset, params, locale.pk)
+
     listing_select_related = ("locale", *CARD_RELATIONS)
     listing_prefetch_related = ("topics",)
     search_result_date = ("publication_date", _("Published"))

@@ -1,21 +1,28 @@
-"""Filters of the pages endpoint beyond Wagtail's own: the resource library's facets, events
-to come or past, a locale check that answers 400, and keyword search cleaned as the library
-cleans it (a stray quote must not break SQLite's full-text syntax)."""
+"""Filters of the pages endpoint beyond Wagtail's own: each page type's own filters (the
+resource library's facets, events to come or past), a locale check that answers 400, and
+keyword search cleaned as the library cleans it (a stray quote must not break SQLite's
+full-text syntax)."""
 
 from collections.abc import Sequence
 
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.models import Locale
+from wagtail.models import Locale, get_page_models
 from wagtail.search.backends import get_search_backend
 
 from rest_framework.filters import BaseFilterBackend
 
-from events.api import WHEN_VALUES, filter_events
-from resources.api import FILTER_PARAMETERS, filter_resources, wants_library_filter
 from resources.filters import clean_query
 
-CONTENT_PARAMETERS = frozenset([*FILTER_PARAMETERS, "when"])
+
+def filtering_page_types():
+    """Page types with filters of their own (`api_filter_parameters`, `filter_for_api`)."""
+    return [model for model in get_page_models() if getattr(model, "api_filter_parameters", ())]
+
+
+CONTENT_PARAMETERS = frozenset(
+    name for model in filtering_page_types() for name in model.api_filter_parameters
+)
 SEARCH_OPERATORS = ("and", "or")
 
 
@@ -49,28 +56,26 @@ class FieldsFilter(wagtail_filters.FieldsFilter):
 
 
 class ContentFilter(BaseFilterBackend):
-    """`topic`, `resource_type`, `partner`, `year` (with `type=resources.ResourcePage`) and
-    `when=upcoming|past` (with `type=events.EventPage`)."""
+    """Each page type's own filters: `topic`, `resource_type`, `partner`, `year` with
+    `type=resources.ResourcePage`, `when=upcoming|past` with `type=events.EventPage`. Asking
+    one without its type is a 400 that says which type to add."""
 
     def filter_queryset(self, request, queryset, view):
-        from events.models import EventPage
-        from resources.models import ResourcePage
-
-        params = request.GET
-        if wants_library_filter(params):
-            if queryset.model is not ResourcePage:
+        for model in filtering_page_types():
+            asked = sorted(model.api_filter_parameters & request.GET.keys())
+            if not asked:
+                continue
+            if queryset.model is not model:
+                label = f"{model._meta.app_label}.{model.__name__}"
                 raise BadRequestError(
-                    "topic, resource_type, partner and year filter resources: add "
-                    "type=resources.ResourcePage"
+                    f"{', '.join(asked)} filter {model._meta.verbose_name_plural}: add type={label}"
                 )
-            locale = requested_locale(request) or Locale.get_default()
-            queryset = filter_resources(queryset, params, locale.pk)
-        if "when" in params:
-            if queryset.model is not EventPage:
-                raise BadRequestError("when filters events: add type=events.EventPage")
-            if params["when"] not in WHEN_VALUES:
-                raise BadRequestError("when must be 'upcoming' or 'past'")
-            queryset = filter_events(queryset, params["when"])
+            try:
+                queryset = model.filter_for_api(
+                    queryset, request.GET, requested_locale(request) or Locale.get_default()
+                )
+            except ValueError as error:
+                raise BadRequestError(str(error)) from error
         return queryset
 
 

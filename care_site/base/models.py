@@ -51,6 +51,9 @@ class BasePage(ViewRestrictionsInOneQuery, Page):
     search_result_date = None
     # Offered as a place to start when a search finds nothing or a page is not found.
     search_start_page = False
+    # Query parameters of the content API's pages listing that filter this type, applied by
+    # its `filter_for_api(queryset, params, locale)` classmethod.
+    api_filter_parameters = frozenset()
 
     summary = models.TextField(
         blank=True,

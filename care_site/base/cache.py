@@ -31,7 +31,7 @@ from django.core.cache import caches
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.cache import patch_cache_control
 
 from wagtail import hooks
@@ -239,6 +239,9 @@ class PageCacheMiddleware:
 
 
 def is_content(sender, instance):
+    if sender._meta.apps is not apps:
+        # A migration's historical model: `migrate` moves the version on once it is done.
+        return False
     return isinstance(instance, Page) or sender._meta.label_lower in INVALIDATED_BY
 
 
@@ -277,6 +280,7 @@ def connect_invalidation():
     m2m_changed.connect(_on_relink, dispatch_uid="care-cache-relink")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_on_page_event, dispatch_uid=f"care-cache-{id(signal)}")
+    post_migrate.connect(forget_everything, sender=apps.get_app_config("base"))
     request_started.connect(_start_request, dispatch_uid="care-cache-request-started")
     request_finished.connect(_finish_request, dispatch_uid="care-cache-request-finished")
 

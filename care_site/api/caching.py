@@ -34,7 +34,7 @@ class ConditionalGetMixin:
         response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
         last_modified = None
         if not self.response_depends_on_clock():
-            last_modified = cache.version().changed_at
+            last_modified = cache.last_changed()
             if last_modified:
                 response["Last-Modified"] = http_date(last_modified.timestamp())
         patch_cache_control(response, public=True, max_age=settings.CARE_API_CACHE_SECONDS)

@@ -10,31 +10,29 @@ comes back when the store does.
 - `cached(compute, key(...))`: a value computed from published content (the library's counts,
   the site chrome, template fragments through Wagtail's `{% wagtailcache %}` with the
   `content_version` the context processor gives).
-- `PageCacheMiddleware`: whole responses for anonymous visitors. A hit is checked, in the same
-  query as the version, against the page it shows: still live, and no view restriction on it or
-  above it. A private page is never answered from this cache, whatever the store holds.
+- `PageCacheMiddleware`: whole responses for anonymous visitors, answered only in the version
+  they were made in. A page made private or unpublished has moved the version on in the same
+  transaction, so it is never answered from this cache, whatever the store holds.
 - The frontend cache (a CDN) is purged from the same list: a page's addresses in every language
   and the listings and feeds that show it; for a site-wide change (footer, settings, images,
   terms…), every page.
 
 A cache store that fails is skipped: values are computed, never an error for the visitor."""
 
+import functools
 import hashlib
 import logging
 from contextvars import ContextVar
-from dataclasses import dataclass
-from datetime import datetime
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import request_finished, request_started
-from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection, transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.cache import patch_cache_control
 
-from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -65,27 +63,35 @@ NOT_IN_A_REQUEST = object()
 request_version = ContextVar("content_version", default=NOT_IN_A_REQUEST)
 
 
-@dataclass(frozen=True)
-class Version:
-    number: int
-    changed_at: datetime | None
-
-
 def content_versions():
     # Through the app registry: the models of this app use this module.
     return apps.get_model("base", "ContentVersion").objects
 
 
+@functools.cache
+def version_statement():
+    """The ORM's SQL for reading the version, compiled once per process: it is run on every
+    request, and compiling the query costs ten times what running it does."""
+    return content_versions().filter(pk=1).values_list("number").query.sql_with_params()
+
+
 def version():
-    """The content version, read from the database once per request."""
+    """The content version (a number), read from the database once per request."""
     current = request_version.get()
     if current is MISSING or current is NOT_IN_A_REQUEST:
-        row = content_versions().filter(pk=1).values_list("number", "changed_at").first()
-        value = Version(*row) if row else Version(0, None)
+        with connection.cursor() as cursor:
+            cursor.execute(*version_statement())
+            row = cursor.fetchone()
+        value = row[0] if row else 0
         if current is MISSING:
             request_version.set(value)
         return value
     return current
+
+
+def last_changed():
+    """When the version last moved on (the API's Last-Modified)."""
+    return content_versions().filter(pk=1).values_list("changed_at", flat=True).first()
 
 
 def forget_everything(**kwargs):
@@ -102,7 +108,7 @@ def store():
 def key(*parts):
     """The key for `parts` (strings or numbers) in the current content version."""
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-    return f"content:{version().number}:{digest}"
+    return f"content:{version()}:{digest}"
 
 
 def cached(compute, key, *, fresh=None):
@@ -128,7 +134,7 @@ def cached(compute, key, *, fresh=None):
 def context(request):
     """Context processor: the version and lifetime for `{% wagtailpagecache %}` fragments."""
     return {
-        "content_version": lambda: version().number,
+        "content_version": version,
         "content_cache_seconds": settings.CONTENT_CACHE_SECONDS,
     }
 
@@ -164,38 +170,6 @@ def page_key(request):
     return f"page:{request.method}:{digest}"
 
 
-def still_servable(entry):
-    """Whether a kept page may be served now: made in the current version, and (for a Wagtail
-    page) the page is still live with no view restriction on it or above it, all asked in one
-    query. The version already moves with every such change; the page is asked about too, so
-    that a restriction or unpublish written without signals (a bulk update) is never missed."""
-    page = entry["page"]
-    rows = content_versions().filter(pk=1)
-    if page is not None:
-        page_id, path = page
-        ancestry = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
-        live = Page.objects.filter(pk=page_id, path=path, live=True)
-        restricted = PageViewRestriction.objects.filter(
-            Q(page__path__in=ancestry) | Q(page_id=OuterRef("alias_of_id"))
-        )
-        live = live.filter(~Exists(restricted.values("pk")))
-        rows = rows.annotate(page_ok=Exists(live))
-        row = rows.values_list("number", "changed_at", "page_ok").first()
-    else:
-        row = rows.values_list("number", "changed_at").first()
-        row = (*row, True) if row else None
-    if row is None or row[0] != entry["version"] or not row[2]:
-        return False
-    request_version.set(Version(row[0], row[1]))
-    return True
-
-
-@hooks.register("before_serve_page")
-def remember_served_page(page, request, serve_args, serve_kwargs):
-    # Kept with the response, so a hit can ask whether this page is still public.
-    request.served_page = (page.pk, page.path)
-
-
 class PageCacheMiddleware:
     """Placed before the session and authentication middleware: a request with a session
     cookie (every signed-in editor has one) is never answered from, nor stored in, the cache."""
@@ -211,22 +185,18 @@ class PageCacheMiddleware:
         except Exception:
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
             return self.get_response(request)
-        if entry is not None and still_servable(entry):
+        if entry is not None and entry["version"] == version():
             response = entry["response"]
             response[PAGE_CACHE_HEADER] = "hit"
             return response
 
-        number = version().number
+        number = version()
         response = self.get_response(request)
         if is_cacheable_response(request, response):
             if hasattr(response, "render"):
                 response.render()
             patch_cache_control(response, public=True, max_age=60)
-            entry = {
-                "version": number,
-                "page": getattr(request, "served_page", None),
-                "response": response,
-            }
+            entry = {"version": number, "response": response}
             try:
                 store().set(page_key(request), entry, settings.PAGE_CACHE_SECONDS)
             except Exception:

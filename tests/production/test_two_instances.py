@@ -6,6 +6,7 @@ It needs PostgreSQL and Redis. With DATABASE_URL not PostgreSQL it is skipped, s
 the suite on PostgreSQL as well); with Redis unreachable it is skipped unless `CI` is set, where
 it fails instead."""
 
+import json
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -172,3 +173,34 @@ def test_submissions_posted_to_both_instances_all_land(cluster):
     assert all(accepted)
     stored = Submission.objects.filter(page=form)
     assert sorted(s.form_data["message"] for s in stored) == sorted(f"message {n}" for n in numbers)
+
+
+def make_private_through(client, page):
+    """Give `page` a password in the admin's privacy dialogue, as an editor would."""
+    path = f"/admin/pages/{page.pk}/privacy/"
+    _action, fields = form_fields(json.loads(client.get(path).body)["html"], "form")
+    fields.update(restriction_type="password", password="board-only-2026")
+    reply = client.post(path, fields)
+    assert reply.status == 200, reply.body[:2000]
+    assert json.loads(reply.body)["step"] == "set_privacy_done", reply.body[:2000]
+
+
+def test_a_page_made_private_through_one_instance_is_not_served_by_the_other(cluster):
+    servers, library, _form = cluster
+    one, other = (SiteClient(server.url) for server in servers)
+    path = library.url
+    for _visit in range(3):
+        cached = other.get(path)
+        if cached.header("X-Page-Cache") == "hit":
+            break
+    assert cached.header("X-Page-Cache") == "hit", "the other instance must serve it cached"
+    assert 'id="library-q"' in cached.body
+
+    sign_in(one)
+    make_private_through(one, library)
+
+    for server in servers:
+        reply = SiteClient(server.url).get(path)  # an anonymous visitor on each instance
+        assert reply.header("X-Page-Cache") != "hit"
+        assert 'id="library-q"' not in reply.body, "the library is shown to an anonymous visitor"
+        assert 'name="password"' in reply.body

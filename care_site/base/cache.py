@@ -8,8 +8,8 @@ another worker with a cache of its own, still retires every entry made before it
 comes back when the store does.
 
 - `cached(compute, key(...))`: a value computed from published content (the library's counts,
-  the site chrome, template fragments through Wagtail's `{% wagtailcache %}` with the
-  `content_version` the context processor gives).
+  the site chrome, template fragments through Wagtail's `{% wagtailpagecache %}` varying on
+  the `content_version` the context processor gives).
 - `PageCacheMiddleware`: whole responses for anonymous visitors, answered only in the version
   they were made in. A page made private or unpublished has moved the version on in the same
   transaction, so it is never answered from this cache, whatever the store holds.
@@ -33,6 +33,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.cache import patch_cache_control
 
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -287,9 +288,6 @@ def purge_later(instance):
 
 
 def _purge_pending():
-
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
     pending = _pending_purges.get()
     if not pending:
         return

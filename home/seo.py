@@ -15,9 +15,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from care_site.base import cache
+from care_site.base.models import start_page_types
 from home.models import HomePage, SiteSettings
 from home.templatetags.navigation_tags import (
     chrome_cache,
@@ -225,11 +226,10 @@ def section_links(context):
     language = translation.get_language() or settings.LANGUAGE_CODE
 
     def links():
-        starts = [model for model in get_page_models() if getattr(model, "search_start_page", 0)]
         pages = (
             Page.objects.live()
             .public()
-            .type(*starts)
+            .type(*start_page_types())
             .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
             .select_related("locale")
             .order_by("path")

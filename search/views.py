@@ -3,7 +3,9 @@
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page
+
+from care_site.base.models import start_page_types
 
 from .query import parse
 from .results import SiteSearch
@@ -49,7 +51,7 @@ def _checked_suggestion(query, locale, request):
 def _start_pages(locale, request):
     """The pages whose type offers them as a place to start (`search_start_page`: the library
     and the community page) in the visitor's language."""
-    starts = [model for model in get_page_models() if getattr(model, "search_start_page", False)]
+    starts = start_page_types()
     if not starts:
         return []
     pages = Page.objects.live().public().filter(locale=locale).type(*starts).order_by("path")

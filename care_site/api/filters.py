@@ -14,14 +14,12 @@ from rest_framework.filters import BaseFilterBackend
 
 from resources.filters import clean_query
 
-
-def filtering_page_types():
-    """Page types with filters of their own (`api_filter_parameters`, `filter_for_api`)."""
-    return [model for model in get_page_models() if getattr(model, "api_filter_parameters", ())]
-
-
+# Page types with filters of their own (`api_filter_parameters`, `filter_for_api`).
+FILTERING_PAGE_TYPES = [
+    model for model in get_page_models() if getattr(model, "api_filter_parameters", ())
+]
 CONTENT_PARAMETERS = frozenset(
-    name for model in filtering_page_types() for name in model.api_filter_parameters
+    name for model in FILTERING_PAGE_TYPES for name in model.api_filter_parameters
 )
 SEARCH_OPERATORS = ("and", "or")
 
@@ -61,7 +59,7 @@ class ContentFilter(BaseFilterBackend):
     one without its type is a 400 that says which type to add."""
 
     def filter_queryset(self, request, queryset, view):
-        for model in filtering_page_types():
+        for model in FILTERING_PAGE_TYPES:
             asked = sorted(model.api_filter_parameters & request.GET.keys())
             if not asked:
                 continue

@@ -35,7 +35,6 @@ from django.utils.cache import patch_cache_control
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
@@ -216,6 +215,11 @@ def is_content(sender, instance):
     return isinstance(instance, Page) or sender._meta.label_lower in INVALIDATED_BY
 
 
+def _changed(instance):
+    forget_everything()
+    purge_later(instance)
+
+
 def _on_save(sender, instance, created=False, update_fields=None, **kwargs):
     if not is_content(sender, instance):
         return
@@ -224,33 +228,24 @@ def _on_save(sender, instance, created=False, update_fields=None, **kwargs):
     if created and sender._meta.label_lower == "home.sitesettings":
         # Made with its defaults the first time a page reads it (`for_site`): nothing changed.
         return
-    forget_everything()
-    purge_later(instance)
+    _changed(instance)
 
 
 def _on_delete(sender, instance, **kwargs):
     if is_content(sender, instance):
-        forget_everything()
-        purge_later(instance)
+        _changed(instance)
 
 
 def _on_relink(sender, instance, action, **kwargs):
     if action.startswith("post_") and is_content(type(instance), instance):
-        forget_everything()
-        purge_later(instance)
-
-
-def _on_page_event(sender, instance, **kwargs):
-    forget_everything()
-    purge_later(instance)
+        _changed(instance)
 
 
 def connect_invalidation():
     post_save.connect(_on_save, dispatch_uid="care-cache-save")
     post_delete.connect(_on_delete, dispatch_uid="care-cache-delete")
+    # Publishing, unpublishing and moving a page all save it: post_save covers them.
     m2m_changed.connect(_on_relink, dispatch_uid="care-cache-relink")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_on_page_event, dispatch_uid=f"care-cache-{id(signal)}")
     post_migrate.connect(forget_everything, sender=apps.get_app_config("base"))
     request_started.connect(_start_request, dispatch_uid="care-cache-request-started")
     request_finished.connect(_finish_request, dispatch_uid="care-cache-request-finished")

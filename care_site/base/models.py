@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -101,6 +101,11 @@ class BasePage(ViewRestrictionsInOneQuery, Page):
         if self.locale_id == active_locale_id():
             return self
         return super().localized_draft
+
+
+def start_page_types():
+    """The page types offered as places to start (`search_start_page`)."""
+    return [model for model in get_page_models() if getattr(model, "search_start_page", False)]
 
 
 class ContentVersion(models.Model):

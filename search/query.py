@@ -23,34 +23,26 @@ def clean(raw):
     """The query as it is shown back and logged: NFC, without control or invisible characters
     (NUL, tabs, bidi overrides...), single-spaced, at most MAX_QUERY_LENGTH characters."""
     text = unicodedata.normalize("NFC", raw or "")
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cc":
-            kept.append(" ")
-        elif category not in UNSEEN_CATEGORIES:
-            kept.append(char)
-    return " ".join("".join(kept).split())[:MAX_QUERY_LENGTH].strip()
+    kept = "".join(
+        " " if unicodedata.category(char) == "Cc" else char
+        for char in text
+        if unicodedata.category(char) not in UNSEEN_CATEGORIES
+    )
+    return " ".join(kept.split())[:MAX_QUERY_LENGTH].strip()
 
 
 def words(text):
     """The words in `text`, lower-cased: runs of letters, digits and combining marks. Anything
     else (punctuation, quotes, operators, emoji) separates words and is never searched for."""
-    found, current = [], []
-    for char in text:
-        if unicodedata.category(char)[0] in WORD_CATEGORIES:
-            current.append(char)
-        elif current:
-            found.append("".join(current))
-            current = []
-    if current:
-        found.append("".join(current))
+    spaced = "".join(
+        char if unicodedata.category(char)[0] in WORD_CATEGORIES else " " for char in text
+    )
     # A mark alone (an emoji's variation selector) is not a word.
-    return [word.lower() for word in found if any(_is_letter_or_digit(char) for char in word)]
-
-
-def _is_letter_or_digit(char):
-    return unicodedata.category(char)[0] in ("L", "N")
+    return [
+        word.lower()
+        for word in spaced.split()
+        if any(unicodedata.category(char)[0] in ("L", "N") for char in word)
+    ]
 
 
 @dataclass
@@ -92,15 +84,14 @@ def parse(raw):
 def _fold(text):
     """`text` lower-cased without accents, and for each of its characters the index of the
     character of `text` it came from (so matches found in the folded text map back)."""
-    folded, origins = [], []
-    for index, char in enumerate(text):
-        for part in unicodedata.normalize("NFD", char):
-            if unicodedata.category(part) == "Mn":
-                continue
-            for lower in part.lower():
-                folded.append(lower)
-                origins.append(index)
-    return "".join(folded), origins
+    pairs = [
+        (lower, index)
+        for index, char in enumerate(text)
+        for part in unicodedata.normalize("NFD", char)
+        if unicodedata.category(part) != "Mn"
+        for lower in part.lower()
+    ]
+    return "".join(lower for lower, _index in pairs), [index for _lower, index in pairs]
 
 
 def _stem(term):
@@ -112,23 +103,17 @@ def _stem(term):
     return term
 
 
-def highlight_pattern(terms):
-    """A regex matching, in folded text, the words that start like one of `terms` (two-letter
-    terms match whole words only; single letters nothing)."""
+def matches(text, terms):
+    """The (start, end) spans of `text` that match `terms`, ignoring case and accents: the words
+    that start like one of `terms` (two-letter terms match whole words only; single letters
+    nothing)."""
     stems = sorted(
         {_stem(_fold(term)[0]) for term in terms if len(term) > 1}, key=len, reverse=True
     )
-    if not stems:
-        return None
-    alternatives = [re.escape(stem) + (r"\w*" if len(stem) > 2 else r"\b") for stem in stems]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
-
-
-def matches(text, terms):
-    """The (start, end) spans of `text` that match `terms`, ignoring case and accents."""
-    pattern = highlight_pattern(terms)
-    if pattern is None or not text:
+    if not stems or not text:
         return []
+    alternatives = [re.escape(stem) + (r"\w*" if len(stem) > 2 else r"\b") for stem in stems]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
     folded, origins = _fold(text)
     return [
         (origins[match.start()], origins[match.end() - 1] + 1)

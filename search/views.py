@@ -21,9 +21,13 @@ def search(request):
         site_search = SiteSearch(query, locale, request, type_key=request.GET.get("type", ""))
         context.update(search=site_search, search_results=site_search.page(request.GET.get("page")))
         if not site_search.total:
-            context.update(suggestion=_checked_suggestion(query, locale, request))
+            # A corrected query, offered only if it finds something.
+            corrected = suggest(query.terms, locale)
+            found = corrected and SiteSearch(parse(corrected), locale, request).total
+            context.update(suggestion=corrected if found else None)
             context.update(start_pages=_start_pages(locale, request))
-        if _is_new_search(request):
+        # A search typed in, not a later page or a type filter of the same search.
+        if request.GET.get("page", "1") in ("", "1") and not request.GET.get("type"):
             record_search(query.text, locale.language_code, bool(site_search.total))
 
     response = TemplateResponse(request, "search/search.html", context)
@@ -33,19 +37,6 @@ def search(request):
         # cache (the site's page cache included) may answer it.
         patch_cache_control(response, private=True)
     return response
-
-
-def _is_new_search(request):
-    """A search typed in, not a later page or a type filter of the same search."""
-    return request.GET.get("page", "1") in ("", "1") and not request.GET.get("type")
-
-
-def _checked_suggestion(query, locale, request):
-    """A corrected query, offered only if it finds something."""
-    corrected = suggest(query.terms, locale)
-    if corrected and SiteSearch(parse(corrected), locale, request).total:
-        return corrected
-    return None
 
 
 def _start_pages(locale, request):

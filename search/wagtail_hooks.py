@@ -1,61 +1,56 @@
 """The search reports in the admin's Reports menu, for users allowed to see them (editors and
 moderators by default; see the migration `0002_editors_see_search_reports`)."""
 
-from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import path
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
 
 from . import reports
 
 
 class SearchReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return reports.can_see_reports(request.user)
+        return reports.SearchReportView.permission_policy.user_has_permission(request.user, "view")
 
 
-urlpatterns = [
-    path("popular/", reports.PopularSearchesView.as_view(), name="popular"),
-    path(
-        "popular/results/",
-        reports.PopularSearchesView.as_view(results_only=True),
-        name="popular_results",
-    ),
-    path("empty/", reports.EmptySearchesView.as_view(), name="empty"),
-    path(
-        "empty/results/",
-        reports.EmptySearchesView.as_view(results_only=True),
-        name="empty_results",
-    ),
-]
+class SearchReportViewSet(ViewSet):
+    """A report at /admin/reports/search/<name>/, in the Reports menu under its title."""
+
+    menu_hook = "register_reports_menu_item"
+    menu_icon = "search"
+    menu_item_class = SearchReportMenuItem
+
+    def __init__(self, name, view_class, menu_name, menu_order):
+        super().__init__(
+            f"search_reports_{name}",
+            url_prefix=f"reports/search/{name}",
+            view_class=view_class,
+            menu_label=view_class.page_title,
+            menu_name=menu_name,
+            menu_order=menu_order,
+        )
+
+    def get_urlpatterns(self):
+        names = {
+            "index_url_name": self.get_url_name("index"),
+            "index_results_url_name": self.get_url_name("results"),
+        }
+        return [
+            path("", self.view_class.as_view(**names), name="index"),
+            path("results/", self.view_class.as_view(**names, results_only=True), name="results"),
+        ]
 
 
-@hooks.register("register_admin_urls")
-def register_search_report_urls():
-    return [path("reports/search/", include((urlpatterns, "search_reports")))]
-
-
-@hooks.register("register_reports_menu_item")
-def register_popular_searches_menu_item():
-    return SearchReportMenuItem(
-        _("Popular searches"),
-        reverse("search_reports:popular"),
-        name="popular-searches",
-        icon_name="search",
-        order=1310,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_empty_searches_menu_item():
-    return SearchReportMenuItem(
-        _("Searches that found nothing"),
-        reverse("search_reports:empty"),
-        name="searches-that-found-nothing",
-        icon_name="search",
-        order=1320,
-    )
+@hooks.register("register_admin_viewset")
+def register_search_reports():
+    return [
+        SearchReportViewSet("popular", reports.PopularSearchesView, "popular-searches", 1310),
+        SearchReportViewSet(
+            "empty", reports.EmptySearchesView, "searches-that-found-nothing", 1320
+        ),
+    ]
 
 
 @hooks.register("construct_reports_menu")

@@ -36,10 +36,6 @@ class Unindexed(Func):
 
 
 class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
-    def _is_plain_search(self):
-        query = normalize(self.query)
-        return not isinstance(query, MatchAll | Not)
-
     def _index_entries(self, config, *, match_first=True):
         """The full-text table's rows that match, with their score, for the searched model.
         `match_first` keeps SQLite from starting with the index entries of the model (right
@@ -76,13 +72,8 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             .values_list("index_entry__object_id", flat=True)
         )
 
-    def ranked_pks(self, config, start=0, stop=None):
-        to_python = self.queryset.model._meta.pk.to_python
-        ranked = self._ranked_object_ids(config)[start:stop]
-        return [to_python(object_id) for object_id in ranked]
-
     def search(self, config, start, stop, score_field=None):
-        if not self._is_plain_search():
+        if isinstance(normalize(self.query), MatchAll | Not):  # not a plain search
             return super().search(config, start, stop, score_field)
         if not self.order_by_relevance:
             matching = self._index_entries(config).values("index_entry__object_id")
@@ -110,8 +101,10 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 class RankedSQLiteSearchResults(SQLiteSearchResults):
     def ranked_pks(self):
         """All matching primary keys, best first, in one query."""
-        config = self.query_compiler.get_config(self.backend)
-        return self.query_compiler.ranked_pks(config, self.start, self.stop)
+        compiler = self.query_compiler
+        ranked = compiler._ranked_object_ids(compiler.get_config(self.backend))
+        to_python = compiler.queryset.model._meta.pk.to_python
+        return [to_python(object_id) for object_id in ranked[self.start : self.stop]]
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):

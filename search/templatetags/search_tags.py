@@ -18,8 +18,7 @@ def highlight(text, terms):
     for start, end in matches(text, terms or []):
         if start < last:
             continue
-        pieces.append(escape(text[last:start]))
-        pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+        pieces += [escape(text[last:start]), f"<mark>{escape(text[start:end])}</mark>"]
         last = end
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above

@@ -1,26 +1,64 @@
-"""What every read endpoint of the API shares: JSON only, clear pagination errors, caching
-headers with 304s, and a bad filter value answered with 400 rather than an error page."""
+"""The API's read endpoints (pages, images, documents) and what they share: JSON only, clear
+pagination errors, caching headers with 304s, and a bad filter value answered with 400 rather
+than an error page.
 
+Conditional requests: every successful read carries a strong `ETag` (a digest of the body, so
+it is true whatever the response depends on, the clock included) and
+`Cache-Control: public, max-age=N`. Responses that depend only on stored content also carry
+`Last-Modified`: the last time anything a visitor can see changed (the content version the
+site's cache follows, `care_site.base.cache`), which covers changes to linked pages, images and
+settings too. Responses that change with the clock (an event becoming past, the landing page's
+next meeting, a form opening) carry no `Last-Modified`, only the `ETag`.
+A matching `If-None-Match` or `If-Modified-Since` gets 304 Not Modified."""
+
+import hashlib
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 
 from wagtail.api.v2 import filters as wagtail_filters
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
+from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from rest_framework.renderers import JSONRenderer
 
+from care_site.base import cache
+
 from . import filters
-from .caching import ConditionalGetMixin
-from .pagination import CarePagination
 
 # The largest id a database column holds: a bigger one in the address is a 404, not a
 # database error.
 MAX_ID = 2**63 - 1
 
 
-class ReadEndpointMixin(ConditionalGetMixin):
+class CarePagination(WagtailPagination):
+    """Wagtail's pagination, with messages a front-end developer can act on."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        for name in ("limit", "offset"):
+            raw = request.GET.get(name, "0")
+            if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
+                raise BadRequestError(f"{name} must be a whole number, 0 or more (got {raw!r})")
+        maximum = settings.WAGTAILAPI_LIMIT_MAX
+        limit = int(request.GET.get("limit", 0))
+        if limit > maximum:
+            raise BadRequestError(
+                f"limit must be at most {maximum} (got {limit}); use offset to fetch the "
+                f"next items, e.g. ?limit={maximum}&offset={maximum}"
+            )
+        # Wagtail's: 20 items unless `limit` says otherwise.
+        return super().paginate_queryset(queryset, request, view)
+
+
+class ReadEndpointMixin:
     renderer_classes = [JSONRenderer]
     pagination_class = CarePagination
 
@@ -36,6 +74,32 @@ class ReadEndpointMixin(ConditionalGetMixin):
             # A filter value the database cannot compare (`?start=soon`): the client's mistake.
             raise BadRequestError(f"invalid filter value: {error}") from error
 
+    def response_depends_on_clock(self):
+        return False
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Validators and caching headers on 200 answers to GET/HEAD, unless the view chose
+        its own caching (a draft preview is never cached)."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if (
+            request.method not in ("GET", "HEAD")
+            or response.status_code != 200
+            or response.has_header("Cache-Control")
+        ):
+            return response
+        response.render()
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+        last_modified = None if self.response_depends_on_clock() else cache.last_changed()
+        if last_modified:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        patch_cache_control(response, public=True, max_age=settings.CARE_API_CACHE_SECONDS)
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=int(last_modified.timestamp()) if last_modified else None,
+            response=response,
+        )
+
 
 MEDIA_FILTERS = [wagtail_filters.FieldsFilter, wagtail_filters.OrderingFilter, filters.SearchFilter]
 
@@ -50,3 +114,62 @@ class CareImagesAPIViewSet(ReadEndpointMixin, ImagesAPIViewSet):
 
 class CareDocumentsAPIViewSet(ReadEndpointMixin, DocumentsAPIViewSet):
     filter_backends = MEDIA_FILTERS
+
+
+def depends_on_clock(model):
+    """Whether the page type's representation changes with the clock (an event's status, the
+    landing page's next meeting, whether a form is open): no Last-Modified for it."""
+    return getattr(model, "depends_on_clock", False)
+
+
+class LocalizedPageSerializer(PageSerializer):
+    def to_representation(self, instance):
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
+class CarePagesAPIViewSet(ReadEndpointMixin, PagesAPIViewSet):
+    """The pages endpoint: Wagtail's, restricted to live pages without view restrictions (a
+    session that has entered a page's password still gets only public pages, so responses can be
+    cached publicly), with the site's filters, relations fetched per page type so a listing costs
+    the same number of queries however many pages it holds, and each page serialized in its own
+    language (links inside it point at pages in that language)."""
+
+    base_serializer_class = LocalizedPageSerializer
+    filter_backends = [
+        filters.FieldsFilter,
+        wagtail_filters.ChildOfFilter,
+        wagtail_filters.AncestorOfFilter,
+        wagtail_filters.DescendantOfFilter,
+        filters.ContentFilter,
+        wagtail_filters.OrderingFilter,
+        wagtail_filters.TranslationOfFilter,
+        filters.LocaleFilter,
+        filters.SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        filters.CONTENT_PARAMETERS
+    )
+
+    def get_base_queryset(self):
+        # Wagtail builds it from three queries (restrictions, site, the site's translations),
+        # and a listing asks for it more than once: build it once per request.
+        if getattr(self, "_base_queryset", None) is None:
+            self._base_queryset = super().get_base_queryset().public()
+        return self._base_queryset.all()
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # The relations the page type's API fields read (`listing_select_related`, …).
+        model = queryset.model
+        queryset = queryset.select_related(*getattr(model, "listing_select_related", ("locale",)))
+        return queryset.prefetch_related(*getattr(model, "listing_prefetch_related", ()))
+
+    def response_depends_on_clock(self):
+        if self.action == "detail_view":
+            return depends_on_clock(type(self.get_object()))
+        try:
+            requested = page_models_from_string(self.request.GET.get("type", "wagtailcore.Page"))
+        except (LookupError, ValueError):
+            requested = ()
+        return "when" in self.request.GET or any(map(depends_on_clock, requested))

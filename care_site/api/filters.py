@@ -13,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 from rest_framework.filters import BaseFilterBackend
 
 from resources.filters import clean_query
+from search.backends import ranked_pks
 
 # Page types with filters of their own (`api_filter_parameters`, `filter_for_api`).
 FILTERING_PAGE_TYPES = [
@@ -105,10 +106,7 @@ class SearchFilter(BaseFilterBackend):
         results = get_search_backend().search(
             query, queryset.model.objects.all(), operator=operator, order_by_relevance=by_relevance
         )
-        if hasattr(results, "get_queryset"):
-            matching = list(results.get_queryset().values_list("pk", flat=True))
-        else:
-            matching = [page.pk for page in results]
+        matching = ranked_pks(results)
         if by_relevance:
             return RankedResults(matching, queryset)
         return queryset.filter(pk__in=matching)
@@ -126,8 +124,7 @@ class RankedResults(Sequence):
     def __len__(self):
         return len(self.ids)
 
-    def count(self):
-        return len(self.ids)
+    count = __len__  # what the paginator asks
 
     def __getitem__(self, key):
         if isinstance(key, slice):

@@ -13,25 +13,21 @@ table, its tokens are checked without any age limit, and it ships no API endpoin
 from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
-from wagtail.api.rich_text import APIRichText
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page, Revision
 
-from rest_framework.renderers import JSONRenderer
-from rest_framework.response import Response
-from rest_framework.views import APIView
+from .endpoints import CarePagesAPIViewSet
 
 SALT = "care_site.api.preview"
-
-
-def make_token(page):
-    return signing.dumps({"page": page.pk, "revision": page.latest_revision_id}, salt=SALT)
 
 
 def read_token(token):
@@ -45,65 +41,45 @@ def read_token(token):
     return payload.get("page"), payload.get("revision")
 
 
+@never_cache
 def token_view(request, page_id):
     """A preview token for an editor of the page: JSON, or a redirect to the front end's
     preview address when CARE_API_PREVIEW_CLIENT_URL is set (and `?format=json` is not)."""
-    page = Page.objects.filter(pk=page_id).first()
-    user = request.user
-    if page is None or not user.is_authenticated:
+    page = get_object_or_404(Page, pk=page_id)
+    if not (request.user.is_authenticated and page.permissions_for_user(request.user).can_edit()):
         raise Http404
-    if not page.permissions_for_user(user).can_edit():
-        raise Http404
-    token = make_token(page.specific)
+    token = signing.dumps({"page": page.pk, "revision": page.latest_revision_id}, salt=SALT)
     client_url = settings.CARE_API_PREVIEW_CLIENT_URL
     if client_url and request.GET.get("format") != "json":
-        response = HttpResponseRedirect(client_url.replace("{token}", token))
-    else:
-        response = JsonResponse(
-            {
-                "token": token,
-                "expires_in": settings.CARE_API_PREVIEW_TOKEN_MAX_AGE,
-                "url": request.build_absolute_uri(reverse("api_preview")) + f"?token={token}",
-            }
-        )
-    add_never_cache_headers(response)
-    return response
+        return HttpResponseRedirect(client_url.replace("{token}", token))
+    return JsonResponse(
+        {
+            "token": token,
+            "expires_in": settings.CARE_API_PREVIEW_TOKEN_MAX_AGE,
+            "url": request.build_absolute_uri(reverse("api_preview")) + f"?token={token}",
+        }
+    )
 
 
-class PreviewAPIView(APIView):
-    renderer_classes = [JSONRenderer]
+class PreviewAPIViewSet(CarePagesAPIViewSet):
+    """The pages endpoint's detail view, showing the revision the token names; never cached."""
+
     authentication_classes = []
     permission_classes = []
 
-    def handle_exception(self, exc):
-        if isinstance(exc, BadRequestError):
-            return Response({"message": str(exc)}, status=400)
-        if isinstance(exc, Http404):
-            return Response({"message": "not found"}, status=404)
-        return super().handle_exception(exc)
-
-    def get(self, request):
-        from .pages import CarePagesAPIViewSet
-        from .router import api_router
-
-        page_id, revision_id = read_token(request.GET.get("token", ""))
+    @cached_property
+    def draft(self):
+        page_id, revision_id = read_token(self.request.GET.get("token", ""))
         revision = Revision.page_revisions.filter(pk=revision_id, object_id=str(page_id)).first()
         if revision is None:
-            raise Http404
-        page = revision.as_object()
-        request.wagtailapi_router = api_router
-        view = CarePagesAPIViewSet(request=request, action="detail_view", format_kwarg=None)
-        serializer_class = CarePagesAPIViewSet._get_serializer_class(
-            api_router, type(page), [], show_details=True
-        )
-        context = {
-            "request": request,
-            "view": view,
-            "router": api_router,
-            "base_queryset": view.get_base_queryset(),
-            "_wagtail_rich_text_format": APIRichText.resolve_format(None),
-        }
-        response = Response(serializer_class(page, context=context).data)
+            raise Http404("not found")
+        return revision.as_object()
+
+    def get_object(self):
+        return self.draft
+
+    def detail_view(self, request):
+        response = super().detail_view(request, pk=self.draft.pk)
         add_never_cache_headers(response)
         return response
 

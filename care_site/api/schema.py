@@ -11,78 +11,63 @@ from django.http import JsonResponse
 from wagtail import fields as wagtail_fields
 from wagtail.models import get_page_models
 
+from care_site.base.api import NULLABLE_STRING
 from events.api import WHEN_VALUES
 
-from .pages import CarePagesAPIViewSet
+from .endpoints import CarePagesAPIViewSet
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 RICH_TEXT_FORMATS = ["db_html", "html", "db_markdown", "markdown"]
-NULLABLE_STRING = {"type": ["string", "null"]}
 MAX_ID = 2**31 - 1
+PAGE_ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 
-
-def page_type_name(model):
-    return f"{model._meta.app_label}.{model.__name__}"
-
-
-def model_field_schema(field):
-    if isinstance(field, wagtail_fields.StreamField):
-        schema = {"type": "array"}
-    elif isinstance(field, models.BooleanField):
-        schema = {"type": "boolean"}
-    elif isinstance(field, models.IntegerField | models.AutoField):
-        schema = {"type": "integer"}
-    elif isinstance(field, models.DateTimeField):
-        schema = {"type": "string", "format": "date-time"}
-    elif isinstance(field, models.DateField):
-        schema = {"type": "string", "format": "date"}
-    elif isinstance(field, models.CharField | models.TextField | wagtail_fields.RichTextField):
-        schema = {"type": "string"}
-    else:
-        return {}
-    if field.null:
-        schema["type"] = [schema["type"], "null"]
-    return schema
+# The JSON type of a model field's value, for fields without a serializer of their own: the
+# first class the field is an instance of.
+MODEL_FIELD_SCHEMAS = [
+    (wagtail_fields.StreamField, {"type": "array"}),
+    (models.BooleanField, {"type": "boolean"}),
+    (models.IntegerField | models.AutoField, {"type": "integer"}),
+    (models.DateTimeField, {"type": "string", "format": "date-time"}),
+    (models.DateField, {"type": "string", "format": "date"}),
+    (models.CharField | models.TextField | wagtail_fields.RichTextField, {"type": "string"}),
+]
 
 
 def api_field_schema(model, api_field):
-    serializer = api_field.serializer
-    if serializer is not None and hasattr(serializer, "json_schema"):
-        return serializer.json_schema
+    if hasattr(api_field.serializer, "json_schema"):
+        return api_field.serializer.json_schema
     try:
         field = model._meta.get_field(api_field.name)
     except FieldDoesNotExist:
         return {}
-    return model_field_schema(field)
+    for field_class, schema in MODEL_FIELD_SCHEMAS:
+        if isinstance(field, field_class):
+            return {**schema, "type": [schema["type"], "null"]} if field.null else schema
+    return {}
 
 
-def page_meta_schema():
-    return {
-        "type": "object",
-        "properties": {
-            "type": {"type": "string"},
-            "detail_url": {"type": "string"},
-            "html_url": NULLABLE_STRING,
-            "slug": {"type": "string"},
-            "show_in_menus": {"type": "boolean"},
-            "seo_title": {"type": "string"},
-            "search_description": {"type": "string"},
-            "first_published_at": {"type": ["string", "null"], "format": "date-time"},
-            "alias_of": {"type": ["object", "null"]},
-            "parent": {"type": ["object", "null"]},
-            "locale": {"type": "string"},
-        },
-    }
+PAGE_META = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string"},
+        "detail_url": {"type": "string"},
+        "html_url": NULLABLE_STRING,
+        "slug": {"type": "string"},
+        "show_in_menus": {"type": "boolean"},
+        "seo_title": {"type": "string"},
+        "search_description": {"type": "string"},
+        "first_published_at": {"type": ["string", "null"], "format": "date-time"},
+        "alias_of": {"type": ["object", "null"]},
+        "parent": {"type": ["object", "null"]},
+        "locale": {"type": "string"},
+    },
+}
 
 
 def page_type_schema(model):
     """The detail representation of a page of `model`, exact: every key, no other."""
-    properties = {
-        "id": {"type": "integer"},
-        "meta": {"$ref": "#/components/schemas/PageMeta"},
-        "title": {"type": "string"},
-    }
-    for api_field in CarePagesAPIViewSet._convert_api_fields(getattr(model, "api_fields", [])):
+    properties = {"meta": {"$ref": "#/components/schemas/PageMeta"}}
+    for api_field in CarePagesAPIViewSet.get_body_fields(model):  # id, title, `api_fields`
         properties[api_field.name] = api_field_schema(model, api_field)
     return {
         "type": "object",
@@ -93,33 +78,16 @@ def page_type_schema(model):
     }
 
 
-def api_page_models():
-    return [model for model in get_page_models() if model.__module__.split(".")[0] != "wagtail"]
-
-
 def query(name, schema, description, **extra):
     return {"name": name, "in": "query", "schema": schema, "description": description, **extra}
 
 
-def listing_parameters(max_limit):
-    return [
-        query("limit", {"type": "integer", "minimum": 0, "maximum": max_limit}, "Items per page."),
-        query(
-            "offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999}, "Items to skip."
-        ),
-        query("search", {"type": "string"}, "Keywords (full-text search)."),
-        query(
-            "search_operator", {"type": "string", "enum": ["and", "or"]}, "How keywords combine."
-        ),
-        query("order", {"type": "string"}, "A field to order by; `-field` for descending."),
-        query("fields", {"type": "string"}, "Fields to add (`a,b`), remove (`-a`), or `*`."),
-    ]
-
-
-def responses(ok, *, not_found=True, not_modified=True):
-    answers = {"200": ok, "400": {"description": "Bad request", "content": json(ERROR)}}
-    if not_modified:
-        answers["304"] = {"description": "Not modified (If-None-Match / If-Modified-Since)"}
+def responses(ok, *, not_found=True):
+    answers = {
+        "200": ok,
+        "400": {"description": "Bad request", "content": json(ERROR)},
+        "304": {"description": "Not modified (If-None-Match / If-Modified-Since)"},
+    }
     if not_found:
         answers["404"] = {"description": "Not found", "content": json(ERROR)}
     return answers
@@ -133,123 +101,115 @@ def ok(schema, description="OK"):
     return {"description": description, "content": json(schema)}
 
 
-def listing_of(item):
+def item_schema(meta, **properties):
+    """An item of a listing: its id, its meta and the default fields of its endpoint."""
     return {
         "type": "object",
-        "required": ["meta", "items"],
-        "properties": {
-            "meta": {
-                "type": "object",
-                "required": ["total_count"],
-                "properties": {"total_count": {"type": "integer"}},
-            },
-            "items": {"type": "array", "items": item},
-        },
+        "required": ["id", "meta"],
+        "properties": {"id": {"type": "integer"}, "meta": meta, **properties},
     }
 
 
-ID_PATH = {
-    "name": "id",
-    "in": "path",
-    "required": True,
-    "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
-}
+ID_PATH = {"name": "id", "in": "path", "required": True, "schema": PAGE_ID}
 RICH_TEXT_FORMAT = query(
     "rich_text_format", {"type": "string", "enum": RICH_TEXT_FORMATS}, "How rich text is given."
 )
 
 
-def pages_paths(page_models, max_limit):
-    languages = [code for code, _name in settings.LANGUAGES]
-    types = [page_type_name(model) for model in page_models]
-    page_item = {
-        "type": "object",
-        "required": ["id", "meta"],
-        "properties": {
-            "id": {"type": "integer"},
-            "meta": {"$ref": "#/components/schemas/PageMeta"},
-        },
-    }
-    slugs = {"type": "array", "items": {"type": "string"}}
-    filters = [
-        query("type", {"type": "string", "enum": types}, "Only pages of this type."),
-        query("locale", {"type": "string", "enum": languages}, "Only pages in this language."),
-        query("child_of", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Children of."),
-        query(
-            "descendant_of", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Below a page."
-        ),
-        query(
-            "translation_of",
-            {"type": "integer", "minimum": 1, "maximum": MAX_ID},
-            "Translations of a page.",
-        ),
-        query(
-            "topic",
-            slugs,
-            "Resources on any of these topics (slugs), with type=resources.ResourcePage.",
-            explode=True,
-        ),
-        query("resource_type", slugs, "Resources of any of these types (slugs).", explode=True),
-        query(
-            "partner", slugs, "Resources published by any of these partners (slugs).", explode=True
-        ),
-        query(
-            "year",
-            {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 9999}},
-            "Resources published in any of these years.",
-            explode=True,
-        ),
-        query(
-            "when",
-            {"type": "string", "enum": list(WHEN_VALUES)},
-            "Events to come or past, with type=events.EventPage.",
-        ),
-    ]
-    detail = {"anyOf": [{"$ref": f"#/components/schemas/{name}"} for name in types]}
-    return {
-        "/api/v2/pages/": {
-            "get": {
-                "summary": "Live, public pages",
-                "operationId": "listPages",
-                "parameters": [*listing_parameters(max_limit), *filters, RICH_TEXT_FORMAT],
-                "responses": responses(ok(listing_of(page_item)), not_found=False),
-            }
-        },
-        "/api/v2/pages/{id}/": {
-            "get": {
-                "summary": "One live, public page with every field of its type",
-                "operationId": "getPage",
-                "parameters": [ID_PATH, RICH_TEXT_FORMAT],
-                "responses": responses(ok(detail)),
-            }
-        },
-    }
+LISTING_PARAMETERS = [
+    query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999}, "Items to skip."),
+    query("search", {"type": "string"}, "Keywords (full-text search)."),
+    query("search_operator", {"type": "string", "enum": ["and", "or"]}, "How keywords combine."),
+    query("order", {"type": "string"}, "A field to order by; `-field` for descending."),
+    query("fields", {"type": "string"}, "Fields to add (`a,b`), remove (`-a`), or `*`."),
+]
+LISTING_META = {
+    "type": "object",
+    "required": ["total_count"],
+    "properties": {"total_count": {"type": "integer"}},
+}
 
 
-def media_paths(name, item_properties):
-    item = {
+def read_paths(name, listing, detail, item, detail_schema, filters=(), formats=()):
+    """An endpoint's listing (`/api/v2/<name>/`) and detail (`/api/v2/<name>/{id}/`);
+    `listing` and `detail` are each (summary, operationId)."""
+    maximum = settings.WAGTAILAPI_LIMIT_MAX
+    limit = query("limit", {"type": "integer", "minimum": 0, "maximum": maximum}, "Items per page.")
+    listing_schema = {
         "type": "object",
-        "required": ["id", "meta"],
-        "properties": {"id": {"type": "integer"}, "meta": {"type": "object"}, **item_properties},
+        "required": ["meta", "items"],
+        "properties": {"meta": LISTING_META, "items": {"type": "array", "items": item}},
     }
     return {
         f"/api/v2/{name}/": {
             "get": {
-                "summary": f"All {name}",
-                "operationId": f"list_{name}",
-                "parameters": listing_parameters(settings.WAGTAILAPI_LIMIT_MAX),
-                "responses": responses(ok(listing_of(item)), not_found=False),
+                "summary": listing[0],
+                "operationId": listing[1],
+                "parameters": [limit, *LISTING_PARAMETERS, *filters, *formats],
+                "responses": responses(ok(listing_schema), not_found=False),
             }
         },
         f"/api/v2/{name}/{{id}}/": {
             "get": {
-                "summary": f"One of the {name}",
-                "operationId": f"get_{name}",
-                "parameters": [ID_PATH],
-                "responses": responses(ok(item)),
+                "summary": detail[0],
+                "operationId": detail[1],
+                "parameters": [ID_PATH, *formats],
+                "responses": responses(ok(detail_schema)),
             }
         },
     }
+
+
+SLUGS = {"type": "array", "items": {"type": "string"}}
+PAGE_FILTERS = [
+    query("child_of", PAGE_ID, "Children of."),
+    query("descendant_of", PAGE_ID, "Below a page."),
+    query("translation_of", PAGE_ID, "Translations of a page."),
+    query(
+        "topic",
+        SLUGS,
+        "Resources on any of these topics (slugs), with type=resources.ResourcePage.",
+        explode=True,
+    ),
+    query("resource_type", SLUGS, "Resources of any of these types (slugs).", explode=True),
+    query("partner", SLUGS, "Resources published by any of these partners (slugs).", explode=True),
+    query(
+        "year",
+        {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 9999}},
+        "Resources published in any of these years.",
+        explode=True,
+    ),
+    query(
+        "when",
+        {"type": "string", "enum": list(WHEN_VALUES)},
+        "Events to come or past, with type=events.EventPage.",
+    ),
+]
+
+
+def pages_paths(types):
+    languages = [code for code, _name in settings.LANGUAGES]
+    filters = [
+        query("type", {"type": "string", "enum": types}, "Only pages of this type."),
+        query("locale", {"type": "string", "enum": languages}, "Only pages in this language."),
+        *PAGE_FILTERS,
+    ]
+    return read_paths(
+        "pages",
+        ("Live, public pages", "listPages"),
+        ("One live, public page with every field of its type", "getPage"),
+        item_schema({"$ref": "#/components/schemas/PageMeta"}),
+        {"anyOf": [{"$ref": f"#/components/schemas/{name}"} for name in types]},
+        filters,
+        [RICH_TEXT_FORMAT],
+    )
+
+
+def media_paths(name, **properties):
+    item = item_schema({"type": "object"}, **properties)
+    return read_paths(
+        name, (f"All {name}", f"list_{name}"), (f"One of the {name}", f"get_{name}"), item, item
+    )
 
 
 FORM_FIELD = {
@@ -305,86 +265,77 @@ FORM_ERRORS = {
 }
 
 
-def forms_paths():
-    return {
-        "/api/v2/forms/{id}/": {
-            "get": {
-                "summary": "A form page's questions, consent wording and spam-timer token",
-                "operationId": "getForm",
-                "parameters": [ID_PATH],
-                "responses": {
-                    "200": ok(FORM_DEFINITION),
-                    "404": {"description": "No live, public form page with this id"},
-                },
+FORMS_PATHS = {
+    "/api/v2/forms/{id}/": {
+        "get": {
+            "summary": "A form page's questions, consent wording and spam-timer token",
+            "operationId": "getForm",
+            "parameters": [ID_PATH],
+            "responses": {
+                "200": ok(FORM_DEFINITION),
+                "404": {"description": "No live, public form page with this id"},
             },
-            "post": {
-                "summary": "Send answers (as the HTML form does, as a JSON object)",
-                "operationId": "submitForm",
-                "parameters": [ID_PATH],
-                "requestBody": {
-                    "required": True,
-                    "content": json(
-                        {
-                            "type": "object",
-                            "description": "Field name -> answer; care_consent (true), "
-                            "care_token (from the GET), care_website (empty).",
-                            "additionalProperties": True,
-                        }
-                    ),
-                },
-                "responses": {
-                    "201": ok(
-                        {
-                            "type": "object",
-                            "required": ["id", "message"],
-                            "properties": {
-                                "id": {"type": ["integer", "null"]},
-                                "message": {"type": "string"},
-                            },
+        },
+        "post": {
+            "summary": "Send answers (as the HTML form does, as a JSON object)",
+            "operationId": "submitForm",
+            "parameters": [ID_PATH],
+            "requestBody": {
+                "required": True,
+                "content": json(
+                    {
+                        "type": "object",
+                        "description": "Field name -> answer; care_consent (true), "
+                        "care_token (from the GET), care_website (empty).",
+                        "additionalProperties": True,
+                    }
+                ),
+            },
+            "responses": {
+                "201": ok(
+                    {
+                        "type": "object",
+                        "required": ["id", "message"],
+                        "properties": {
+                            "id": {"type": ["integer", "null"]},
+                            "message": {"type": "string"},
                         },
-                        "Stored (or caught as spam: id is null and nothing is kept)",
-                    ),
-                    "400": {"description": "Answers to correct", "content": json(FORM_ERRORS)},
-                    "403": {"description": "Origin not allowed", "content": json(FORM_ERRORS)},
-                    "404": {"description": "No live, public form page with this id"},
-                    "409": {"description": "The form is closed", "content": json(FORM_ERRORS)},
-                    "415": {"description": "Not JSON"},
-                    "429": {"description": "Over the rate limit", "content": json(FORM_ERRORS)},
-                },
+                    },
+                    "Stored (or caught as spam: id is null and nothing is kept)",
+                ),
+                "400": {"description": "Answers to correct", "content": json(FORM_ERRORS)},
+                "403": {"description": "Origin not allowed", "content": json(FORM_ERRORS)},
+                "404": {"description": "No live, public form page with this id"},
+                "409": {"description": "The form is closed", "content": json(FORM_ERRORS)},
+                "415": {"description": "Not JSON"},
+                "429": {"description": "Over the rate limit", "content": json(FORM_ERRORS)},
+            },
+        },
+    }
+}
+
+
+PREVIEW_PATHS = {
+    "/api/v2/preview/": {
+        "get": {
+            "summary": "The latest draft of a page, with a preview token from the admin",
+            "operationId": "previewPage",
+            "parameters": [query("token", {"type": "string"}, "The signed token.", required=True)],
+            "responses": {
+                "200": ok({"type": "object"}),
+                "400": {"description": "Missing, forged or expired token", "content": json(ERROR)},
+                "404": {"description": "The page no longer exists", "content": json(ERROR)},
             },
         }
     }
-
-
-def preview_paths():
-    return {
-        "/api/v2/preview/": {
-            "get": {
-                "summary": "The latest draft of a page, with a preview token from the admin",
-                "operationId": "previewPage",
-                "parameters": [
-                    query("token", {"type": "string"}, "The signed token.", required=True)
-                ],
-                "responses": {
-                    "200": ok({"type": "object"}),
-                    "400": {
-                        "description": "Missing, forged or expired token",
-                        "content": json(ERROR),
-                    },
-                    "404": {"description": "The page no longer exists", "content": json(ERROR)},
-                },
-            }
-        }
-    }
+}
 
 
 def build_schema():
-    page_models = api_page_models()
-    max_limit = settings.WAGTAILAPI_LIMIT_MAX
-    image_properties = {
-        "title": {"type": "string"},
-        "description": {"type": "string"},
-    }
+    # Wagtail's own Page is not served by itself.
+    page_models = [
+        model for model in get_page_models() if model.__module__.split(".")[0] != "wagtail"
+    ]
     return {
         "openapi": "3.1.0",
         "info": {
@@ -393,11 +344,11 @@ def build_schema():
             "description": "Live, public pages, images, documents and forms (docs/api.md).",
         },
         "paths": {
-            **pages_paths(page_models, max_limit),
-            **media_paths("images", image_properties),
-            **media_paths("documents", {"title": {"type": "string"}}),
-            **forms_paths(),
-            **preview_paths(),
+            **pages_paths([model._meta.label for model in page_models]),
+            **media_paths("images", title={"type": "string"}, description={"type": "string"}),
+            **media_paths("documents", title={"type": "string"}),
+            **FORMS_PATHS,
+            **PREVIEW_PATHS,
             "/api/v2/schema/": {
                 "get": {
                     "summary": "This document",
@@ -413,8 +364,8 @@ def build_schema():
                     "required": ["message"],
                     "properties": {"message": {"type": "string"}},
                 },
-                "PageMeta": page_meta_schema(),
-                **{page_type_name(model): page_type_schema(model) for model in page_models},
+                "PageMeta": PAGE_META,
+                **{model._meta.label: page_type_schema(model) for model in page_models},
             }
         },
     }

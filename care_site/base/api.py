@@ -10,7 +10,9 @@ of its own defines it there, with the helpers below.
 Each serializer carries `json_schema`, which the OpenAPI document (`care_site.api.schema`)
 publishes, so the document describes exactly what these functions return."""
 
-from rest_framework.fields import Field
+from django.urls import reverse
+
+from rest_framework.fields import ReadOnlyField
 
 STREAM_IMAGE_SPEC = "max-1600x1600"
 
@@ -87,9 +89,7 @@ def page_link(page):
         "id": page.pk,
         "title": page.title,
         "url": page.url,
-        "type": f"{specific_class._meta.app_label}.{specific_class.__name__}"
-        if specific_class
-        else "",
+        "type": specific_class._meta.label if specific_class else "",
     }
 
 
@@ -104,15 +104,7 @@ def meeting(event):
     }
 
 
-# Serializer fields -------------------------------------------------------------------------
-
-
-class ReadOnlyField(Field):
-    """A value the API gives and never takes."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
+# Serializer fields (DRF's `ReadOnlyField`: a value the API gives and never takes) -----------
 
 
 class StreamBody(ReadOnlyField):
@@ -155,27 +147,21 @@ class PageLink(ReadOnlyField):
     """A page foreign key (or a property returning a page) as id, title and URL."""
 
     json_schema = PAGE_LINK_SCHEMA
-
-    def to_representation(self, page):
-        return page_link(page)
+    to_representation = staticmethod(page_link)
 
 
 class Flag(ReadOnlyField):
     """A computed yes/no (a property)."""
 
     json_schema = {"type": "boolean"}
-
-    def to_representation(self, value):
-        return bool(value)
+    to_representation = staticmethod(bool)
 
 
 class Text(ReadOnlyField):
     """A computed string (a property), possibly empty."""
 
     json_schema = {"type": "string"}
-
-    def to_representation(self, value):
-        return str(value)
+    to_representation = staticmethod(str)
 
 
 class ApiUrl(ReadOnlyField):
@@ -189,34 +175,27 @@ class ApiUrl(ReadOnlyField):
         super().__init__(**kwargs)
 
     def to_representation(self, page):
-        from django.urls import reverse
-
         return reverse(self.url_name, kwargs={"pk": page.pk})
 
 
 # The landing page ---------------------------------------------------------------------------
 
 
-NEXT_MEETING_SCHEMA = {
-    "type": ["object", "null"],
-    "properties": {
-        **PAGE_LINK_SCHEMA["properties"],
-        "start": {"type": "string", "format": "date-time"},
-        "end": {"type": "string", "format": "date-time"},
-        "time_zone": {"type": "string"},
-        "format": {"type": "string"},
-    },
-}
-
-
 class NextMeeting(ReadOnlyField):
     """The landing page's computed next meeting (see `HomePage.next_meeting`), or null when
     none is scheduled (the front end shows `no_meeting_text`)."""
 
-    json_schema = NEXT_MEETING_SCHEMA
-
-    def to_representation(self, event):
-        return meeting(event)
+    json_schema = {
+        "type": ["object", "null"],
+        "properties": {
+            **PAGE_LINK_SCHEMA["properties"],
+            "start": {"type": "string", "format": "date-time"},
+            "end": {"type": "string", "format": "date-time"},
+            "time_zone": {"type": "string"},
+            "format": {"type": "string"},
+        },
+    }
+    to_representation = staticmethod(meeting)
 
 
 # Cards: lists of pages a front end shows as cards -------------------------------------------

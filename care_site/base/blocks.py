@@ -37,12 +37,10 @@ class PageListBlock(blocks.StructBlock):
     heading = blocks.CharBlock(required=False, max_length=120)
 
     context_name = "pages"
+    item = staticmethod(api.page_link)
 
     def pages(self, value):
         raise NotImplementedError
-
-    def item(self, page):
-        return api.page_link(page)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -109,8 +107,6 @@ class RenditionImageBlock(ImageBlock):
     given to the API as a rendition with its size and its alt text in this context."""
 
     def get_api_representation(self, value, context=None):
-        if value is None:
-            return None
         return api.image_rendition(
             value,
             api.STREAM_IMAGE_SPEC,
@@ -218,10 +214,8 @@ class CallToActionBlock(LinkBlock):
     def get_api_representation(self, value, context=None):
         return {**super().get_api_representation(value, context), "text": value.get("text")}
 
-    class Meta:
-        icon = "link"
+    class Meta:  # the icon and `url` are LinkBlock's
         template = "blocks/cta_block.html"
-        value_class = LinkStructValue
         description = _("A button that invites visitors to act, with an optional sentence.")
         preview_value = {
             "label": "Join the Peer Learning Community",
@@ -319,6 +313,7 @@ class UpcomingEventsBlock(PageListBlock):
     )
 
     context_name = "events"
+    item = staticmethod(api.meeting)
 
     def pages(self, value):
         """The next `count` (1 to 12) live, public events in the visitor's language that have
@@ -330,9 +325,6 @@ class UpcomingEventsBlock(PageListBlock):
         event_page = apps.get_model("events", "EventPage")
         events = event_page.objects.live().public().filter(locale_id=active_locale_id())
         return list(events.upcoming()[:count])
-
-    def item(self, page):
-        return api.meeting(page)
 
     class Meta:
         icon = "date"

@@ -1,7 +1,7 @@
 """Events in the content API: links that the event page hides once a meeting is over are
 hidden here too, and the meeting's materials and calendar file are given as links."""
 
-from rest_framework.fields import Field
+from rest_framework.fields import ReadOnlyField
 
 from care_site.base.api import PAGE_LINK_SCHEMA, page_link
 
@@ -9,14 +9,7 @@ from care_site.base.api import PAGE_LINK_SCHEMA, page_link
 WHEN_VALUES = ("upcoming", "past")
 
 
-class _Computed(Field):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        kwargs.setdefault("source", "*")
-        super().__init__(**kwargs)
-
-
-class JoinUrl(_Computed):
+class JoinUrl(ReadOnlyField):
     """The video meeting link, empty once the meeting is over (as on the page)."""
 
     json_schema = {"type": "string"}
@@ -25,7 +18,7 @@ class JoinUrl(_Computed):
         return "" if event.is_past else event.join_url
 
 
-class RegistrationUrl(_Computed):
+class RegistrationUrl(ReadOnlyField):
     """Where to register: the form page in the event's language, or the web address; empty
     once the meeting is over (as on the page)."""
 
@@ -35,7 +28,7 @@ class RegistrationUrl(_Computed):
         return "" if event.is_past else (event.registration_link() or "")
 
 
-class Materials(_Computed):
+class Materials(ReadOnlyField):
     """Recordings, slides and other material from the library, in the editors' order."""
 
     json_schema = {
@@ -54,15 +47,10 @@ class Materials(_Computed):
         ]
 
 
-class CalendarUrl(_Computed):
+class CalendarUrl(ReadOnlyField):
     """The calendar file (`.ics`) of a meeting, or the subscribable feed of a community page."""
 
     json_schema = {"type": "string"}
 
     def to_representation(self, page):
         return page.get_full_url(self.context.get("request")) + page.reverse_subpage("calendar")
-
-
-def filter_events(events, when):
-    """Meetings still to come (until they end, soonest first) or over (newest first)."""
-    return events.upcoming() if when == "upcoming" else events.past()

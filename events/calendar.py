@@ -71,19 +71,6 @@ def vevent(event, request=None, now=None):
     return component
 
 
-def new_calendar(name=None, description=None):
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    if name:
-        calendar.add("name", name)
-        calendar.add("x-wr-calname", name)
-    if description:
-        calendar.add("x-wr-caldesc", description)
-    return calendar
-
-
 def add_time_zones(calendar, events):
     """VTIMEZONE for each zone the events use, covering only the years they span (tzdata's
     whole history would make every file tens of kilobytes)."""
@@ -106,27 +93,23 @@ def add_time_zones(calendar, events):
     )
 
 
-def event_calendar(event, request=None):
-    calendar = new_calendar()
-    calendar.add_component(vevent(event, request))
-    add_time_zones(calendar, [event])
-    return calendar
-
-
-def community_calendar(community, request=None, now=None):
-    now = now or timezone.now()
-    since = now - datetime.timedelta(days=FEED_PAST_DAYS)
-    events = list(community.events().filter(end__gt=since).order_by("start", "path"))
-    calendar = new_calendar(community.title, community.summary)
-    calendar.add("refresh-interval", FEED_REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", icalendar.vDuration(FEED_REFRESH))
+def calendar_response(events, request=None, *, filename=None, community=None):
+    """`events` as a calendar file: a download named `filename`, or the feed of `community`."""
+    now = timezone.now()
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if community:
+        calendar.add("name", community.title)
+        calendar.add("x-wr-calname", community.title)
+        if community.summary:
+            calendar.add("x-wr-caldesc", community.summary)
+        calendar.add("refresh-interval", FEED_REFRESH, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", icalendar.vDuration(FEED_REFRESH))
     for event in events:
         calendar.add_component(vevent(event, request, now))
     add_time_zones(calendar, events)
-    return calendar
-
-
-def calendar_response(calendar, filename=None):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -139,10 +122,6 @@ def calendar_response(calendar, filename=None):
 
 def utc_stamp(moment):
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def utc_iso(moment):
-    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def add_to_calendar_links(event, request=None):
@@ -163,8 +142,8 @@ def add_to_calendar_links(event, request=None):
         "path": "/calendar/action/compose",
         "rru": "addevent",
         "subject": event.title,
-        "startdt": utc_iso(event.start),
-        "enddt": utc_iso(event.end),
+        "startdt": event.start_utc,
+        "enddt": event.end_utc,
         "body": text,
         "location": where,
     }

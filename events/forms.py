@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.models import formfield_for_dbfield
 
 from .time_zones import (
     NonexistentTime,
@@ -27,9 +28,6 @@ TIME_FIELDS = ("start", "end")
 class WallClockDateTimeField(forms.DateTimeField):
     """A date and time as typed, with no time zone applied (a naive datetime)."""
 
-    def prepare_value(self, value):
-        return value
-
     def to_python(self, value):
         # Parsing under UTC applies no daylight-saving rule, so no typed time is refused here;
         # the event's zone decides in the form's clean().
@@ -39,26 +37,24 @@ class WallClockDateTimeField(forms.DateTimeField):
 
 
 class EventPageForm(WagtailAdminPageForm):
+    class Meta:
+        def formfield_callback(db_field, **kwargs):
+            # Wagtail's form fields and widgets, but the start and end read as typed.
+            if db_field.name in TIME_FIELDS:
+                kwargs["form_class"] = WallClockDateTimeField
+            return formfield_for_dbfield(db_field, **kwargs)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         zone = zone_or_default(self.instance.time_zone)
         for name in TIME_FIELDS:
-            if name not in self.fields:
-                continue
-            field = self.fields[name]
-            self.fields[name] = WallClockDateTimeField(
-                label=field.label,
-                help_text=field.help_text,
-                required=field.required,
-                widget=field.widget,
-            )
             value = getattr(self.instance, name)
             if value is not None and timezone.is_aware(value):
                 self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
         if "time_zone" in self.fields:
             field = self.fields["time_zone"]
             self.fields["time_zone"] = forms.ChoiceField(
-                choices=[("", "---------"), *time_zone_choices()],
+                choices=[("", "---------"), *time_zone_choices().items()],
                 label=field.label,
                 help_text=field.help_text,
                 error_messages={

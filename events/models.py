@@ -5,10 +5,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseNotAllowed
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -26,7 +27,10 @@ from care_site.base.models import INLINE_RICH_TEXT, BasePage
 from care_site.base.view_restrictions import CarePageQuerySet
 
 from . import api as event_api
+from .calendar import FEED_PAST_DAYS, add_to_calendar_links, calendar_response, subscription_urls
 from .forms import EventPageForm
+from .listing import community_listing
+from .structured_data import event_structured_data
 from .time_zones import (
     default_time_zone,
     validate_time_zone,
@@ -35,7 +39,6 @@ from .time_zones import (
 )
 
 PAST_EVENTS_PER_PAGE = 10
-SAFE_METHODS = ("GET", "HEAD")
 
 
 class EventPageQuerySet(CarePageQuerySet):
@@ -48,9 +51,6 @@ class EventPageQuerySet(CarePageQuerySet):
 
     def past(self, now=None):
         return self.filter(end__lte=now or timezone.now()).order_by("-start", "-path")
-
-
-EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -98,7 +98,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         APIField("intro"),
         APIField("register_text"),
         APIField("register_link", serializer=base_api.SingleLink()),
-        APIField("calendar_url", serializer=event_api.CalendarUrl()),
+        APIField("calendar_url", serializer=event_api.CalendarUrl(source="*")),
     ]
 
     class Meta:
@@ -107,47 +107,27 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def events(self):
         return EventPage.objects.child_of(self).live().public()
 
-    def upcoming_events(self, now=None):
-        return self.events().upcoming(now)
-
-    def past_events(self, now=None):
-        return self.events().past(now)
-
     def get_context(self, request, *args, **kwargs):
-        from .listing import CommunityListing
-
         context = super().get_context(request, *args, **kwargs)
-        listing = CommunityListing(
-            self.events(),
-            timezone.now(),
-            request.GET.get("year"),
-            PAST_EVENTS_PER_PAGE,
-            cache_scope=f"page-{self.pk}",
+        scope = f"page-{self.pk}"
+        listing = community_listing(
+            self.events(), timezone.now(), request.GET, PAST_EVENTS_PER_PAGE, cache_scope=scope
         )
-        upcoming, past = listing.load(request.GET.get("page"))
-        context["upcoming_events"] = upcoming
-        context["past_events"] = past
-        context["past_years"] = listing.years
-        context["selected_year"] = listing.year
-        context["calendar_feed"] = self.calendar_feed_urls(request)
+        context.update(listing)
+        feed_url = self.get_full_url(request) + self.reverse_subpage("calendar")
+        context["calendar_feed"] = subscription_urls(feed_url)
         return context
-
-    def calendar_feed_urls(self, request=None):
-        from .calendar import subscription_urls
-
-        return subscription_urls(self.get_full_url(request) + self.reverse_subpage("calendar"))
 
     def get_cached_paths(self):
         return ["/", "/ical/"]
 
     @path("ical/", name="calendar")
+    @method_decorator(require_safe)
     def calendar(self, request):
         """The subscribable feed: every upcoming meeting and those of the past year."""
-        from .calendar import calendar_response, community_calendar
-
-        if request.method not in SAFE_METHODS:
-            return HttpResponseNotAllowed(SAFE_METHODS)
-        return calendar_response(community_calendar(self, request))
+        since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+        events = self.events().filter(end__gt=since).order_by("start", "path")
+        return calendar_response(list(events), request, community=self)
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -161,7 +141,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def filter_for_api(cls, queryset, params, locale):
         if params["when"] not in event_api.WHEN_VALUES:
             raise ValueError("when must be 'upcoming' or 'past'")
-        return event_api.filter_events(queryset, params["when"])
+        return queryset.upcoming() if params["when"] == "upcoming" else queryset.past()
 
     listing_select_related = ("locale", "image")
     depends_on_clock = True
@@ -240,7 +220,7 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("What the meeting covers, speakers, and how to prepare."),
     )
 
-    objects = EventPageManager()
+    objects = PageManager.from_queryset(EventPageQuerySet)()
     base_form_class = EventPageForm
 
     parent_page_types = ["events.EventIndexPage"]
@@ -307,12 +287,12 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("status", serializer=base_api.Text()),
         APIField("format"),
         APIField("location"),
-        APIField("join_url", serializer=event_api.JoinUrl()),
-        APIField("registration_url", serializer=event_api.RegistrationUrl()),
+        APIField("join_url", serializer=event_api.JoinUrl(source="*")),
+        APIField("registration_url", serializer=event_api.RegistrationUrl(source="*")),
         APIField("capacity_note"),
         APIField("body", serializer=base_api.StreamBody()),
-        APIField("materials", serializer=event_api.Materials()),
-        APIField("calendar_url", serializer=event_api.CalendarUrl()),
+        APIField("materials", serializer=event_api.Materials(source="*")),
+        APIField("calendar_url", serializer=event_api.CalendarUrl(source="*")),
     ]
 
     class Meta:
@@ -333,32 +313,21 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if self._count_schedule_change(update_fields) and update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "schedule_sequence"}
-        return super().save(*args, **kwargs)
-
-    def _count_schedule_change(self, update_fields):
         """Calendars replace an event they already hold only when its SEQUENCE grows (RFC
         5545), so each change of the start or end is counted. The stored row is the
-        reference: a revision being published may carry an older count. True when the count
-        was looked at (and so must be saved)."""
-        if not self.pk:
-            return False
-        if update_fields is not None and not {"start", "end"} & set(update_fields):
-            return False
-        stored = (
-            type(self)
-            .objects.filter(pk=self.pk)
-            .values("start", "end", "schedule_sequence")
-            .first()
-        )
-        if stored is None:
-            return False
-        self.schedule_sequence = max(self.schedule_sequence, stored["schedule_sequence"])
-        if (stored["start"], stored["end"]) != (self.start, self.end):
-            self.schedule_sequence += 1
-        return True
+        reference: a revision being published may carry an older count."""
+        update_fields = kwargs.get("update_fields")
+        if self.pk and (update_fields is None or {"start", "end"} & set(update_fields)):
+            fields = ("start", "end", "schedule_sequence")
+            stored = type(self).objects.filter(pk=self.pk).values_list(*fields).first()
+            if stored is not None:
+                start, end, sequence = stored
+                self.schedule_sequence = max(self.schedule_sequence, sequence)
+                if (start, end) != (self.start, self.end):
+                    self.schedule_sequence += 1
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "schedule_sequence"}
+        return super().save(*args, **kwargs)
 
     # The clock ------------------------------------------------------------------------------
 
@@ -440,9 +409,6 @@ class EventPage(RoutablePageMixin, BasePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from .calendar import add_to_calendar_links
-        from .structured_data import event_structured_data
-
         context = super().get_context(request, *args, **kwargs)
         status = self.get_status()
         context["status"] = status.value
@@ -457,13 +423,10 @@ class EventPage(RoutablePageMixin, BasePage):
         return ["/", "/ical/"]
 
     @path("ical/", name="calendar")
+    @method_decorator(require_safe)
     def calendar(self, request):
         """This meeting as a calendar file (a download)."""
-        from .calendar import calendar_response, event_calendar
-
-        if request.method not in SAFE_METHODS:
-            return HttpResponseNotAllowed(SAFE_METHODS)
-        return calendar_response(event_calendar(self, request), filename=f"{self.slug}.ics")
+        return calendar_response([self], request, filename=f"{self.slug}.ics")
 
 
 class EventMaterial(Orderable):

@@ -20,20 +20,15 @@ def default_time_zone():
 
 
 @functools.cache
-def available_time_zones():
-    # tzdata's "posixrules", "localtime" and friends are not places anyone picks.
-    return frozenset(
-        name for name in zoneinfo.available_timezones() if "/" in name or name == "UTC"
-    )
-
-
-@functools.cache
 def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(available_time_zones())]
+    """{name: label} of the zones editors may pick, in order."""
+    # tzdata's "posixrules", "localtime" and friends are not places anyone picks.
+    names = sorted(name for name in zoneinfo.available_timezones() if "/" in name or name == "UTC")
+    return {name: name.replace("_", " ") for name in names}
 
 
 def validate_time_zone(value):
-    if value not in available_time_zones():
+    if value not in time_zone_choices():
         raise ValidationError(
             _("“%(value)s” is not a time zone this site knows. Choose one from the list."),
             code="invalid_time_zone",

@@ -21,6 +21,7 @@ from care_site.base import cache
 from care_site.base.locale import localize_pages
 from care_site.base.models import INLINE_RICH_TEXT, BasePage
 from resources import api as resource_api
+from resources.models import CARD_RELATIONS, ResourceIndexPage, ResourcePage, resource_cards
 
 NEWEST_RESOURCES_SHOWN = 6
 
@@ -150,10 +151,6 @@ class PartnerPage(BasePage):
     class Meta:
         verbose_name = _("partner")
 
-    @property
-    def focus_area_names(self):
-        return [topic.name for topic in self.focus_areas.all()]
-
     @cached_property
     def key_resources(self):
         """The newest resources this partner published (at most NEWEST_RESOURCES_SHOWN; the
@@ -168,8 +165,6 @@ class PartnerPage(BasePage):
 
     @cached_property
     def _key_resources(self):
-        from resources.models import CARD_RELATIONS, ResourcePage, resource_cards
-
         resources = ResourcePage.objects.live().public()
         newest = (
             resources.filter(
@@ -199,8 +194,6 @@ class PartnerPage(BasePage):
     @cached_property
     def library(self):
         """The resource library in this partner's language, if there is one."""
-        from resources.models import ResourceIndexPage
-
         return ResourceIndexPage.objects.live().filter(locale_id=self.locale_id).first()
 
     @property

@@ -2,7 +2,7 @@
 library's filters (`topic`, `resource_type`, `partner`, `year`) with exactly the semantics of
 the library page, by running the same `LibraryFilter`."""
 
-from rest_framework.fields import Field
+from rest_framework.fields import ReadOnlyField
 
 TERM_SCHEMA = {
     "type": "object",
@@ -20,14 +20,10 @@ FILTER_PARAMETERS = {
 }
 
 
-class Term(Field):
+class Term(ReadOnlyField):
     """A topic or resource type as its slug (the filter value) and name, or null."""
 
     json_schema = {"oneOf": [TERM_SCHEMA, {"type": "null"}]}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def get_attribute(self, instance):
         return getattr(instance, self.source_attrs[0], None)
@@ -68,10 +64,6 @@ class DocumentFile(Term):
             "url": document.url,
             "file_extension": document.file_extension,
         }
-
-
-def wants_library_filter(params):
-    return any(name in params for name in FILTER_PARAMETERS)
 
 
 def filter_resources(resources, params, locale_id):

@@ -17,13 +17,11 @@ class TopicFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("slug",)
 
 
-class ResourceTypeFactory(factory.django.DjangoModelFactory):
+class ResourceTypeFactory(TopicFactory):  # the same slug and look-up
     name = factory.Sequence(lambda n: f"Type {n}")
-    slug = factory.LazyAttribute(lambda obj: slugify(obj.name))
 
     class Meta:
         model = models.ResourceType
-        django_get_or_create = ("slug",)
 
 
 class ResourceIndexPageFactory(wagtail_factories.PageFactory):

@@ -10,15 +10,6 @@ from django.utils.feedgenerator import Rss201rev2Feed
 FEED_LENGTH = 20
 
 
-def publication_datetime(resource):
-    """Feeds need a datetime: the publication date at midnight in the site's time zone, else
-    when the resource was first published on this site."""
-    if resource.publication_date:
-        midnight = datetime.datetime.combine(resource.publication_date, datetime.time())
-        return timezone.make_aware(midnight)
-    return resource.first_published_at
-
-
 class ResourceFeed(Feed):
     feed_type = Rss201rev2Feed
 
@@ -52,7 +43,12 @@ class ResourceFeed(Feed):
         return resource.get_full_url(self.request)
 
     def item_pubdate(self, resource):
-        return publication_datetime(resource)
+        """Feeds need a datetime: the publication date at midnight in the site's time zone, else
+        when the resource was first published on this site."""
+        if resource.publication_date:
+            midnight = datetime.datetime.combine(resource.publication_date, datetime.time())
+            return timezone.make_aware(midnight)
+        return resource.first_published_at
 
     def item_updateddate(self, resource):
         return resource.last_published_at

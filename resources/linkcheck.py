@@ -4,44 +4,17 @@ once. Each distinct address is checked once however many resources use it."""
 
 import concurrent.futures
 import threading
-from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 import requests
 
+from .models import LinkCheck
+
 USER_AGENT = "CARE-link-checker/1.0 (+resource library link health)"
 MAX_REDIRECTS = 10
 
 OK, REDIRECTED, BROKEN = "ok", "redirected", "broken"
-
-
-@dataclass(frozen=True)
-class LinkResult:
-    url: str
-    status_code: int | None
-    final_url: str
-    error: str = ""
-    redirected: bool = False
-
-    @property
-    def is_broken(self):
-        return self.status_code is None or self.status_code >= 400
-
-    @property
-    def is_redirected(self):
-        # A redirect that only adds or drops a trailing slash is not worth an editor's time.
-        return (
-            not self.is_broken
-            and self.redirected
-            and self.final_url.rstrip("/") != self.url.rstrip("/")
-        )
-
-    @property
-    def outcome(self):
-        if self.is_broken:
-            return BROKEN
-        return REDIRECTED if self.is_redirected else OK
 
 
 _local = threading.local()
@@ -59,6 +32,7 @@ def _session():
 
 
 def check_url(url, *, timeout=10.0, session=None):
+    """What `url` answers, as a `LinkCheck` not yet saved nor given its page."""
     session = session or _session()
     try:
         response = session.head(url, allow_redirects=True, timeout=timeout)
@@ -67,24 +41,28 @@ def check_url(url, *, timeout=10.0, session=None):
             # while GET works. Only a failed GET makes a link broken. The body is not read.
             response = session.get(url, allow_redirects=True, timeout=timeout, stream=True)
             response.close()
-        return LinkResult(
-            url, response.status_code, response.url, redirected=bool(response.history)
-        )
     except requests.Timeout:
-        return LinkResult(url, None, url, _("No answer within %g seconds") % timeout)
+        error = _("No answer within %g seconds") % timeout
     except requests.TooManyRedirects:
-        return LinkResult(url, None, url, _("Too many redirects"))
+        error = _("Too many redirects")
     except requests.exceptions.SSLError:
-        return LinkResult(url, None, url, _("Security certificate problem"))
+        error = _("Security certificate problem")
     except requests.ConnectionError:
-        return LinkResult(url, None, url, _("Could not connect to the site"))
+        error = _("Could not connect to the site")
     except requests.RequestException:
-        return LinkResult(url, None, url, _("Not an address the checker can open"))
+        error = _("Not an address the checker can open")
+    else:
+        status, final_url = response.status_code, response.url[:2000]
+        # A redirect that only adds or drops a trailing slash is not worth an editor's time.
+        moved = bool(response.history) and final_url.rstrip("/") != url.rstrip("/")
+        outcome = BROKEN if status >= 400 else REDIRECTED if moved else OK
+        return LinkCheck(url=url, outcome=outcome, status_code=status, final_url=final_url)
+    return LinkCheck(url=url, outcome=BROKEN, final_url=url, error=error)
 
 
 def check_urls(urls, *, timeout=10.0, concurrency=8):
     """Check each distinct URL once, at most `concurrency` at a time; returns
-    {url: LinkResult}."""
+    {url: LinkCheck}."""
     distinct = list(dict.fromkeys(urls))
     if not distinct:
         return {}

@@ -31,6 +31,7 @@ from care_site.base.blocks import BaseStreamBlock
 from care_site.base.models import INLINE_RICH_TEXT, BasePage
 
 from . import api as resource_api
+from .feeds import ResourceFeed
 
 RESOURCES_PER_PAGE = 12
 RELATED_RESOURCES = 3
@@ -56,6 +57,7 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name
@@ -66,7 +68,6 @@ class Topic(TaxonomyTerm):
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("topic")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 class ResourceType(TaxonomyTerm):
@@ -98,7 +99,6 @@ class ResourceType(TaxonomyTerm):
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("resource type")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 # When a type's "kind for search engines" is left automatic: the seeded types' slugs, in both
@@ -172,8 +172,6 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import ResourceFeed
-
         return ResourceFeed()(request, page=self)
 
 
@@ -376,14 +374,6 @@ class ResourcePage(BasePage):
         return self.document.file_extension.upper() if self.document_id else ""
 
     @property
-    def resource_type_name(self):
-        return self.resource_type.name if self.resource_type_id else ""
-
-    @property
-    def topic_names(self):
-        return [topic.name for topic in self.topics.all()]
-
-    @property
     def publisher(self):
         if self.publisher_page_id:
             return self.publisher_page.title
@@ -443,55 +433,38 @@ class ResourcePage(BasePage):
         return "CreativeWork"
 
     def structured_data(self, request=None):
-        """schema.org description of the resource for search engines (JSON-LD)."""
-        page_url = self.get_full_url(request)
+        """schema.org description of the resource for search engines (JSON-LD), without the
+        properties it has no value for."""
         data = {
             "@context": "https://schema.org",
             "@type": self.schema_type,
             "name": self.title,
-            "url": page_url,
+            "url": self.get_full_url(request),
             "inLanguage": self.locale.language_code,
+            "description": self.summary,
+            "datePublished": self.publication_date and self.publication_date.isoformat(),
+            "publisher": self.publisher and {"@type": "Organization", "name": self.publisher},
+            "genre": self.resource_type_id and self.resource_type.name,
+            "keywords": ", ".join(topic.name for topic in self.topics.all()),
+            "sameAs": not self.document_id and self.external_url,
         }
-        if self.summary:
-            data["description"] = self.summary
-        if self.publication_date:
-            data["datePublished"] = self.publication_date.isoformat()
-        if self.publisher:
-            data["publisher"] = {"@type": "Organization", "name": self.publisher}
-            if self.publisher_page_id and self.publisher_page.live:
-                data["publisher"]["url"] = self.publisher_page.get_full_url(request)
-        if self.resource_type_id:
-            data["genre"] = self.resource_type.name
-        topics = self.topic_names
-        if topics:
-            data["keywords"] = ", ".join(topics)
+        if self.publisher_page_id and self.publisher_page.live:
+            data["publisher"]["url"] = self.publisher_page.get_full_url(request)
         if self.document_id:
+            document = self.document
             data["associatedMedia"] = {
                 "@type": "MediaObject",
-                "contentUrl": request.build_absolute_uri(self.document.url)
-                if request
-                else self.document.url,
-                "encodingFormat": mimetypes.guess_type(self.document.filename)[0]
-                or self.document.file_extension,
+                "contentUrl": request.build_absolute_uri(document.url) if request else document.url,
+                "encodingFormat": mimetypes.guess_type(document.filename)[0]
+                or document.file_extension,
             }
-        elif self.external_url:
-            data["sameAs"] = self.external_url
         if data["@type"] == "VideoObject":
-            data.update(self._video_data())
-        return data
-
-    def _video_data(self):
-        data = {}
-        if self.video_url:
+            embed = self.video_embed
             data["contentUrl"] = self.video_url
-        if self.publication_date:
-            data["uploadDate"] = self.publication_date.isoformat()
-        embed = self.video_embed
-        if embed and embed.thumbnail_url:
-            data["thumbnailUrl"] = embed.thumbnail_url
-        if self.transcript:
+            data["uploadDate"] = data["datePublished"]
+            data["thumbnailUrl"] = embed and embed.thumbnail_url
             data["transcript"] = " ".join(strip_tags(self.transcript).split())
-        return data
+        return {key: value for key, value in data.items() if value}
 
 
 class LinkCheck(models.Model):
@@ -524,10 +497,6 @@ class LinkCheck(models.Model):
 
     def __str__(self):
         return f"{self.url} ({self.get_outcome_display()})"
-
-    @property
-    def outcome_label(self):
-        return self.get_outcome_display()
 
     @property
     def result(self):

@@ -3,12 +3,15 @@ resource would keep the English topics (and a Spanish partner its English focus 
 translated page is published, point it at the topics in its own language (where they have been
 translated). A page type names its topic field in `topics_field`."""
 
+from django.dispatch import receiver
+
 from wagtail.search import index
 from wagtail.signals import page_published
 
 from .models import ResourcePage, Topic
 
 
+@receiver(page_published, sender=ResourcePage)
 def localize_topics(sender, instance, **kwargs):
     field = sender.topics_field
     topics = list(getattr(instance, field).all())
@@ -26,13 +29,9 @@ def localize_topics(sender, instance, **kwargs):
     instance.save(update_fields=[field], clean=False)
 
 
+@receiver(page_published, sender=ResourcePage)
 def reindex(sender, instance, **kwargs):
     """Index a published resource again now that its topics are saved. Wagtail indexes on
     post_save, which a page with many-to-many fields sends before writing them, so the first
     publish would leave the topics out of the library's keyword search."""
     index.insert_or_update_object(instance)
-
-
-def connect():
-    page_published.connect(localize_topics, sender=ResourcePage)
-    page_published.connect(reindex, sender=ResourcePage)

@@ -50,21 +50,15 @@ class ResourceLinksReportView(ReportView):
             label=_("Resource"),
             get_url=lambda check: reverse("wagtailadmin_pages:edit", args=[check.page_id]),
         ),
-        Column("outcome", label=_("Problem"), accessor="outcome_label"),
+        Column("outcome", label=_("Problem"), accessor="get_outcome_display"),
         Column("result", label=_("Answer")),
         ExternalLinkColumn("url", label=_("Link")),
         ExternalLinkColumn("final_url", label=_("Leads to")),
         DateColumn("checked_at", label=_("Checked")),
     ]
-    list_export = ["page.title", "outcome_label", "result", "url", "final_url", "checked_at"]
-    export_headings = {
-        "page.title": _("Resource"),
-        "outcome_label": _("Problem"),
-        "result": _("Answer"),
-        "url": _("Link"),
-        "final_url": _("Leads to"),
-        "checked_at": _("Checked"),
-    }
+    list_export = ["page.title", "get_outcome_display", "result", "url", "final_url", "checked_at"]
+    # The spreadsheet's headings are the table's.
+    export_headings = dict(zip(list_export, (column.label for column in columns), strict=True))
 
     @cached_property
     def permission_policy(self):

@@ -9,10 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
+from wagtail.admin.wagtail_hooks import PageTypesReportMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -28,10 +26,6 @@ def usage_count(model):
     return count
 
 
-def usage(term):
-    return type(term).objects.filter(pk=term.pk).aggregate(n=usage_count(type(term)))["n"]
-
-
 class TaxonomyViewSet(SnippetViewSet):
     list_display = ["name", "slug", Column("usage_count", label=_("Used by (pages)"))]
     search_fields = ["name", "slug"]
@@ -41,18 +35,11 @@ class TaxonomyViewSet(SnippetViewSet):
         return self.model.objects.annotate(usage_count=usage_count(self.model))
 
 
-class TopicViewSet(TaxonomyViewSet):
-    model = Topic
-    icon = "tag"
-
-
-class ResourceTypeViewSet(TaxonomyViewSet):
-    model = ResourceType
-    icon = "doc-full"
-
-
 class LibraryTaxonomyGroup(SnippetViewSetGroup):
-    items = (TopicViewSet, ResourceTypeViewSet)
+    items = (
+        TaxonomyViewSet(model=Topic, icon="tag"),
+        TaxonomyViewSet(model=ResourceType, icon="doc-full"),
+    )
     menu_label = _("Library filters")
     menu_icon = "tag"
     menu_order = 250
@@ -65,15 +52,12 @@ register_snippet(LibraryTaxonomyGroup)
 def refuse_to_delete_terms_in_use(request, instances):
     """Deleting a topic would silently take it off every resource (and break bookmarked
     filtered lists); deleting a type in use would fail. Say so and delete nothing."""
-    in_use = []
-    for term in instances:
-        if isinstance(term, (Topic, ResourceType)):
-            count = usage(term)
-            if count:
-                in_use.append((term, count))
-    if not in_use:
+    model = type(next(iter(instances), None))
+    if model not in (Topic, ResourceType):
         return None
-    for term, count in in_use:
+    terms = model.objects.filter(pk__in=[term.pk for term in instances])
+    in_use = terms.annotate(count=usage_count(model)).filter(count__gt=0)
+    for term in in_use:
         messages.error(
             request,
             ngettext(
@@ -81,11 +65,11 @@ def refuse_to_delete_terms_in_use(request, instances):
                 "first, or rename it instead.",
                 "“%(name)s” was not deleted: %(count)d pages use it. Take it off those pages "
                 "first, or rename it instead.",
-                count,
+                term.count,
             )
-            % {"name": term.name, "count": count},
+            % {"name": term.name, "count": term.count},
         )
-    return redirect(reverse(in_use[0][0].snippet_viewset.get_url_name("list")))
+    return redirect(model.snippet_viewset.get_url_name("list")) if in_use else None
 
 
 @hooks.register("register_admin_urls")
@@ -104,16 +88,10 @@ def register_link_report_urls():
     ]
 
 
-class PageEditorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_any_permission(
-            request.user, ["add", "change", "publish"]
-        )
-
-
 @hooks.register("register_reports_menu_item")
 def register_link_report_menu_item():
-    return PageEditorsMenuItem(
+    # Shown, like Wagtail's page reports, to whoever may add, change or publish pages.
+    return PageTypesReportMenuItem(
         _("Resource links to fix"),
         reverse("resource_links_report"),
         name="resource-links",

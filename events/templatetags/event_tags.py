@@ -1,29 +1,10 @@
-"""Template tags for events: JSON-LD output, and the meetings a library resource came from."""
-
-import json
+"""Template tags for events: the meetings a library resource came from."""
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from events.models import EventPage
 
 register = template.Library()
-
-# As Django's json_script: with these escaped, no value can end the script element or open an
-# HTML comment inside it.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-@register.filter
-def event_json_ld(data):
-    """`data` as a `<script type="application/ld+json">` element, escaped as `json_script`
-    escapes (a browser never runs it; search engines read it)."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        JSON_SCRIPT_ESCAPES
-    )
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
 @register.simple_tag

@@ -35,7 +35,7 @@ def test_the_launch_and_the_july_meeting_are_past_meetings_with_materials():
 
 
 def test_monthly_meetings_are_ahead_of_today():
-    upcoming = list(english_community().upcoming_events())
+    upcoming = list(english_community().events().upcoming())
     assert len(upcoming) >= 3
     months = {(event.local_start.year, event.local_start.month) for event in upcoming}
     assert len(months) == len(upcoming)

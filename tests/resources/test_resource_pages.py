@@ -92,8 +92,8 @@ def test_admin_creates_a_resource_with_all_its_details(page_asserts, resource_in
     assert page.live
     assert page.publisher == "Network for Public Health Law"
     assert page.publication_date == datetime.date(2023, 3, 1)
-    assert page.resource_type_name == "Report"
-    assert page.topic_names == ["Policy and law"]
+    assert page.resource_type.name == "Report"
+    assert [topic.name for topic in page.topics.all()] == ["Policy and law"]
     assert page.link_url == "https://www.networkforphl.org/resources/"
 
 

@@ -1,8 +1,11 @@
+import copy
+from collections import Counter
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from resources.linkcheck import BROKEN, REDIRECTED, check_urls
+from resources.linkcheck import BROKEN, OK, REDIRECTED, check_urls
 from resources.models import LinkCheck, ResourcePage
 
 
@@ -44,29 +47,21 @@ class Command(BaseCommand):
             [page.external_url for page in pages], timeout=timeout, concurrency=concurrency
         )
         now = timezone.now()
-        checks = [
-            LinkCheck(
-                page_id=page.pk,
-                url=page.external_url,
-                outcome=(result := results[page.external_url]).outcome,
-                status_code=result.status_code,
-                final_url=result.final_url[:2000],
-                error=result.error[:200],
-                checked_at=now,
-            )
-            for page in pages
-        ]
+        checks = []
+        for page in pages:
+            check = copy.copy(results[page.external_url])
+            check.page_id, check.checked_at = page.pk, now
+            checks.append(check)
+            if check.outcome != OK and options["verbosity"] > 1:
+                self.stdout.write(
+                    f"{check.outcome:10} {check.result:>5}  {check.url}  ({page.title})"
+                )
         with transaction.atomic():
             LinkCheck.objects.all().delete()
             LinkCheck.objects.bulk_create(checks)
 
-        outcomes = [check.outcome for check in checks]
-        for page, check in zip(pages, checks, strict=True):
-            if check.outcome != "ok" and options["verbosity"] > 1:
-                self.stdout.write(
-                    f"{check.outcome:10} {check.result:>5}  {check.url}  ({page.title})"
-                )
-        broken, redirected = outcomes.count(BROKEN), outcomes.count(REDIRECTED)
+        outcomes = Counter(check.outcome for check in checks)
+        broken, redirected = outcomes[BROKEN], outcomes[REDIRECTED]
         summary = (
             f"Checked {len(results)} addresses used by {len(pages)} resources: "
             f"{len(pages) - broken - redirected} work, {redirected} redirected, {broken} broken."

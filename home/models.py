@@ -32,6 +32,23 @@ from care_site.base.models import INLINE_RICH_TEXT, BasePage
 from care_site.base.routing import route_in_one_query, route_untranslated
 
 
+def single_link(help_text):
+    """At most one link: a page on this site or a web address."""
+    return StreamField([("link", LinkBlock())], max_num=1, blank=True, help_text=help_text)
+
+
+def optional_choice(model, help_text):
+    """A page or image the editor may leave unchosen; deleting it leaves the field empty."""
+    return models.ForeignKey(
+        model,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class HomePage(BasePage):
     """The landing page: one per language, at the root of each locale's tree. Each section of
     the CARE landing page is a group of fields so editors change words, not layout."""
@@ -52,20 +69,10 @@ class HomePage(BasePage):
         features=INLINE_RICH_TEXT,
         help_text=_("Invitation to join the Peer Learning Community."),
     )
-    community_page = models.ForeignKey(
-        "events.EventIndexPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The community page whose events give 'the next meeting'."),
+    community_page = optional_choice(
+        "events.EventIndexPage", _("The community page whose events give 'the next meeting'.")
     )
-    register_link = StreamField(
-        [("link", LinkBlock())],
-        max_num=1,
-        blank=True,
-        help_text=_("Where people register to hear about meetings."),
-    )
+    register_link = single_link(_("Where people register to hear about meetings."))
     next_meeting_intro = models.CharField(
         max_length=120,
         default="The next meeting is",
@@ -93,20 +100,10 @@ class HomePage(BasePage):
         features=INLINE_RICH_TEXT,
         help_text=_("What kind of resources to suggest, in a sentence or two."),
     )
-    suggest_link = StreamField(
-        [("link", LinkBlock())],
-        max_num=1,
-        blank=True,
-        help_text=_("The button to the 'Suggest a resource' form."),
-    )
+    suggest_link = single_link(_("The button to the 'Suggest a resource' form."))
 
-    feature_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The large photo between sections. Its alt text describes it."),
+    feature_image = optional_choice(
+        "wagtailimages.Image", _("The large photo between sections. Its alt text describes it.")
     )
 
     partners_heading = models.CharField(
@@ -115,13 +112,8 @@ class HomePage(BasePage):
     partners_text = RichTextField(
         features=INLINE_RICH_TEXT, help_text=_("A sentence introducing the partners.")
     )
-    partners_page = models.ForeignKey(
-        "partners.PartnerIndexPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The partner directory; its partners are shown as logos."),
+    partners_page = optional_choice(
+        "partners.PartnerIndexPage", _("The partner directory; its partners are shown as logos.")
     )
     partners_link_label = models.CharField(
         max_length=80, default="Meet our partners", help_text=_("Text of the link to partners.")
@@ -134,12 +126,7 @@ class HomePage(BasePage):
     connect_text = RichTextField(
         features=INLINE_RICH_TEXT, help_text=_("Why and how to contact the Collaborative.")
     )
-    connect_link = StreamField(
-        [("link", LinkBlock())],
-        max_num=1,
-        blank=True,
-        help_text=_("The button to the 'Connect with us' form."),
-    )
+    connect_link = single_link(_("The button to the 'Connect with us' form."))
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

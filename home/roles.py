@@ -12,6 +12,7 @@ Nobody but a superuser manages users or groups."""
 from dataclasses import dataclass, field
 
 from django.contrib.auth.management import create_permissions
+from django.db.models import Q
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -26,12 +27,13 @@ SITE_ROOT = "root"  # the tree root: every page in every language
 LANDING_PAGES = "landing pages"  # each language's landing page (the tree root until one exists)
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
-MEDIA_APPS = {"image": "wagtailimages", "document": "wagtaildocs"}
 LIBRARY_TERMS = [
     f"resources.{verb}_{model}" for model in ("topic", "resourcetype") for verb in ("add", "change")
 ]
 MEDIA_WRITE = [
-    f"{verb}_{media}" for media in ("image", "document") for verb in ("add", "change", "choose")
+    f"{app}.{verb}_{media}"
+    for app, media in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+    for verb in ("add", "change", "choose")
 ]
 
 
@@ -40,7 +42,8 @@ class Role:
     permissions: list = field(default_factory=list)  # "app_label.codename"
     page_permissions: list = field(default_factory=list)  # codenames of wagtailcore.Page
     page_scope: str = SITE_ROOT
-    collection_permissions: list = field(default_factory=list)  # on the root collection
+    # "app_label.codename" of images and documents, on the root collection
+    collection_permissions: list = field(default_factory=list)
 
 
 ROLES = {
@@ -62,7 +65,11 @@ ROLES = {
             "wagtailredirects.delete_redirect",
         ],
         page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-        collection_permissions=[*MEDIA_WRITE, "delete_image", "delete_document"],
+        collection_permissions=[
+            *MEDIA_WRITE,
+            "wagtailimages.delete_image",
+            "wagtaildocs.delete_document",
+        ],
     ),
     REVIEWERS: Role(
         permissions=[
@@ -103,26 +110,30 @@ def ensure_permissions(apps):
 def find_permissions(apps, names):
     """Permission rows for "app_label.codename" names; a name whose model does not exist at
     this point of the migration history is left out (a later migration adds it)."""
-    Permission = apps.get_model("auth", "Permission")
-    found = []
+    wanted = Q(pk__in=[])
     for name in names:
         app_label, codename = name.split(".", 1)
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is not None:
-            found.append(permission)
-    return found
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    return list(apps.get_model("auth", "Permission").objects.filter(wanted))
 
 
 def page_targets(apps, scope):
-    Page = apps.get_model("wagtailcore", "Page")
+    """The ids of the pages a role's page permissions are given on."""
+    pages = apps.get_model("wagtailcore", "Page").objects.filter(depth=1)
     if scope == LANDING_PAGES:
         landing_pages = apps.get_model("home", "HomePage").objects.filter(depth=2)
-        pages = list(Page.objects.filter(pk__in=landing_pages.values("pk")))
-        if pages:
-            return pages
-    return list(Page.objects.filter(depth=1))
+        pages = landing_pages if landing_pages.exists() else pages
+    return list(pages.values_list("pk", flat=True))
+
+
+def sync_rows(model, group, permissions, target, targets):
+    """Exactly one row of `model` (a group's page or collection permissions) per target (the
+    `target` field's value) and permission, none other."""
+    rows = model.objects.filter(group=group)
+    rows.exclude(**{f"{target}__in": targets}, permission__in=permissions).delete()
+    for value in targets:
+        for permission in permissions:
+            rows.get_or_create(group=group, permission=permission, **{target: value})
 
 
 def sync_roles(apps, schema_editor=None):
@@ -136,37 +147,21 @@ def sync_roles(apps, schema_editor=None):
     for name, role in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.set(find_permissions(apps, role.permissions))
-
-        wanted = {
-            (page.pk, permission.pk)
-            for page in page_targets(apps, role.page_scope)
-            for permission in find_permissions(
-                apps, [f"wagtailcore.{codename}" for codename in role.page_permissions]
-            )
-        }
-        existing = GroupPagePermission.objects.filter(group=group)
-        existing.exclude(
-            pk__in=[row.pk for row in existing if (row.page_id, row.permission_id) in wanted]
-        ).delete()
-        for page_id, permission_id in wanted:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page_id=page_id, permission_id=permission_id
-            )
-
-        collection_permissions = find_permissions(
-            apps,
-            [
-                f"{MEDIA_APPS[codename.rsplit('_', 1)[1]]}.{codename}"
-                for codename in role.collection_permissions
-            ],
+        page_permissions = [f"wagtailcore.{codename}" for codename in role.page_permissions]
+        sync_rows(
+            GroupPagePermission,
+            group,
+            find_permissions(apps, page_permissions),
+            "page_id",
+            page_targets(apps, role.page_scope),
         )
-        GroupCollectionPermission.objects.filter(group=group).exclude(
-            collection=root_collection, permission__in=collection_permissions
-        ).delete()
-        for permission in collection_permissions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
-            )
+        sync_rows(
+            GroupCollectionPermission,
+            group,
+            find_permissions(apps, role.collection_permissions),
+            "collection",
+            [root_collection],
+        )
 
 
 def sync_workflow(apps, schema_editor=None):
@@ -184,20 +179,16 @@ def sync_workflow(apps, schema_editor=None):
     task_type, _created = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
     )
-    task, _created = GroupApprovalTask.objects.get_or_create(
-        name=TASK_NAME, defaults={"content_type": task_type, "active": True}
+    task, _created = GroupApprovalTask.objects.update_or_create(
+        name=TASK_NAME,
+        defaults={"active": True},
+        create_defaults={"content_type": task_type, "active": True},
     )
-    if not task.active:
-        task.active = True
-        task.save(update_fields=["active"])
     task.groups.set([Group.objects.get(name=MODERATORS)])
 
-    workflow, _created = Workflow.objects.get_or_create(
+    workflow, _created = Workflow.objects.update_or_create(
         name=WORKFLOW_NAME, defaults={"active": True}
     )
-    if not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
     WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 

@@ -17,9 +17,8 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page
 
-from care_site.base import cache
 from care_site.base.models import start_page_types
-from home.models import HomePage, SiteSettings
+from home.models import SiteSettings
 from home.templatetags.navigation_tags import (
     chrome_cache,
     current_page,
@@ -53,19 +52,13 @@ def canonical_url(page, request):
 # Share image --------------------------------------------------------------------------------
 
 
-def share_image_source(page):
-    """The image shown when the page is shared: its own, else (landing page) the large photo."""
-    return page.image or getattr(page, "feature_image", None)
-
-
 def share_rendition(page):
-    """The 1200×630 crop of the page's share image, or None (no image, or its file is gone).
-    One query the first time, then Wagtail's rendition cache."""
-    image = share_image_source(page)
-    if image is None:
-        return None
+    """The 1200×630 crop of the image shown when the page is shared (its own, else on the
+    landing page the large photo), or None (no image, or its file is gone). One query the first
+    time, then Wagtail's rendition cache."""
+    image = page.image or getattr(page, "feature_image", None)
     try:
-        return image.get_rendition(SHARE_IMAGE_FILTER)
+        return image.get_rendition(SHARE_IMAGE_FILTER) if image else None
     except OSError:  # Wagtail's SourceImageIOError: the original file cannot be read
         return None
 
@@ -77,65 +70,51 @@ def breadcrumb_trail(page, request):
     """[{"name", "url"}] from the landing page of the page's language down to the page itself,
     live pages only; empty on a landing page. One query for all the ancestors, kept with the
     rest of the site chrome (`chrome_cache`) until any page next changes."""
-    context = {"request": request}
-    return chrome_cache(
-        context, "breadcrumbs", lambda: _breadcrumb_trail(page, request), page.pk, page.path
-    )
 
+    def trail():
+        ancestors = page.get_ancestors().filter(depth__gt=1).live() if page.depth > 2 else []
+        crumbs = [
+            {"name": gettext("Home") if ancestor.depth == 2 else ancestor.title, "url": url}
+            for ancestor in ancestors
+            if (url := ancestor.get_url(request))
+        ]
+        return [*crumbs, {"name": page.title, "url": page.get_url(request)}] if crumbs else []
 
-def _breadcrumb_trail(page, request):
-    ancestors = (
-        Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
-        if page.depth > 2
-        else []
-    )
-    trail = []
-    for ancestor in ancestors:
-        url = ancestor.get_url(request)
-        if url:
-            name = gettext("Home") if ancestor.depth == 2 else ancestor.title
-            trail.append({"name": name, "url": url})
-    if trail:
-        trail.append({"name": page.title, "url": page.get_url(request)})
-    return trail
+    return chrome_cache({"request": request}, "breadcrumbs", trail, page.pk, page.path)
 
 
 # Organization -------------------------------------------------------------------------------
 
 
-def organization_data(home, request, name):
-    """schema.org Organization for the landing page: the Collaborative, with its partners
-    (the partner directory chosen on the landing page) as members."""
+@register.simple_tag(takes_context=True)
+def organization_data(context):
+    """`{% organization_data as data %}`: schema.org Organization for the landing page (its
+    template writes it in the head): the Collaborative, with its partners (the partner directory
+    chosen on the landing page) as members."""
+    home, request = context["page"], context.get("request")
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "Organization",
-        "name": name,
+        "name": site_name(context),
         "url": home.get_full_url(request),
     }
     if home.meta_description:
         data["description"] = home.meta_description
-    if request is not None:
-        email = SiteSettings.for_request(request).contact_email
-        if email:
-            data["email"] = email
-    members = cache.cached(
-        lambda: [partner_data(partner, request) for partner in home.partner_pages],
-        cache.key(
-            "organization-members",
-            request.get_host() if request is not None else "",
-            home.pk,
-            home.partners_page_id,
-        ),
+    if request is not None and (email := SiteSettings.for_request(request).contact_email):
+        data["email"] = email
+    members = chrome_cache(
+        context,
+        "organization-members",
+        lambda: [
+            {"@type": "Organization", "name": partner.title, "url": partner.get_full_url(request)}
+            | ({"sameAs": partner.website} if partner.website else {})
+            for partner in home.partner_pages
+        ],
+        home.pk,
+        home.partners_page_id,
     )
     if members:
         data["member"] = members
-    return data
-
-
-def partner_data(partner, request):
-    data = {"@type": "Organization", "name": partner.title, "url": partner.get_full_url(request)}
-    if partner.website:
-        data["sameAs"] = partner.website
     return data
 
 
@@ -160,7 +139,6 @@ def seo_meta(context):
     if page is None:
         return {"page": None}
     rendition = share_rendition(page)
-    languages = language_links(context)
     return {
         "page": page,
         "title": page.seo_title or page.title,
@@ -172,27 +150,20 @@ def seo_meta(context):
         "og_locale": translation.to_locale(translation.get_language() or "en"),
         "og_alternate_locales": [
             translation.to_locale(language["code"])
-            for language in languages
+            for language in language_links(context)
             if language["is_translation"] and not language["current"]
         ],
     }
 
 
-@register.inclusion_tag("includes/structured_data.html", takes_context=True)
-def structured_data(context):
-    """`{% structured_data %}`: the site-wide JSON-LD blocks of a page (the Organization on a
-    landing page). Resources and events add their own block in their templates."""
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """`{% breadcrumbs %}`: the visible trail and its BreadcrumbList JSON-LD (schema.org, with
+    absolute addresses); nothing on landing pages and pages that are not Wagtail pages."""
     page = current_page(context)
     request = context.get("request")
-    blocks = []
-    if isinstance(page, HomePage):
-        blocks.append(organization_data(page, request, site_name(context)))
-    return {"blocks": blocks}
-
-
-def breadcrumb_list_data(trail, request):
-    """schema.org BreadcrumbList of the visible trail, with absolute addresses."""
-    return {
+    trail = breadcrumb_trail(page, request) if page is not None and page.pk else []
+    data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "BreadcrumbList",
         "itemListElement": [
@@ -205,16 +176,7 @@ def breadcrumb_list_data(trail, request):
             for position, crumb in enumerate(trail, start=1)
         ],
     }
-
-
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    """`{% breadcrumbs %}`: the visible trail and its BreadcrumbList JSON-LD; nothing on landing
-    pages and pages that are not Wagtail pages."""
-    page = current_page(context)
-    request = context.get("request")
-    trail = breadcrumb_trail(page, request) if page is not None and page.pk else []
-    return {"trail": trail, "data": breadcrumb_list_data(trail, request) if trail else None}
+    return {"trail": trail, "data": data}
 
 
 @register.simple_tag(takes_context=True)
@@ -237,11 +199,8 @@ def section_links(context):
         # Each section in the visitor's language, else in the site's main language.
         chosen = {}
         for page in pages:
-            kind = page.specific_class
-            in_language = page.locale.language_code == language
-            if kind not in chosen or (
-                in_language and chosen[kind].locale.language_code != language
-            ):
+            kind, code = page.specific_class, page.locale.language_code
+            if kind not in chosen or code == language != chosen[kind].locale.language_code:
                 chosen[kind] = page
         return [{"title": page.title, "url": page.get_url(request)} for page in chosen.values()]
 

@@ -29,38 +29,34 @@ LOCALIZE_ACTIONS = ("localize/submit/", "localize/update/")
 def user_can_edit(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
-    opts = type(instance)._meta
-    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    return user.has_perm(f"{instance._meta.app_label}.change_{instance._meta.model_name}")
 
 
-class PageTranslationView(SubmitPageTranslationView):
+class SourceEditorsOnly:
+    """Refuses the view unless the user may edit what `source(**kwargs)` finds to translate."""
+
     def dispatch(self, request, *args, **kwargs):
-        page = get_object_or_404(Page, id=kwargs["page_id"])
-        if not user_can_edit(request.user, page):
+        source = self.source(**kwargs)
+        if source is not None and not user_can_edit(request.user, source):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 
-class SnippetTranslationView(SubmitSnippetTranslationView):
-    def dispatch(self, request, *args, **kwargs):
-        models = {
-            (model._meta.app_label, model._meta.model_name): model for model in get_snippet_models()
-        }
-        model = models.get((kwargs["app_label"], kwargs["model_name"]))
-        if model is not None:
-            opts = model._meta
-            if not request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
-                raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class PageTranslationView(SourceEditorsOnly, SubmitPageTranslationView):
+    def source(self, page_id, **kwargs):
+        return get_object_or_404(Page, id=page_id)
 
 
-class SyncTranslationsView(UpdateTranslationsView):
-    def dispatch(self, request, *args, **kwargs):
-        source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
-        instance = source.get_source_instance()
-        if not user_can_edit(request.user, instance):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class SnippetTranslationView(SourceEditorsOnly, SubmitSnippetTranslationView):
+    def source(self, app_label, model_name, **kwargs):
+        label = f"{app_label}.{model_name}"
+        return next((m for m in get_snippet_models() if m._meta.label_lower == label), None)
+
+
+class SyncTranslationsView(SourceEditorsOnly, UpdateTranslationsView):
+    def source(self, translation_source_id, **kwargs):
+        source = get_object_or_404(TranslationSource, id=translation_source_id)
+        return source.get_source_instance()
 
 
 # Registered before wagtail-localize's own (order), so these answer at its addresses; its URL

@@ -6,7 +6,8 @@ date: otherwise. Statuses are worked out in the database, so the list filters an
 
 import datetime
 
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
-from wagtail.permissions import policy_registry
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
 import django_filters
@@ -40,39 +41,31 @@ def status_field(locale):
     return f"status_{locale.language_code.replace('-', '_')}"
 
 
-def with_statuses(pages, locales, source_locale):
-    """`pages` annotated with status_<language> (and translation_<language>, the translation's
-    id) for each of `locales`."""
+def with_statuses(locales):
+    """The default language's pages (aliases left out), annotated with status_<language> (and
+    translation_<language>, the translation's id) for each of `locales`."""
+    source_locale = Locale.get_default()
+    pages = Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True)
+    last_sync = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"), locale=source_locale
+    ).values("last_updated_at")[:1]
     for locale in locales:
         translations = Page.objects.filter(
             translation_key=OuterRef("translation_key"), locale=locale
         )
-        last_sync = TranslationSource.objects.filter(
-            object_id=OuterRef("translation_key"), locale=source_locale
-        ).values("last_updated_at")[:1]
+        published = translations.values("last_published_at")[:1]
         code = status_field(locale)
         pages = pages.annotate(
             **{
                 f"translation_{code}": Subquery(translations.values("pk")[:1]),
-                f"published_{code}": Subquery(translations.values("last_published_at")[:1]),
-                f"synced_{code}": Subquery(last_sync),
-            }
-        ).annotate(
-            **{
                 code: Case(
                     When(~Exists(translations), then=Value(MISSING)),
                     When(
-                        Q(**{f"synced_{code}__isnull": False})
-                        & Q(last_published_at__gt=F(f"synced_{code}")),
-                        then=Value(OUT_OF_DATE),
-                    ),
-                    When(
-                        Q(**{f"synced_{code}__isnull": True})
-                        & Q(last_published_at__gt=F(f"published_{code}")),
+                        last_published_at__gt=Coalesce(Subquery(last_sync), Subquery(published)),
                         then=Value(OUT_OF_DATE),
                     ),
                     default=Value(UP_TO_DATE),
-                )
+                ),
             }
         )
     return pages
@@ -102,7 +95,6 @@ class StatusColumn(Column):
     cell_template_name = "home/admin/translation_status_cell.html"
 
     def __init__(self, locale):
-        self.locale = locale
         super().__init__(status_field(locale), label=locale.get_display_name())
 
     def get_cell_context_data(self, instance, parent_context):
@@ -129,9 +121,7 @@ class TranslationStatusReportView(ReportView):
     filterset_class = TranslationStatusFilterSet
     any_permission_required = ["add", "change", "publish"]
 
-    @cached_property
-    def permission_policy(self):
-        return policy_registry.get_by_type(Page)
+    permission_policy = PagePermissionPolicy()
 
     @cached_property
     def locales(self):
@@ -167,13 +157,7 @@ class TranslationStatusReportView(ReportView):
         return row
 
     def get_queryset(self):
-        default = Locale.get_default()
-        pages = (
-            Page.objects.filter(locale=default, depth__gt=1, alias_of__isnull=True)
-            .select_related("content_type")
-            .order_by("path")
-        )
-        return with_statuses(pages, self.locales, default)
+        return with_statuses(self.locales).select_related("content_type").order_by("path")
 
     def get_filename(self):
         return f"translation-status-{datetime.date.today():%Y-%m-%d}"
@@ -202,8 +186,8 @@ def register_translation_status_urls():
 
 class PageEditorsMenuItem(MenuItem):
     def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_any_permission(
-            request.user, ["add", "change", "publish"]
+        return TranslationStatusReportView.permission_policy.user_has_any_permission(
+            request.user, TranslationStatusReportView.any_permission_required
         )
 
 

@@ -1,14 +1,18 @@
 """The accessibility checker in Wagtail's user bar and page editor, with two checks of our own
 added to Wagtail's: vague link text ("click here", "read more") and a heading level skipped in
 a page's content. Editors can fix both themselves, which is what the checker is for
-(docs/accessibility.md)."""
+(docs/accessibility.md). In the page editor: a live character count on limited fields, and a
+warning when a page is saved without a summary."""
 
+from django.contrib import messages
+from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
-# The translation modules are imported for the admin hooks they register.
+# The dashboard and translation modules are imported for the admin hooks they register.
 from . import dashboard, translation_permissions, translation_status  # noqa: F401
 
 # Link texts that say nothing about where the link goes, in the site's two languages. A link
@@ -141,17 +145,35 @@ def add_care_content_checks(request, items, page):
     ]
 
 
-@hooks.register("construct_homepage_panels")
-def add_editorial_dashboard_panels(request, panels):
-    panels.extend(dashboard.panels_for(request.user))
+# Guidance in the page editor ----------------------------------------------------------------
+
+# Cards and search results show titles in full: past this many characters they wrap onto a
+# third line on a phone. The hard limit is Wagtail's (255); this is advice, shown by the count.
+RECOMMENDED_LENGTHS = {"title": 70, "seo_title": 60, "search_description": 160}
 
 
 @hooks.register("insert_editor_js")
 def add_character_counts():
-    return dashboard.character_count_script()
+    labels = {
+        "count": gettext("%(used)s of %(limit)s characters"),
+        "long": gettext("Cards read best under %(soft)s characters."),
+        "recommended": RECOMMENDED_LENGTHS,
+    }
+    return render_to_string("home/dashboard/character_count.html", {"counter_labels": labels})
 
 
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_about_an_empty_summary(request, page):
-    dashboard.warn_if_summary_empty(request, page)
+    """The summary is what cards, search results and link previews show: saying so when it is
+    empty, every time the page is saved, is the nudge editors asked for."""
+    page = page.specific
+    if hasattr(page, "summary") and not (page.summary or "").strip():
+        messages.warning(
+            request,
+            gettext(
+                "“%(title)s” has no summary. Cards and search results will show only its title: "
+                "add one or two sentences in the Summary field."
+            )
+            % {"title": page.title},
+        )

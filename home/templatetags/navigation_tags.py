@@ -3,8 +3,6 @@ navigation, the language switcher, the footer and pagination. They work without 
 in the context (search, error pages). What they look up is kept in the site's cache until content
 changes (see `chrome_cache`), so the chrome usually costs no query at all."""
 
-import logging
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -17,11 +15,6 @@ from care_site.base import cache, sites
 from home.models import Footer, HomePage, SiteSettings
 
 register = template.Library()
-logger = logging.getLogger(__name__)
-
-# Views whose URL names are not Wagtail's page-serving catch-all can be translated by reversing
-# the same route in another language (the search page keeps its query this way).
-WAGTAIL_SERVE = "wagtail_serve"
 
 
 def active_language():
@@ -43,27 +36,17 @@ def chrome_cache(context, name, compute, *parts):
     return cache.cached(compute, key)
 
 
-def all_homes():
-    """{language code: live HomePage or None} for every content language, in one query."""
-    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    found = {}
-    homes = (
-        HomePage.objects.live()
-        .filter(locale__language_code__in=languages)
-        .select_related("locale")
-        .order_by("path")
-    )
-    for home in homes:
-        found.setdefault(home.locale.language_code, home)
-    return {code: found.get(code) for code in languages}
+def homes(context):
+    """{language code: live HomePage} for the content languages that have one (the first in
+    tree order), in one query (cached, see chrome_cache)."""
 
+    def find():
+        languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        found = HomePage.objects.live().filter(locale__language_code__in=languages)
+        found = found.select_related("locale").order_by("-path")
+        return {home.locale.language_code: home for home in found}
 
-def homes_by_language(context, languages):
-    """{language code: live HomePage or None} for `languages` (cached, see chrome_cache)."""
-    homes = chrome_cache(context, "homes", all_homes)
-    if any(code not in homes for code in languages):
-        homes = {**homes, **all_homes()}
-    return {code: homes.get(code) for code in languages}
+    return chrome_cache(context, "homes", find)
 
 
 def current_page(context):
@@ -72,20 +55,15 @@ def current_page(context):
     return page if isinstance(page, Page) else None
 
 
-def default_site_root(request):
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    return site.root_page if site else None
-
-
-def get_locale_home(context):
-    """The live HomePage of the active language, falling back to the root page of the
-    request's Site (or the default Site)."""
-    language = active_language()
-    home = homes_by_language(context, [language])[language]
+@register.simple_tag(takes_context=True)
+def locale_home(context):
+    """`{% locale_home as home %}`: the landing page in the visitor's language (or None): its
+    live HomePage, falling back to the root page of the request's Site (or the default Site)."""
+    home = homes(context).get(active_language())
     if home is None:
-        home = default_site_root(context.get("request"))
+        site = Site.find_for_request(context.get("request"))
+        site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        home = site.root_page if site else None
     return home
 
 
@@ -94,15 +72,9 @@ def page_url(page, request):
 
 
 @register.simple_tag(takes_context=True)
-def locale_home(context):
-    """`{% locale_home as home %}`: the landing page in the visitor's language (or None)."""
-    return get_locale_home(context)
-
-
-@register.simple_tag(takes_context=True)
 def locale_home_url(context):
     """`{% locale_home_url %}`: the address of the landing page in the visitor's language."""
-    return page_url(get_locale_home(context), context.get("request"))
+    return page_url(locale_home(context), context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -118,33 +90,21 @@ def menu_pages(context):
     `current` ("page" for the page itself, "true" for a section it is in, else ""). One query."""
 
     def menu():
-        home = get_locale_home(context)
+        home = locale_home(context)
         return list(home.get_children().live().in_menu()) if home else []
 
-    request = context.get("request")
-    here = current_page(context)
-    items = []
-    for item in chrome_cache(context, "menu", menu):
-        current = ""
-        if here is not None and here.path:
-            if here.pk == item.pk:
-                current = "page"
-            elif here.path.startswith(item.path):
-                current = "true"
-        items.append(
-            {"page": item, "title": item.title, "url": page_url(item, request), "current": current}
-        )
-    return items
-
-
-@register.inclusion_tag("includes/primary_nav.html", takes_context=True)
-def primary_nav(context):
-    """`{% primary_nav %}`: the primary navigation landmark."""
-    return {"items": menu_pages(context), "request": context.get("request")}
-
-
-def language_name(code):
-    return translation.get_language_info(code)["name_local"]
+    here = getattr(current_page(context), "path", "") or ""
+    return [
+        {
+            "page": item,
+            "title": item.title,
+            "url": page_url(item, context.get("request")),
+            "current": (
+                ("page" if here == item.path else "true") if here.startswith(item.path) else ""
+            ),
+        }
+        for item in chrome_cache(context, "menu", menu)
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -159,7 +119,7 @@ def language_links(context):
     current_language = active_language()
     languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
-    targets = {}
+    targets = {}  # {language code: (url, is_translation)}
     if here is not None and here.pk and here.translation_key:
 
         def translation_urls():
@@ -169,32 +129,30 @@ def language_links(context):
         for code, url in chrome_cache(context, "translations", translation_urls, here.pk).items():
             targets[code] = (url, True)
     untranslated = getattr(request, "untranslated_language", None)
-    if here is not None and request is not None and untranslated:
-        # A page shown at this language's address before it has been translated: its own
-        # language's address is the real one; this one is no alternate to announce.
-        targets[untranslated] = (here.get_url(request), True)
-        targets[current_language] = (request.get_full_path(), False)
-    elif here is not None and request is not None:
-        targets[current_language] = (request.get_full_path(), True)
-    elif here is None and request is not None:
+    if here is not None and request is not None:
+        if untranslated:
+            # A page shown at this language's address before it has been translated: its own
+            # language's address is the real one; this one is no alternate to announce.
+            targets[untranslated] = (here.get_url(request), True)
+        targets[current_language] = (request.get_full_path(), not untranslated)
+    elif request is not None:
+        # Views whose URL names are not Wagtail's page-serving catch-all can be translated by
+        # reversing the same route in another language (the search page keeps its query this
+        # way).
         match = getattr(request, "resolver_match", None)
-        if match is not None and match.url_name and match.url_name != WAGTAIL_SERVE:
-            path = request.get_full_path()
+        if match is not None and match.url_name and match.url_name != "wagtail_serve":
             for code in languages:
-                targets[code] = (translate_url(path, code), True)
+                targets[code] = (translate_url(request.get_full_path(), code), True)
 
-    missing = [code for code in languages if not targets.get(code, (None,))[0]]
-    if missing:
-        homes = homes_by_language(context, missing)
-        for code in missing:
-            home = homes[code]
-            url = home.get_url(request) if home is not None else None
-            targets[code] = (url or f"/{code}/", False)
+    for code in languages:
+        if not targets.get(code, (None,))[0]:
+            home = homes(context).get(code)
+            targets[code] = ((home.get_url(request) if home else None) or f"/{code}/", False)
 
     return [
         {
             "code": code,
-            "name": language_name(code),
+            "name": translation.get_language_info(code)["name_local"],
             "url": targets[code][0],
             "absolute_url": (
                 request.build_absolute_uri(targets[code][0]) if request is not None else ""
@@ -207,12 +165,6 @@ def language_links(context):
     ]
 
 
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
-def language_switcher(context):
-    """`{% language_switcher %}`: links to this page in each language (see language_links)."""
-    return {"languages": language_links(context)}
-
-
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)
 def site_footer(context):
     """`{% site_footer %}`: the contact email from SiteSettings; the text and links of the
@@ -220,7 +172,6 @@ def site_footer(context):
     request = context.get("request")
 
     def footer():
-        site_settings = None
         if request is not None:
             site_settings = SiteSettings.for_request(request)
         else:
@@ -234,13 +185,7 @@ def site_footer(context):
             "links": footer_links(snippet, locale, request) if snippet else [],
         }
 
-    content = chrome_cache(context, "footer", footer)
-    return {
-        "footer": content,
-        "links": content["links"],
-        "site_name": site_name(context),
-        "request": request,
-    }
+    return {"footer": chrome_cache(context, "footer", footer)}
 
 
 def footer_links(footer, locale, request):
@@ -249,24 +194,20 @@ def footer_links(footer, locale, request):
     `page.localized` per link). A footer not yet translated into `locale` labels such a link
     with the translated page's title, so the visitor reads it in their language."""
     blocks = [block.value for block in footer.links]
-    pages = [value.get("page") for value in blocks if value.get("page")]
+    pages = [value["page"] for value in blocks if value.get("page")]
     keys = [page.translation_key for page in pages if page.locale_id != locale.pk]
-    translations = {}
-    if keys:
-        queryset = Page.objects.live().filter(translation_key__in=keys, locale=locale)
-        translations = {page.translation_key: page for page in queryset}
+    # No query when every page is already in `locale` (Django skips an empty `__in`).
+    queryset = Page.objects.live().filter(translation_key__in=keys, locale=locale)
+    translations = {page.translation_key: page for page in queryset}
     links = []
     for value in blocks:
         page, label = value.get("page"), value.get("label")
-        if page:
-            translated = translations.get(page.translation_key)
-            if translated is not None:
-                page = translated
-                if footer.locale_id != locale.pk:
-                    label = translated.title
-            url = page.get_url(request)
-        else:
-            url = value.get("external_url")
+        translated = translations.get(page.translation_key) if page else None
+        if translated is not None:
+            page = translated
+            if footer.locale_id != locale.pk:
+                label = translated.title
+        url = page.get_url(request) if page else value.get("external_url")
         if url:
             links.append({"url": url, "label": label})
     return links

@@ -15,7 +15,7 @@ from wagtail.models import Page, get_page_models
 
 import pytest
 
-from home import dashboard
+from home import wagtail_hooks
 from home.factories import StandardPageFactory
 from tests.helpers import soup
 
@@ -50,7 +50,7 @@ def test_the_editor_shows_a_character_count_on_limited_fields(admin_client, home
     document = soup(response)
     labels = json.loads(document.find(id="care-character-count-labels").string)
     assert labels["count"] == "%(used)s of %(limit)s characters"
-    assert labels["recommended"]["title"] == dashboard.RECOMMENDED_LENGTHS["title"]
+    assert labels["recommended"]["title"] == wagtail_hooks.RECOMMENDED_LENGTHS["title"]
     summary = document.find("textarea", attrs={"name": "summary"})
     assert summary["maxlength"] == "300"  # what the count counts against
 

@@ -37,24 +37,18 @@ class Command(BaseCommand):
         if user is None:
             password = password or secrets.token_urlsafe(12)
             User.objects.create_superuser(username=username, email=email, password=password)
-            self.announce(url, username, password)
-        elif password and not user.check_password(password):
-            user.set_password(password)
-            user.save(update_fields=["password"])
-            self.announce(url, username, password)
-        elif reset_password:
-            password = secrets.token_urlsafe(12)
-            user.set_password(password)
-            user.save(update_fields=["password"])
-            self.announce(url, username, password)
         else:
-            self.stdout.write(
-                f"Sign in at {url} as '{username}' with the password printed when the account "
-                "was created (or set by DJANGO_SUPERUSER_PASSWORD). Forgotten it? Run "
-                "`make admin-password`."
-            )
-
-    def announce(self, url, username, password):
+            if not password or user.check_password(password):
+                if not reset_password:
+                    self.stdout.write(
+                        f"Sign in at {url} as '{username}' with the password printed when the "
+                        "account was created (or set by DJANGO_SUPERUSER_PASSWORD). Forgotten "
+                        "it? Run `make admin-password`."
+                    )
+                    return
+                password = secrets.token_urlsafe(12)
+            user.set_password(password)
+            user.save(update_fields=["password"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Sign in at {url}\n  username: {username}\n  password: {password}\n"

@@ -6,13 +6,18 @@ what is missing, taking away what is not listed), so running them again repairs 
 Editors write and edit every page, image, document and library term, and submit pages for
 moderation. Moderators also publish, approve, delete and change the site settings. Submission
 reviewers read, export and delete form submissions (forms/permissions.py), nothing else.
-Translators translate pages and library terms in the landing pages' trees (docs/i18n.md).
+Translators translate pages and library terms into the languages other than English: their page
+rights are on those languages' landing pages only, never on the English originals (docs/i18n.md).
 Nobody but a superuser manages users or groups."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+
+from wagtail.models import GroupPagePermission
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -24,7 +29,7 @@ TASK_NAME = "Moderator approval"
 
 # Where a group's page permissions apply.
 SITE_ROOT = "root"  # the tree root: every page in every language
-LANDING_PAGES = "landing pages"  # each language's landing page (the tree root until one exists)
+TRANSLATIONS = "translations"  # the landing page of each language but the default one
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 LIBRARY_TERMS = [
@@ -88,7 +93,7 @@ ROLES = {
             "home.change_footer",
         ],
         page_permissions=["add_page", "change_page"],
-        page_scope=LANDING_PAGES,
+        page_scope=TRANSLATIONS,
     ),
 }
 
@@ -120,9 +125,11 @@ def find_permissions(apps, names):
 def page_targets(apps, scope):
     """The ids of the pages a role's page permissions are given on."""
     pages = apps.get_model("wagtailcore", "Page").objects.filter(depth=1)
-    if scope == LANDING_PAGES:
-        landing_pages = apps.get_model("home", "HomePage").objects.filter(depth=2)
-        pages = landing_pages if landing_pages.exists() else pages
+    if scope == TRANSLATIONS:
+        # None until a second language's landing page exists; never the tree root, which
+        # would open the English originals.
+        pages = apps.get_model("wagtailcore", "Page").objects.filter(depth=2)
+        pages = pages.exclude(locale__language_code=settings.LANGUAGE_CODE)
     return list(pages.values_list("pk", flat=True))
 
 
@@ -198,3 +205,21 @@ def sync_workflow(apps, schema_editor=None):
     Workflow.objects.filter(
         name="Moderators approval", active=True, workflow_pages__isnull=True
     ).update(active=False)
+
+
+def open_new_language_to_translators(sender, instance, created, raw=False, **kwargs):
+    """A landing page made in a new language (Translate this page on the English one) gives
+    the Translators that language's tree at once, as `sync_roles` would."""
+    if not created or raw or instance.depth != 2:
+        return
+    if instance.locale.language_code == settings.LANGUAGE_CODE:
+        return
+    for group in Group.objects.filter(name=TRANSLATORS):
+        for codename in ROLES[TRANSLATORS].page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=instance,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )

@@ -1,19 +1,23 @@
 """Who may translate what. wagtail-localize lets anyone holding its one global permission
-("submit_translation") translate any page or snippet, and sync any translation. Here that also
-takes the right to edit the source: a page the user may edit (Wagtail's page permissions), a
-snippet whose model they may change. The Translators group (home/roles.py) holds the global
-permission plus add/change on each language's landing page.
+("submit_translation") translate any page or snippet, and sync any translation; Wagtail's
+snippet permissions are per model, whatever the language. Here content in a language follows
+that language's page tree: a user may change a page, a footer or a library term in a language
+where they may edit the landing page. The Translators group (home/roles.py) holds the trees of
+the languages other than English, so it edits translations and never the English originals.
 
-The three wagtail-localize views that create or update translations are served here instead,
-at the same addresses, with that check first; every other step of translating (the translation
-editor, saving, publishing) already goes through the target page's own edit permission."""
+Starting a translation takes the right to edit the source or every language it goes into;
+syncing translations (which rewrites them from the source) takes the right to edit the source.
+The three wagtail-localize views that do this are served here instead, at the same addresses,
+with that check first; every other step of translating (the translation editor, saving,
+publishing) already goes through the target page's own edit permission."""
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.submit_translations import (
@@ -26,10 +30,38 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 LOCALIZE_ACTIONS = ("localize/submit/", "localize/update/")
 
 
+def may_edit_language(user, locale):
+    """Until the language has a landing page, only those who may edit the whole tree may."""
+    tree = Page.objects.filter(depth=2, locale=locale).first() or Page.get_first_root_node()
+    return tree.permissions_for_user(user).can_edit()
+
+
+def may_change(user, model, locale):
+    """Pages and snippets in a language; snippets also need their model's change permission."""
+    meta = model._meta
+    if not issubclass(model, Page) and not user.has_perm(
+        f"{meta.app_label}.change_{meta.model_name}"
+    ):
+        return False
+    return may_edit_language(user, locale)
+
+
 def user_can_edit(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
-    return user.has_perm(f"{instance._meta.app_label}.change_{instance._meta.model_name}")
+    if isinstance(instance, TranslatableMixin):
+        return may_change(user, type(instance), instance.locale)
+    meta = instance._meta
+    return user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+
+
+def may_translate(user, source, targets, every=True):
+    """The source's editors translate it; so do those who may change it in `targets` (all of
+    them, or, with every=False, any: the languages a form may offer)."""
+    if user_can_edit(user, source):
+        return True
+    held = [may_change(user, type(source), locale) for locale in targets]
+    return bool(held) and (all(held) if every else any(held))
 
 
 class SourceEditorsOnly:
@@ -37,20 +69,36 @@ class SourceEditorsOnly:
 
     def dispatch(self, request, *args, **kwargs):
         source = self.source(**kwargs)
-        if source is not None and not user_can_edit(request.user, source):
+        if source is not None and not self.allowed(request, source):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def allowed(self, request, source):
+        return user_can_edit(request.user, source)
 
-class PageTranslationView(SourceEditorsOnly, SubmitPageTranslationView):
+
+class SourceOrTargetEditorsOnly(SourceEditorsOnly):
+    """Also lets in a user who may edit every language the translation goes into (offered on
+    the form: languages they hold; sent: all of them must be)."""
+
+    def allowed(self, request, source):
+        if request.method == "POST":
+            targets = Locale.objects.filter(pk__in=request.POST.getlist("locales"))
+            return may_translate(request.user, source, targets)
+        targets = Locale.objects.exclude(pk=source.locale_id)
+        return may_translate(request.user, source, targets, every=False)
+
+
+class PageTranslationView(SourceOrTargetEditorsOnly, SubmitPageTranslationView):
     def source(self, page_id, **kwargs):
         return get_object_or_404(Page, id=page_id)
 
 
-class SnippetTranslationView(SourceEditorsOnly, SubmitSnippetTranslationView):
-    def source(self, app_label, model_name, **kwargs):
+class SnippetTranslationView(SourceOrTargetEditorsOnly, SubmitSnippetTranslationView):
+    def source(self, app_label, model_name, pk, **kwargs):
         label = f"{app_label}.{model_name}"
-        return next((m for m in get_snippet_models() if m._meta.label_lower == label), None)
+        model = next((m for m in get_snippet_models() if m._meta.label_lower == label), None)
+        return model and get_object_or_404(model, pk=unquote(pk))
 
 
 class SyncTranslationsView(SourceEditorsOnly, UpdateTranslationsView):
@@ -84,6 +132,8 @@ def hide_translation_actions(buttons, page, user, context=None):
         return
     admin = reverse("wagtailadmin_home")
     refused = tuple(admin + action for action in LOCALIZE_ACTIONS)
+    if may_translate(user, page, Locale.objects.exclude(pk=page.locale_id), every=False):
+        refused = (admin + "localize/update/",)
     for button in buttons:
         if hasattr(button, "dropdown_buttons"):
             button.dropdown_buttons = [
@@ -91,3 +141,25 @@ def hide_translation_actions(buttons, page, user, context=None):
                 for entry in button.dropdown_buttons
                 if not (entry.url or "").startswith(refused)
             ]
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def refuse_snippets_in_other_languages(request, instance):
+    """Before wagtail-localize's own hook, which opens its translation editor."""
+    if not user_can_edit(request.user, instance):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_in_other_languages(request, instances):
+    if not all(user_can_edit(request.user, instance) for instance in instances):
+        raise PermissionDenied
+
+
+@hooks.register("before_create_snippet")
+def refuse_creating_in_other_languages(request, model):
+    if issubclass(model, TranslatableMixin):
+        code = request.GET.get("locale") or Locale.get_default().language_code
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None or not may_edit_language(request.user, locale):
+            raise PermissionDenied

@@ -40,12 +40,13 @@ def elsewhere(home_page):
 
 @pytest.fixture
 def section_translator(django_user_model, section, spanish_home):
-    """Like the Translators group, with page rights on one section (and the Spanish tree)."""
+    """With the Translators' global permission and page rights on one English section only
+    (no language's tree)."""
     group = Group.objects.create(name="Section translators")
     group.permissions.set(
         [permission("wagtailadmin.access_admin"), permission("wagtail_localize.submit_translation")]
     )
-    for page in (section, spanish_home):
+    for page in (section,):
         for codename in ("add_page", "change_page"):
             GroupPagePermission.objects.create(
                 group=group, page=page, permission=permission(f"wagtailcore.{codename}")
@@ -98,7 +99,9 @@ def test_syncing_a_page_the_user_may_not_edit_is_refused(
     assert_refused(client.post(url, {}))
 
 
-def test_a_snippet_needs_the_right_to_change_it(client, section_translator, english, spanish):
+def test_a_snippet_needs_the_right_to_change_it_in_the_language(
+    client, section_translator, english, spanish, spanish_home
+):
     topic = Topic.objects.create(name="Policy", slug="policy", locale=english)
     url = reverse(
         "wagtail_localize:submit_snippet_translation", args=["resources", "topic", topic.pk]
@@ -109,6 +112,10 @@ def test_a_snippet_needs_the_right_to_change_it(client, section_translator, engl
 
     group = section_translator.groups.get()
     group.permissions.add(permission("resources.add_topic"), permission("resources.change_topic"))
+    assert_refused(client.post(url, {"locales": [spanish.pk]}))  # nor the Spanish terms
+    GroupPagePermission.objects.create(
+        group=group, page=spanish_home, permission=permission("wagtailcore.change_page")
+    )
     client.force_login(type(section_translator).objects.get(pk=section_translator.pk))
     assert client.post(url, {"locales": [spanish.pk]}).status_code == 302
     assert topic.has_translation(spanish)
@@ -135,6 +142,13 @@ def test_translators_edit_but_do_not_publish(django_user_model, home_page, spani
 def test_the_translate_action_is_offered_only_where_it_is_allowed(
     client, section_translator, section, elsewhere, home_page
 ):
+    # A second section of theirs makes the landing page the place they browse from.
+    other = StandardPageFactory(parent=home_page, title="Other", slug="other")
+    GroupPagePermission.objects.create(
+        group=section_translator.groups.get(),
+        page=other,
+        permission=permission("wagtailcore.change_page"),
+    )
     client.force_login(section_translator)
     listing = client.get(reverse("wagtailadmin_explore", args=[home_page.pk])).content.decode()
     assert submit_url(section) in listing

@@ -1,6 +1,7 @@
 """Checks that resources' external links still work: HEAD first (cheap), GET when a server
 refuses or fumbles HEAD, redirects followed, a bounded timeout and a bounded number of checks at
-once. Each distinct address is checked once however many resources use it."""
+once. Each distinct address is checked once however many resources use it. Only public
+internet addresses are reached, each redirect's too (`care_site.base.outbound`)."""
 
 import concurrent.futures
 import threading
@@ -8,6 +9,8 @@ import threading
 from django.utils.translation import gettext as _
 
 import requests
+
+from care_site.base.outbound import public_session, was_refused
 
 from .models import LinkCheck
 
@@ -24,7 +27,7 @@ def _session():
     """One session per worker thread: requests does not promise a shared session is
     thread-safe, and a session per thread still reuses connections."""
     if not hasattr(_local, "session"):
-        session = requests.Session()
+        session = public_session()
         session.max_redirects = MAX_REDIRECTS
         session.headers["User-Agent"] = USER_AGENT
         _local.session = session
@@ -47,8 +50,11 @@ def check_url(url, *, timeout=10.0, session=None):
         error = _("Too many redirects")
     except requests.exceptions.SSLError:
         error = _("Security certificate problem")
-    except requests.ConnectionError:
-        error = _("Could not connect to the site")
+    except requests.ConnectionError as failure:
+        if was_refused(failure):
+            error = _("Not a public internet address: the checker does not open it")
+        else:
+            error = _("Could not connect to the site")
     except requests.RequestException:
         error = _("Not an address the checker can open")
     else:

@@ -17,8 +17,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.embeds import embeds
-from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.finders import get_finders
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
@@ -28,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api as base_api
 from care_site.base import cache
 from care_site.base.blocks import BaseStreamBlock
+from care_site.base.embeds import stored_embed
 from care_site.base.models import INLINE_RICH_TEXT, BasePage
 
 from . import api as resource_api
@@ -383,17 +382,14 @@ class ResourcePage(BasePage):
     def library(self):
         return self.get_parent()
 
+    def embed_urls(self):
+        return [*super().embed_urls(), *([self.video_url] if self.video_url else [])]
+
     @cached_property
     def video_embed(self):
-        """The embedded player (looked up once, then kept by Wagtail), or None when the video
-        site does not answer or does not allow embedding."""
-        if not self.video_url:
-            return None
-        try:
-            embed = embeds.get_embed(self.video_url)
-        except EmbedException:
-            return None
-        return embed if embed.html else None
+        """The player looked up when the page was published, or None while there is none (the
+        video site did not answer, or does not allow embedding): a link is shown instead."""
+        return stored_embed(self.video_url)
 
     @cached_property
     def related_resources(self):

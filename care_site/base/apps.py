@@ -7,6 +7,9 @@ class BaseConfig(AppConfig):
     verbose_name = "Site foundations"
 
     def ready(self):
-        from . import cache
+        from wagtail.signals import page_published
+
+        from . import cache, embeds
 
         cache.connect_invalidation()
+        page_published.connect(embeds.look_up_when_published)

@@ -17,6 +17,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from . import api
+from .embeds import stored_embed
 from .locale import active_locale_id, localize_pages
 
 MAX_UPCOMING_EVENTS = 12
@@ -231,6 +232,12 @@ class VideoEmbedBlock(blocks.StructBlock):
         features=["bold", "italic", "link", "ul", "ol"],
         help_text=_("A text alternative or transcript, for people who cannot watch the video."),
     )
+
+    def get_context(self, value, parent_context=None):
+        """The player stored when the page was published; the video site is not asked."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed"] = stored_embed(value["video"].url if value.get("video") else None)
+        return context
 
     def get_api_representation(self, value, context=None):
         """The video as `{url}` (the player is the front end's), with the transcript."""

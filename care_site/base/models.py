@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import api
+from . import api, embeds
 from .locale import active_locale_id
 from .view_restrictions import CarePageManager, ViewRestrictionsInOneQuery
 
@@ -89,6 +90,16 @@ class BasePage(ViewRestrictionsInOneQuery, Page):
 
     class Meta:
         abstract = True
+
+    def embed_urls(self):
+        """The addresses of the videos this page shows: those in its stream fields. Their
+        players are looked up when the page is published (`care_site.base.embeds`)."""
+        return [
+            url
+            for field in self._meta.get_fields()
+            if isinstance(field, StreamField)
+            for url in embeds.urls_in(getattr(self, field.name))
+        ]
 
     @property
     def meta_description(self):

@@ -344,6 +344,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 CARE_FORMS_RATE_LIMIT = int(os.environ.get("CARE_FORMS_RATE_LIMIT", "5"))
 CARE_FORMS_RATE_LIMIT_WINDOW = 60
 CARE_FORMS_RATE_LIMIT_CACHE = "default"
+# Video players looked up with a short timeout and a size limit (care_site/base/embed_finder.py).
+WAGTAILEMBEDS_FINDERS = [{"class": "care_site.base.embed_finder"}]
+# Networks the server may reach at addresses editors type (link checks, video look-ups), on top
+# of the public internet; loopback and private ranges are refused unless listed here, e.g.
+# "10.0.0.0/8" for an intranet (comma-separated in the environment).
+CARE_OUTBOUND_ALLOWED_NETWORKS = [
+    network.strip()
+    for network in os.environ.get("CARE_OUTBOUND_ALLOWED_NETWORKS", "").split(",")
+    if network.strip()
+]
 # How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none.
 CARE_TRUSTED_PROXY_COUNT = int(os.environ.get("CARE_TRUSTED_PROXY_COUNT", "0"))
 # Spam timer: a form sent sooner than this after it was shown is a bot's.

@@ -82,6 +82,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self._send(200, with_body)
         if self.path == "/moved":
             return self._send(301, with_body, location="/ok")
+        if self.path == "/to-elsewhere-on-loopback":
+            port = self.server.server_address[1]
+            return self._send(302, with_body, location=f"http://127.0.0.2:{port}/ok")
         if self.path == "/no-head" and not with_body:
             return self._send(405, with_body)
         if self.path == "/no-head":
@@ -113,8 +116,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def link_server():
-    """A web server on 127.0.0.1 (a free port), serving until the test ends; its base URL."""
+def link_server(settings):
+    """A web server on 127.0.0.1 (a free port), serving until the test ends; its base URL.
+    Loopback is refused to the checker unless the operator allows it, as here."""
+    settings.CARE_OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.1/32"]
     _Handler.in_flight = _Handler.max_in_flight = 0
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True

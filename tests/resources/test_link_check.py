@@ -4,6 +4,7 @@ the `check_resource_links` command, and the admin report editors fix links from.
 import io
 import socket
 import time
+from unittest import mock
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
@@ -61,10 +62,61 @@ def test_a_slow_server_is_given_up_on_within_the_timeout(link_server):
     assert result.error == "No answer within 0.3 seconds"
 
 
-def test_nobody_answering_is_broken():
+def test_nobody_answering_is_broken(settings):
+    settings.CARE_OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.1/32"]
     result = check_url(f"http://127.0.0.1:{closed_port()}/", timeout=TIMEOUT)
     assert (result.status_code, result.outcome) == (None, "broken")
     assert result.error == "Could not connect to the site"
+
+
+REFUSED = "Not a public internet address: the checker does not open it"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:{port}/ok",
+        "http://localhost:{port}/ok",
+        "http://[::1]:{port}/ok",
+        "http://[::ffff:127.0.0.1]:{port}/ok",
+        "http://10.0.0.1:{port}/",
+        "http://192.168.1.1:{port}/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://100.64.0.1:{port}/",
+        "http://0.0.0.0:{port}/",
+    ],
+)
+def test_addresses_off_the_public_internet_are_not_opened(url, link_server, settings):
+    settings.CARE_OUTBOUND_ALLOWED_NETWORKS = []
+    port = link_server.rsplit(":", 1)[1]
+    started = time.monotonic()
+    result = check_url(url.format(port=port), timeout=TIMEOUT)
+    assert (result.status_code, result.outcome, result.error) == (None, "broken", REFUSED)
+    assert time.monotonic() - started < TIMEOUT  # refused before any connection is tried
+
+
+def test_a_redirect_to_a_private_address_is_refused(link_server):
+    """Only 127.0.0.1 is allowed here; the redirect leads to 127.0.0.2."""
+    result = check_url(f"{link_server}/to-elsewhere-on-loopback", timeout=TIMEOUT)
+    assert (result.outcome, result.error) == ("broken", REFUSED)
+
+
+def test_the_name_is_looked_up_once_and_that_address_is_used(link_server, settings):
+    """No second look-up between the check and the connection (DNS rebinding)."""
+    settings.CARE_OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.1/32", "::1/128"]
+    port = link_server.rsplit(":", 1)[1]
+    real = socket.getaddrinfo
+    asked = []
+
+    def counting(host, *args, **kwargs):
+        asked.append(host)
+        return real(host, *args, **kwargs)
+
+    with mock.patch("socket.getaddrinfo", counting):
+        result = check_url(f"http://localhost:{port}/ok", timeout=TIMEOUT)
+    assert result.outcome == "ok"
+    assert asked.count("localhost") == 1
+    assert set(asked) <= {"localhost", "127.0.0.1", "::1"}  # after it, only the address itself
 
 
 def test_checks_run_in_parallel_but_never_more_than_the_bound(link_server, link_server_stats):

@@ -119,18 +119,30 @@ def test_video_resource_shows_the_player_and_the_transcript(client, resource_ind
         video_url="https://www.youtube.com/watch?v=abc123",
         transcript="<p>Where we live shapes how we thrive.</p>",
     )
+    page.save_revision().publish()  # the player is looked up now, not when visitors come
+    fake_oembed.assert_called_once()
     response = client.get(page.url)
     iframe = soup(response).select_one(".video-embed__frame iframe")
     assert iframe["src"] == "https://www.youtube-nocookie.com/embed/abc123"
     summary = soup(response).select_one(".video-embed details summary")
     assert collapse(summary.get_text()) == "Read the transcript"
     assert "Where we live shapes how we thrive." in visible_text(response)
-    fake_oembed.assert_called_once()
+    fake_oembed.assert_called_once()  # the visit asked no video site
     data = page_json_ld(response)
     assert data["@type"] == "VideoObject"
     assert data["contentUrl"] == "https://www.youtube.com/watch?v=abc123"
     assert data["thumbnailUrl"] == FAKE_EMBED["thumbnail_url"]
     assert data["transcript"] == "Where we live shapes how we thrive."
+
+
+def test_a_visit_never_waits_on_the_video_site(client, resource_index):
+    """A video not looked up yet (published before, or the site was down) is linked."""
+    page = ResourcePageFactory(parent=resource_index, video_url="https://vimeo.com/456")
+    with mock.patch("wagtail.embeds.embeds.get_finder_for_embed") as finder:
+        response = client.get(page.url)
+    finder.assert_not_called()
+    link = soup(response).find("a", href="https://vimeo.com/456")
+    assert collapse(link.get_text()) == "Watch the video"
 
 
 def test_video_that_cannot_be_embedded_is_linked(client, resource_index):
@@ -140,6 +152,7 @@ def test_video_that_cannot_be_embedded_is_linked(client, resource_index):
     with mock.patch(
         "wagtail.embeds.embeds.get_finder_for_embed", side_effect=EmbedNotFoundException
     ):
+        page.save_revision().publish()  # publishing goes on whatever the video site says
         response = client.get(page.url)
     assert response.status_code == 200
     link = soup(response).find("a", href="https://vimeo.com/123")
@@ -248,7 +261,11 @@ def test_admin_creates_a_video_resource_with_its_transcript(page_asserts, resour
     )
     with mock.patch("wagtail.embeds.embeds.get_finder_for_embed") as finder:
         page_asserts.assertCanCreate(resource_index, ResourcePage, data)
-    finder.assert_not_called()
+    # Validating asks no video site; publishing looks the player up (in the background where
+    # a task worker runs), once.
+    assert [call.args[0] for call in finder.call_args_list] == [
+        "https://www.youtube.com/watch?v=abc123"
+    ]
     page = ResourcePage.objects.get(slug="sdoh-video")
     assert page.video_url == "https://www.youtube.com/watch?v=abc123"
     assert "Where we live shapes how we thrive." in page.transcript

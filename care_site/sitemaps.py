@@ -1,6 +1,8 @@
 """What crawlers are told: `/sitemap.xml` (an index of one sitemap per language, each page
 with its `hreflang` alternates and the date it was last published) and `/robots.txt`."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404
@@ -64,31 +66,25 @@ class LanguageSitemap(Sitemap):
     def alternates(self, pages):
         """{translation key: [{"lang_code", "location"}]} for pages that exist in more than one
         language, in one query."""
-        keys = {page.translation_key for page in pages}
-        versions = {}
         translations = (
             Page.objects.live()
             .public()
-            .filter(translation_key__in=keys)
+            .filter(translation_key__in={page.translation_key for page in pages})
             .select_related("locale")
             .order_by("locale__language_code")
         )
+        locations = defaultdict(dict)
         for version in translations:
-            location = version.get_full_url(self.request)
-            if location:
-                by_language = versions.setdefault(version.translation_key, {})
-                by_language[version.locale.language_code] = location
-        default_language = settings.LANGUAGE_CODE
+            if location := version.get_full_url(self.request):
+                locations[version.translation_key][version.locale.language_code] = location
         alternates = {}
-        for key, by_language in versions.items():
-            if len(by_language) < 2:
-                continue
-            links = [
-                {"lang_code": code, "location": location} for code, location in by_language.items()
-            ]
-            if default_language in by_language:
-                links.append({"lang_code": "x-default", "location": by_language[default_language]})
-            alternates[key] = links
+        for key, by_language in locations.items():
+            if len(by_language) > 1:
+                if settings.LANGUAGE_CODE in by_language:
+                    by_language["x-default"] = by_language[settings.LANGUAGE_CODE]
+                alternates[key] = [
+                    {"lang_code": code, "location": url} for code, url in by_language.items()
+                ]
         return alternates
 
 

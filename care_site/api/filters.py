@@ -5,7 +5,6 @@ full-text syntax)."""
 
 from collections.abc import Sequence
 
-from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, get_page_models
 from wagtail.search.backends import get_search_backend
@@ -37,21 +36,6 @@ def requested_locale(request):
         )
         raise BadRequestError(f"locale must be one of: {known}")
     return locale
-
-
-class FieldsFilter(wagtail_filters.FieldsFilter):
-    """Wagtail's `?field=value` filters, leaving alone the parameters our content filters
-    read (`resource_type` is a field, but here it takes a slug, as on the library page)."""
-
-    def filter_queryset(self, request, queryset, view):
-        original = request.GET
-        request._request.GET = original.copy()
-        for name in CONTENT_PARAMETERS:
-            request._request.GET.pop(name, None)
-        try:
-            return super().filter_queryset(request, queryset, view)
-        finally:
-            request._request.GET = original
 
 
 class ContentFilter(BaseFilterBackend):

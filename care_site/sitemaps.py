@@ -7,8 +7,7 @@ from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils import translation
+from django.urls import reverse, translate_url
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -34,21 +33,10 @@ class LanguageSitemap(Sitemap):
 
     def items(self):
         root = self.get_wagtail_site().root_page
-        home = (
-            Page.objects.filter(translation_key=root.translation_key)
-            .filter(locale__language_code=self.language_code)
-            .first()
-        )
-        if home is None:
-            return Page.objects.none()
-        return (
-            home.get_descendants(inclusive=True)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        translations = root.get_translations(inclusive=True)
+        home = translations.filter(locale__language_code=self.language_code).first()
+        pages = home.get_descendants(inclusive=True) if home else Page.objects.none()
+        return pages.live().public().order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
@@ -82,9 +70,8 @@ class LanguageSitemap(Sitemap):
             if len(by_language) > 1:
                 if settings.LANGUAGE_CODE in by_language:
                     by_language["x-default"] = by_language[settings.LANGUAGE_CODE]
-                alternates[key] = [
-                    {"lang_code": code, "location": url} for code, url in by_language.items()
-                ]
+                links = [{"lang_code": code, "location": url} for code, url in by_language.items()]
+                alternates[key] = links
         return alternates
 
 
@@ -114,13 +101,9 @@ def robots_txt(request):
     """Crawlers may read every page; they are kept out of the admin, the site search (every
     query is a new address) and the library's keyword searches and filter combinations, which
     repeat the same resources in endless orders (the pages also say `noindex`)."""
-    search_paths = []
-    for code in content_languages():
-        with translation.override(code):
-            search_paths.append(reverse("search"))
     context = {
         "admin_path": reverse("wagtailadmin_home"),
-        "search_paths": search_paths,
+        "search_paths": [translate_url(reverse("search"), code) for code in content_languages()],
         "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
     }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

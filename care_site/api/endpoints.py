@@ -133,7 +133,7 @@ class CarePagesAPIViewSet(ReadEndpointMixin, PagesAPIViewSet):
         filters.ContentFilter,
         wagtail_filters.OrderingFilter,
         wagtail_filters.TranslationOfFilter,
-        filters.LocaleFilter,
+        wagtail_filters.LocaleFilter,
         filters.SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(

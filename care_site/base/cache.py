@@ -10,8 +10,8 @@ comes back when the store does.
 - `cached(compute, key(...))`: a value computed from published content (the library's counts,
   the site chrome, template fragments through Wagtail's `{% wagtailpagecache %}` varying on
   the `content_version` the context processor gives).
-- `PageCacheMiddleware`: whole responses for anonymous visitors, answered only in the version
-  they were made in. A page made private or unpublished has moved the version on in the same
+- `PageCacheMiddleware`: whole responses for anonymous visitors, kept under a key of the
+  version they were made in. A page made private or unpublished has moved the version on in the same
   transaction, so it is never answered from this cache, whatever the store holds.
 - The frontend cache (a CDN) is purged from the same list: a page's addresses in every language
   and the listings and feeds that show it; for a site-wide change (footer, settings, images,
@@ -163,11 +163,6 @@ def is_cacheable_response(request, response):
     )
 
 
-def page_key(request):
-    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{request.method}:{digest}"
-
-
 class PageCacheMiddleware:
     """Placed before the session and authentication middleware: a request with a session
     cookie (every signed-in editor has one) is never answered from, nor stored in, the cache."""
@@ -178,22 +173,21 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        entry = store("get", page_key(request), failed=MISSING)
-        if entry is MISSING:  # the store is down: serve uncached
+        # Made in the version current when the request came in: a change while it is served
+        # retires it.
+        page_key = key("page", request.method, request.build_absolute_uri())
+        response = store("get", page_key, failed=MISSING)
+        if response is MISSING:  # the store is down: serve uncached
             return self.get_response(request)
-        if entry is not None and entry["version"] == version():
-            response = entry["response"]
+        if response is not None:
             response[PAGE_CACHE_HEADER] = "hit"
             return response
-
-        number = version()
         response = self.get_response(request)
         if is_cacheable_response(request, response):
             if hasattr(response, "render"):
                 response.render()
             patch_cache_control(response, public=True, max_age=60)
-            entry = {"version": number, "response": response}
-            store("set", page_key(request), entry, settings.PAGE_CACHE_SECONDS)
+            store("set", page_key, response, settings.PAGE_CACHE_SECONDS)
             response[PAGE_CACHE_HEADER] = "miss"
         return response
 

@@ -5,7 +5,6 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse, translate_url
 from django.views.decorators.cache import cache_control
@@ -90,8 +89,7 @@ def sitemap_index(request):
 @require_safe
 @cache_control(max_age=CRAWLER_FILES_MAX_AGE)
 def language_sitemap(request, section):
-    if section not in content_languages():
-        raise Http404
+    # Django's view answers 404 for a section (language) it was not given.
     return sitemap_views.sitemap(request, language_sitemaps(request), section=section)
 
 

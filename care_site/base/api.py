@@ -133,10 +133,6 @@ class Rendition(ReadOnlyField):
         self.spec = spec
         super().__init__(**kwargs)
 
-    def get_attribute(self, instance):
-        # A missing image is null, not skipped, so every page of a type has the same keys.
-        return getattr(instance, self.source_attrs[0], None)
-
     def to_representation(self, image):
         return image_rendition(image, self.spec)
 

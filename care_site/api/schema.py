@@ -63,7 +63,7 @@ def page_type_schema(model):
         properties[api_field.name] = serializer_schema or model_field_schema(model, api_field.name)
     return object_schema(
         properties,
-        required=properties,
+        required=True,
         description=(model.__doc__ or "").strip().split("\n\n")[0],
         additionalProperties=False,
     )
@@ -142,10 +142,10 @@ def read_paths(name, listing, detail, item, detail_schema, filters=(), formats=(
     `listing` and `detail` are each (summary, operationId)."""
     maximum = settings.WAGTAILAPI_LIMIT_MAX
     limit = query("limit", {"type": "integer", "minimum": 0, "maximum": maximum}, "Items per page.")
-    listing_meta = object_schema({"total_count": INTEGER}, required=["total_count"])
+    listing_meta = object_schema({"total_count": INTEGER}, required=True)
     listing_schema = object_schema(
         {"meta": listing_meta, "items": {"type": "array", "items": item}},
-        required=["meta", "items"],
+        required=True,
     )
     errors = {
         "400": answer("Bad request", ERROR),
@@ -227,9 +227,7 @@ FORM_ANSWERS = {
     "care_website (empty).",
     "additionalProperties": True,
 }
-FORM_STORED = object_schema(
-    {"id": {"type": ["integer", "null"]}, "message": STRING}, required=["id", "message"]
-)
+FORM_STORED = object_schema({"id": {"type": ["integer", "null"]}, "message": STRING}, required=True)
 FORMS_PATHS = {
     "/api/v2/forms/{id}/": {
         **get(
@@ -302,7 +300,7 @@ def build_schema():
         },
         "components": {
             "schemas": {
-                "Error": object_schema({"message": STRING}, required=["message"]),
+                "Error": object_schema({"message": STRING}, required=True),
                 "PageMeta": object_schema(page_meta),
                 **{model._meta.label: page_type_schema(model) for model in page_models},
             }

@@ -23,9 +23,10 @@ DATE_TIME = {"type": "string", "format": "date-time"}
 
 def object_schema(properties, *, required=(), nullable=False, **keywords):
     """The JSON schema of an object with these `properties`, `required` naming those always
-    present (and `nullable`, of that object or null)."""
+    present (True: all of them), and `nullable`, of that object or null."""
     schema = {"type": ["object", "null"] if nullable else "object", "properties": properties}
-    return {**schema, **({"required": list(required)} if required else {}), **keywords}
+    required = list(properties) if required is True else list(required)
+    return {**schema, **({"required": required} if required else {}), **keywords}
 
 
 PAGE_LINK_SCHEMA = object_schema(
@@ -43,13 +44,11 @@ IMAGE_SCHEMA = object_schema(
 )
 LINK_SCHEMA = object_schema(
     {"label": NULLABLE_STRING, "url": STRING, "page": PAGE_LINK_SCHEMA},
-    required=["label", "url", "page"],
+    required=True,
 )
 STREAM_SCHEMA = {
     "type": "array",
-    "items": object_schema(
-        {"type": STRING, "value": {}, "id": NULLABLE_STRING}, required=["type", "value", "id"]
-    ),
+    "items": object_schema({"type": STRING, "value": {}, "id": NULLABLE_STRING}, required=True),
 }
 
 
@@ -192,7 +191,7 @@ class NextMeeting(ReadOnlyField):
 CARD_IMAGE_SPEC = "fill-400x300"
 CARD_SCHEMA = object_schema(
     {**PAGE_LINK_SCHEMA["properties"], "summary": STRING, "image": IMAGE_SCHEMA},
-    required=["id", "title", "url", "type", "summary", "image"],
+    required=True,
 )
 
 

@@ -1,12 +1,12 @@
 """What crawlers are told: `/sitemap.xml` (an index of one sitemap per language, each page
 with its `hreflang` alternates and the date it was last published) and `/robots.txt`."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils import translation
+from django.urls import reverse, translate_url
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -32,21 +32,10 @@ class LanguageSitemap(Sitemap):
 
     def items(self):
         root = self.get_wagtail_site().root_page
-        home = (
-            Page.objects.filter(translation_key=root.translation_key)
-            .filter(locale__language_code=self.language_code)
-            .first()
-        )
-        if home is None:
-            return Page.objects.none()
-        return (
-            home.get_descendants(inclusive=True)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        translations = root.get_translations(inclusive=True)
+        home = translations.filter(locale__language_code=self.language_code).first()
+        pages = home.get_descendants(inclusive=True) if home else Page.objects.none()
+        return pages.live().public().order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
@@ -64,31 +53,24 @@ class LanguageSitemap(Sitemap):
     def alternates(self, pages):
         """{translation key: [{"lang_code", "location"}]} for pages that exist in more than one
         language, in one query."""
-        keys = {page.translation_key for page in pages}
-        versions = {}
         translations = (
             Page.objects.live()
             .public()
-            .filter(translation_key__in=keys)
+            .filter(translation_key__in={page.translation_key for page in pages})
             .select_related("locale")
             .order_by("locale__language_code")
         )
+        locations = defaultdict(dict)
         for version in translations:
-            location = version.get_full_url(self.request)
-            if location:
-                by_language = versions.setdefault(version.translation_key, {})
-                by_language[version.locale.language_code] = location
-        default_language = settings.LANGUAGE_CODE
+            if location := version.get_full_url(self.request):
+                locations[version.translation_key][version.locale.language_code] = location
         alternates = {}
-        for key, by_language in versions.items():
-            if len(by_language) < 2:
-                continue
-            links = [
-                {"lang_code": code, "location": location} for code, location in by_language.items()
-            ]
-            if default_language in by_language:
-                links.append({"lang_code": "x-default", "location": by_language[default_language]})
-            alternates[key] = links
+        for key, by_language in locations.items():
+            if len(by_language) > 1:
+                if settings.LANGUAGE_CODE in by_language:
+                    by_language["x-default"] = by_language[settings.LANGUAGE_CODE]
+                links = [{"lang_code": code, "location": url} for code, url in by_language.items()]
+                alternates[key] = links
         return alternates
 
 
@@ -107,8 +89,7 @@ def sitemap_index(request):
 @require_safe
 @cache_control(max_age=CRAWLER_FILES_MAX_AGE)
 def language_sitemap(request, section):
-    if section not in content_languages():
-        raise Http404
+    # Django's view answers 404 for a section (language) it was not given.
     return sitemap_views.sitemap(request, language_sitemaps(request), section=section)
 
 
@@ -118,13 +99,9 @@ def robots_txt(request):
     """Crawlers may read every page; they are kept out of the admin, the site search (every
     query is a new address) and the library's keyword searches and filter combinations, which
     repeat the same resources in endless orders (the pages also say `noindex`)."""
-    search_paths = []
-    for code in content_languages():
-        with translation.override(code):
-            search_paths.append(reverse("search"))
     context = {
         "admin_path": reverse("wagtailadmin_home"),
-        "search_paths": search_paths,
+        "search_paths": [translate_url(reverse("search"), code) for code in content_languages()],
         "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
     }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -11,13 +11,11 @@ settings too. Responses that change with the clock (an event becoming past, the 
 next meeting, a form opening) carry no `Last-Modified`, only the `ETag`.
 A matching `If-None-Match` or `If-Modified-Since` gets 304 Not Modified."""
 
-import hashlib
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 from wagtail.api.v2 import filters as wagtail_filters
@@ -87,17 +85,14 @@ class ReadEndpointMixin:
             or response.has_header("Cache-Control")
         ):
             return response
-        response.render()
-        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+        set_response_etag(response.render())
         last_modified = None if self.response_depends_on_clock() else cache.last_changed()
-        if last_modified:
-            response["Last-Modified"] = http_date(last_modified.timestamp())
+        timestamp = int(last_modified.timestamp()) if last_modified else None
+        if timestamp:
+            response["Last-Modified"] = http_date(timestamp)
         patch_cache_control(response, public=True, max_age=settings.CARE_API_CACHE_SECONDS)
         return get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=int(last_modified.timestamp()) if last_modified else None,
-            response=response,
+            request, etag=response["ETag"], last_modified=timestamp, response=response
         )
 
 
@@ -116,12 +111,6 @@ class CareDocumentsAPIViewSet(ReadEndpointMixin, DocumentsAPIViewSet):
     filter_backends = MEDIA_FILTERS
 
 
-def depends_on_clock(model):
-    """Whether the page type's representation changes with the clock (an event's status, the
-    landing page's next meeting, whether a form is open): no Last-Modified for it."""
-    return getattr(model, "depends_on_clock", False)
-
-
 class LocalizedPageSerializer(PageSerializer):
     def to_representation(self, instance):
         with translation.override(instance.locale.language_code):
@@ -137,19 +126,29 @@ class CarePagesAPIViewSet(ReadEndpointMixin, PagesAPIViewSet):
 
     base_serializer_class = LocalizedPageSerializer
     filter_backends = [
-        filters.FieldsFilter,
+        wagtail_filters.FieldsFilter,
         wagtail_filters.ChildOfFilter,
         wagtail_filters.AncestorOfFilter,
         wagtail_filters.DescendantOfFilter,
         filters.ContentFilter,
         wagtail_filters.OrderingFilter,
         wagtail_filters.TranslationOfFilter,
-        filters.LocaleFilter,
+        wagtail_filters.LocaleFilter,
         filters.SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         filters.CONTENT_PARAMETERS
     )
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        """Wagtail's; but the parameters the content filters read are neither field filters nor
+        orderings (`resource_type` is a field, but here it takes a slug, as on the library page).
+        """
+        fields = super().get_available_fields(model, db_fields_only)
+        if db_fields_only:
+            return [name for name in fields if name not in filters.CONTENT_PARAMETERS]
+        return fields
 
     def get_base_queryset(self):
         # Wagtail builds it from three queries (restrictions, site, the site's translations),
@@ -166,10 +165,13 @@ class CarePagesAPIViewSet(ReadEndpointMixin, PagesAPIViewSet):
         return queryset.prefetch_related(*getattr(model, "listing_prefetch_related", ()))
 
     def response_depends_on_clock(self):
+        """Whether the page types answered change with the clock (an event's status, the
+        landing page's next meeting, whether a form is open): no Last-Modified for them."""
         if self.action == "detail_view":
-            return depends_on_clock(type(self.get_object()))
+            return getattr(type(self.get_object()), "depends_on_clock", False)
         try:
             requested = page_models_from_string(self.request.GET.get("type", "wagtailcore.Page"))
         except (LookupError, ValueError):
             requested = ()
-        return "when" in self.request.GET or any(map(depends_on_clock, requested))
+        clock = any(getattr(model, "depends_on_clock", False) for model in requested)
+        return "when" in self.request.GET or clock

@@ -1,11 +1,10 @@
 """Filters of the pages endpoint beyond Wagtail's own: each page type's own filters (the
-resource library's facets, events to come or past), a locale check that answers 400, and
-keyword search cleaned as the library cleans it (a stray quote must not break SQLite's
+resource library's facets, events to come or past) with a check of `locale` that answers 400,
+and keyword search cleaned as the library cleans it (a stray quote must not break SQLite's
 full-text syntax)."""
 
 from collections.abc import Sequence
 
-from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, get_page_models
 from wagtail.search.backends import get_search_backend
@@ -39,49 +38,30 @@ def requested_locale(request):
     return locale
 
 
-class FieldsFilter(wagtail_filters.FieldsFilter):
-    """Wagtail's `?field=value` filters, leaving alone the parameters our content filters
-    read (`resource_type` is a field, but here it takes a slug, as on the library page)."""
-
-    def filter_queryset(self, request, queryset, view):
-        original = request.GET
-        request._request.GET = original.copy()
-        for name in CONTENT_PARAMETERS:
-            request._request.GET.pop(name, None)
-        try:
-            return super().filter_queryset(request, queryset, view)
-        finally:
-            request._request.GET = original
-
-
 class ContentFilter(BaseFilterBackend):
     """Each page type's own filters: `topic`, `resource_type`, `partner`, `year` with
     `type=resources.ResourcePage`, `when=upcoming|past` with `type=events.EventPage`. Asking
-    one without its type is a 400 that says which type to add."""
+    one without its type is a 400 that says which type to add. An unknown `locale` is a 400
+    here too (Wagtail's LocaleFilter, which applies it, would answer 404)."""
 
     def filter_queryset(self, request, queryset, view):
+        locale = requested_locale(request)
         for model in FILTERING_PAGE_TYPES:
             asked = sorted(model.api_filter_parameters & request.GET.keys())
             if not asked:
                 continue
             if queryset.model is not model:
-                label = f"{model._meta.app_label}.{model.__name__}"
                 raise BadRequestError(
-                    f"{', '.join(asked)} filter {model._meta.verbose_name_plural}: add type={label}"
+                    f"{', '.join(asked)} filter {model._meta.verbose_name_plural}: "
+                    f"add type={model._meta.label}"
                 )
             try:
                 queryset = model.filter_for_api(
-                    queryset, request.GET, requested_locale(request) or Locale.get_default()
+                    queryset, request.GET, locale or Locale.get_default()
                 )
             except ValueError as error:
                 raise BadRequestError(str(error)) from error
         return queryset
-
-
-class LocaleFilter(BaseFilterBackend):
-    def filter_queryset(self, request, queryset, view):
-        locale = requested_locale(request)
-        return queryset if locale is None else queryset.filter(locale=locale)
 
 
 class SearchFilter(BaseFilterBackend):

@@ -5,10 +5,8 @@ An editor who may edit a page asks for a token (`preview/token/<page id>/`, from
 and expires after CARE_API_PREVIEW_TOKEN_MAX_AGE seconds. The front end fetches
 `preview/?token=...` and gets that revision in the same shape as the pages endpoint.
 Nothing is stored: the token is signed with the site's secret key (django.core.signing), so it
-cannot be forged, and it is only good for the revision it names.
-
-wagtail-headless-preview 0.9 was not used: it needs a mixin on every page class and its own
-table, its tokens are checked without any age limit, and it ships no API endpoint."""
+cannot be forged, and it is only good for the revision it names (docs/api.md says why not
+wagtail-headless-preview)."""
 
 from django.conf import settings
 from django.core import signing

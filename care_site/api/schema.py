@@ -1,7 +1,8 @@
 """The OpenAPI 3.1 document of the API, served at /api/v2/schema/. It is built from the code it
 describes: every page type's `api_fields` (a serializer's `json_schema`, else the model field's
-type), the filters and the limits, so adding a field to a page type adds it here too. The test
-suite runs schemathesis against a live server with it (tests/api/test_schema.py)."""
+type), the pages endpoint's meta fields, the filters and the limits, so adding a field to a page
+type adds it here too. The test suite runs schemathesis against a live server with it
+(tests/api/test_schema.py)."""
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
@@ -9,35 +10,43 @@ from django.db import models
 from django.http import JsonResponse
 
 from wagtail import fields as wagtail_fields
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
-from care_site.base.api import NULLABLE_STRING
+from care_site.base.api import BOOLEAN, INTEGER, NULLABLE_STRING, STRING, object_schema
 from events.api import WHEN_VALUES
 
 from .endpoints import CarePagesAPIViewSet
 
 ERROR = {"$ref": "#/components/schemas/Error"}
-RICH_TEXT_FORMATS = ["db_html", "html", "db_markdown", "markdown"]
-MAX_ID = 2**31 - 1
-PAGE_ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+PAGE_META = {"$ref": "#/components/schemas/PageMeta"}
+PAGE_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+STRINGS = {"type": "array", "items": STRING}
+NULLABLE_OBJECT = {"type": ["object", "null"]}
 
 # The JSON type of a model field's value, for fields without a serializer of their own: the
 # first class the field is an instance of.
 MODEL_FIELD_SCHEMAS = [
     (wagtail_fields.StreamField, {"type": "array"}),
-    (models.BooleanField, {"type": "boolean"}),
-    (models.IntegerField | models.AutoField, {"type": "integer"}),
+    (models.BooleanField, BOOLEAN),
+    (models.IntegerField | models.AutoField, INTEGER),
     (models.DateTimeField, {"type": "string", "format": "date-time"}),
     (models.DateField, {"type": "string", "format": "date"}),
-    (models.CharField | models.TextField | wagtail_fields.RichTextField, {"type": "string"}),
+    (models.CharField | models.TextField | wagtail_fields.RichTextField, STRING),
 ]
+# The pages endpoint's meta fields that are not model fields.
+COMPUTED_META_FIELDS = {
+    "type": STRING,
+    "detail_url": STRING,
+    "html_url": NULLABLE_STRING,
+    "alias_of": NULLABLE_OBJECT,
+    "parent": NULLABLE_OBJECT,
+    "locale": STRING,
+}
 
 
-def api_field_schema(model, api_field):
-    if hasattr(api_field.serializer, "json_schema"):
-        return api_field.serializer.json_schema
+def model_field_schema(model, name):
     try:
-        field = model._meta.get_field(api_field.name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return {}
     for field_class, schema in MODEL_FIELD_SCHEMAS:
@@ -46,88 +55,86 @@ def api_field_schema(model, api_field):
     return {}
 
 
-PAGE_META = {
-    "type": "object",
-    "properties": {
-        "type": {"type": "string"},
-        "detail_url": {"type": "string"},
-        "html_url": NULLABLE_STRING,
-        "slug": {"type": "string"},
-        "show_in_menus": {"type": "boolean"},
-        "seo_title": {"type": "string"},
-        "search_description": {"type": "string"},
-        "first_published_at": {"type": ["string", "null"], "format": "date-time"},
-        "alias_of": {"type": ["object", "null"]},
-        "parent": {"type": ["object", "null"]},
-        "locale": {"type": "string"},
-    },
-}
-
-
 def page_type_schema(model):
     """The detail representation of a page of `model`, exact: every key, no other."""
-    properties = {"meta": {"$ref": "#/components/schemas/PageMeta"}}
+    properties = {"meta": PAGE_META}
     for api_field in CarePagesAPIViewSet.get_body_fields(model):  # id, title, `api_fields`
-        properties[api_field.name] = api_field_schema(model, api_field)
-    return {
-        "type": "object",
-        "description": (model.__doc__ or "").strip().split("\n\n")[0],
-        "required": list(properties),
-        "properties": properties,
-        "additionalProperties": False,
-    }
+        serializer_schema = getattr(api_field.serializer, "json_schema", None)
+        properties[api_field.name] = serializer_schema or model_field_schema(model, api_field.name)
+    return object_schema(
+        properties,
+        required=True,
+        description=(model.__doc__ or "").strip().split("\n\n")[0],
+        additionalProperties=False,
+    )
 
 
 def query(name, schema, description, **extra):
     return {"name": name, "in": "query", "schema": schema, "description": description, **extra}
 
 
-def responses(ok, *, not_found=True):
-    answers = {
-        "200": ok,
-        "400": {"description": "Bad request", "content": json(ERROR)},
-        "304": {"description": "Not modified (If-None-Match / If-Modified-Since)"},
+def any_of(name, items, description):
+    """A filter taking one value or more (`?topic=a&topic=b`)."""
+    return query(name, {"type": "array", "items": items}, description, explode=True)
+
+
+def enum(values):
+    return {"type": "string", "enum": list(values)}
+
+
+def answer(description, schema=None):
+    """A response: its description and, when given, its JSON body's schema."""
+    content = {"content": {"application/json": {"schema": schema}}} if schema else {}
+    return {"description": description, **content}
+
+
+def get(summary, operation_id, parameters, responses):
+    return {
+        "get": {
+            "summary": summary,
+            "operationId": operation_id,
+            "parameters": parameters,
+            "responses": responses,
+        }
     }
-    if not_found:
-        answers["404"] = {"description": "Not found", "content": json(ERROR)}
-    return answers
-
-
-def json(schema):
-    return {"application/json": {"schema": schema}}
-
-
-def ok(schema, description="OK"):
-    return {"description": description, "content": json(schema)}
 
 
 def item_schema(meta, **properties):
     """An item of a listing: its id, its meta and the default fields of its endpoint."""
-    return {
-        "type": "object",
-        "required": ["id", "meta"],
-        "properties": {"id": {"type": "integer"}, "meta": meta, **properties},
-    }
+    return object_schema({"id": INTEGER, "meta": meta, **properties}, required=["id", "meta"])
 
 
 ID_PATH = {"name": "id", "in": "path", "required": True, "schema": PAGE_ID}
 RICH_TEXT_FORMAT = query(
-    "rich_text_format", {"type": "string", "enum": RICH_TEXT_FORMATS}, "How rich text is given."
+    "rich_text_format",
+    enum(["db_html", "html", "db_markdown", "markdown"]),
+    "How rich text is given.",
 )
-
-
 LISTING_PARAMETERS = [
     query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999}, "Items to skip."),
-    query("search", {"type": "string"}, "Keywords (full-text search)."),
-    query("search_operator", {"type": "string", "enum": ["and", "or"]}, "How keywords combine."),
-    query("order", {"type": "string"}, "A field to order by; `-field` for descending."),
-    query("fields", {"type": "string"}, "Fields to add (`a,b`), remove (`-a`), or `*`."),
+    query("search", STRING, "Keywords (full-text search)."),
+    query("search_operator", enum(["and", "or"]), "How keywords combine."),
+    query("order", STRING, "A field to order by; `-field` for descending."),
+    query("fields", STRING, "Fields to add (`a,b`), remove (`-a`), or `*`."),
 ]
-LISTING_META = {
-    "type": "object",
-    "required": ["total_count"],
-    "properties": {"total_count": {"type": "integer"}},
-}
+PAGE_FILTERS = [
+    query("child_of", PAGE_ID, "Children of."),
+    query("descendant_of", PAGE_ID, "Below a page."),
+    query("translation_of", PAGE_ID, "Translations of a page."),
+    any_of(
+        "topic",
+        STRING,
+        "Resources on any of these topics (slugs), with type=resources.ResourcePage.",
+    ),
+    any_of("resource_type", STRING, "Resources of any of these types (slugs)."),
+    any_of("partner", STRING, "Resources published by any of these partners (slugs)."),
+    any_of(
+        "year",
+        {"type": "integer", "minimum": 1, "maximum": 9999},
+        "Resources published in any of these years.",
+    ),
+    query("when", enum(WHEN_VALUES), "Events to come or past, with type=events.EventPage."),
+]
 
 
 def read_paths(name, listing, detail, item, detail_schema, filters=(), formats=()):
@@ -135,70 +142,41 @@ def read_paths(name, listing, detail, item, detail_schema, filters=(), formats=(
     `listing` and `detail` are each (summary, operationId)."""
     maximum = settings.WAGTAILAPI_LIMIT_MAX
     limit = query("limit", {"type": "integer", "minimum": 0, "maximum": maximum}, "Items per page.")
-    listing_schema = {
-        "type": "object",
-        "required": ["meta", "items"],
-        "properties": {"meta": LISTING_META, "items": {"type": "array", "items": item}},
+    listing_meta = object_schema({"total_count": INTEGER}, required=True)
+    listing_schema = object_schema(
+        {"meta": listing_meta, "items": {"type": "array", "items": item}},
+        required=True,
+    )
+    errors = {
+        "400": answer("Bad request", ERROR),
+        "304": answer("Not modified (If-None-Match / If-Modified-Since)"),
     }
+    listing_parameters = [limit, *LISTING_PARAMETERS, *filters, *formats]
+    not_found = {"404": answer("Not found", ERROR)}
     return {
-        f"/api/v2/{name}/": {
-            "get": {
-                "summary": listing[0],
-                "operationId": listing[1],
-                "parameters": [limit, *LISTING_PARAMETERS, *filters, *formats],
-                "responses": responses(ok(listing_schema), not_found=False),
-            }
-        },
-        f"/api/v2/{name}/{{id}}/": {
-            "get": {
-                "summary": detail[0],
-                "operationId": detail[1],
-                "parameters": [ID_PATH, *formats],
-                "responses": responses(ok(detail_schema)),
-            }
-        },
+        f"/api/v2/{name}/": get(
+            *listing, listing_parameters, {"200": answer("OK", listing_schema), **errors}
+        ),
+        f"/api/v2/{name}/{{id}}/": get(
+            *detail,
+            [ID_PATH, *formats],
+            {"200": answer("OK", detail_schema), **errors, **not_found},
+        ),
     }
-
-
-SLUGS = {"type": "array", "items": {"type": "string"}}
-PAGE_FILTERS = [
-    query("child_of", PAGE_ID, "Children of."),
-    query("descendant_of", PAGE_ID, "Below a page."),
-    query("translation_of", PAGE_ID, "Translations of a page."),
-    query(
-        "topic",
-        SLUGS,
-        "Resources on any of these topics (slugs), with type=resources.ResourcePage.",
-        explode=True,
-    ),
-    query("resource_type", SLUGS, "Resources of any of these types (slugs).", explode=True),
-    query("partner", SLUGS, "Resources published by any of these partners (slugs).", explode=True),
-    query(
-        "year",
-        {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 9999}},
-        "Resources published in any of these years.",
-        explode=True,
-    ),
-    query(
-        "when",
-        {"type": "string", "enum": list(WHEN_VALUES)},
-        "Events to come or past, with type=events.EventPage.",
-    ),
-]
 
 
 def pages_paths(types):
     languages = [code for code, _name in settings.LANGUAGES]
     filters = [
-        query("type", {"type": "string", "enum": types}, "Only pages of this type."),
-        query("locale", {"type": "string", "enum": languages}, "Only pages in this language."),
+        query("type", enum(types), "Only pages of this type."),
+        query("locale", enum(languages), "Only pages in this language."),
         *PAGE_FILTERS,
     ]
     return read_paths(
         "pages",
         ("Live, public pages", "listPages"),
         ("One live, public page with every field of its type", "getPage"),
-        item_schema({"$ref": "#/components/schemas/PageMeta"}),
+        item_schema(PAGE_META),
         {"anyOf": [{"$ref": f"#/components/schemas/{name}"} for name in types]},
         filters,
         [RICH_TEXT_FORMAT],
@@ -212,122 +190,85 @@ def media_paths(name, **properties):
     )
 
 
-FORM_FIELD = {
-    "type": "object",
-    "required": ["name", "type", "label", "help_text", "required", "choices"],
-    "properties": {
-        "name": {"type": "string"},
-        "type": {"type": "string"},
-        "label": {"type": "string"},
-        "help_text": {"type": "string"},
-        "required": {"type": "boolean"},
-        "choices": {"type": "array", "items": {"type": "string"}},
-        "default_value": {"type": "string"},
+FORM_FIELD = object_schema(
+    {
+        **dict.fromkeys(["name", "type", "label", "help_text", "default_value"], STRING),
+        "required": BOOLEAN,
+        "choices": STRINGS,
         "max_length": {"type": ["integer", "null"]},
-        "multiple": {"type": "boolean"},
+        "multiple": BOOLEAN,
     },
-}
-FORM_DEFINITION = {
-    "type": "object",
-    "required": ["id", "title", "locale", "state", "fields", "consent", "spam"],
-    "properties": {
-        "id": {"type": "integer"},
-        "title": {"type": "string"},
-        "locale": {"type": "string"},
-        "intro": {"type": "string"},
-        "state": {"type": "string", "enum": ["open", "closed", "not_open"]},
-        "closed_text": {"type": "string"},
-        "submit_label": {"type": "string"},
-        "thank_you_text": {"type": "string"},
+    required=["name", "type", "label", "help_text", "required", "choices"],
+)
+FORM_DEFINITION = object_schema(
+    {
+        "id": INTEGER,
+        **dict.fromkeys(["title", "locale", "intro", "closed_text", "submit_label"], STRING),
+        "thank_you_text": STRING,
+        "state": enum(["open", "closed", "not_open"]),
         "fields": {"type": "array", "items": FORM_FIELD},
-        "consent": {
-            "type": "object",
-            "properties": {
-                "name": {"type": "string"},
-                "label": {"type": "string"},
-                "required": {"type": "boolean"},
-            },
-        },
+        "consent": object_schema({"name": STRING, "label": STRING, "required": BOOLEAN}),
         "spam": {"type": "object"},
     },
-}
-FORM_ERRORS = {
-    "type": "object",
-    "required": ["message"],
-    "properties": {
-        "message": {"type": "string"},
-        "errors": {
-            "type": "object",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
-        },
-        "state": {"type": "string"},
+    required=["id", "title", "locale", "state", "fields", "consent", "spam"],
+)
+FORM_ERRORS = object_schema(
+    {
+        "message": STRING,
+        "errors": {"type": "object", "additionalProperties": STRINGS},
+        "state": STRING,
     },
+    required=["message"],
+)
+FORM_NOT_FOUND = answer("No live, public form page with this id")
+FORM_ANSWERS = {
+    "type": "object",
+    "description": "Field name -> answer; care_consent (true), care_token (from the GET), "
+    "care_website (empty).",
+    "additionalProperties": True,
 }
-
-
+FORM_STORED = object_schema({"id": {"type": ["integer", "null"]}, "message": STRING}, required=True)
 FORMS_PATHS = {
     "/api/v2/forms/{id}/": {
-        "get": {
-            "summary": "A form page's questions, consent wording and spam-timer token",
-            "operationId": "getForm",
-            "parameters": [ID_PATH],
-            "responses": {
-                "200": ok(FORM_DEFINITION),
-                "404": {"description": "No live, public form page with this id"},
-            },
-        },
+        **get(
+            "A form page's questions, consent wording and spam-timer token",
+            "getForm",
+            [ID_PATH],
+            {"200": answer("OK", FORM_DEFINITION), "404": FORM_NOT_FOUND},
+        ),
         "post": {
             "summary": "Send answers (as the HTML form does, as a JSON object)",
             "operationId": "submitForm",
             "parameters": [ID_PATH],
             "requestBody": {
                 "required": True,
-                "content": json(
-                    {
-                        "type": "object",
-                        "description": "Field name -> answer; care_consent (true), "
-                        "care_token (from the GET), care_website (empty).",
-                        "additionalProperties": True,
-                    }
-                ),
+                "content": {"application/json": {"schema": FORM_ANSWERS}},
             },
             "responses": {
-                "201": ok(
-                    {
-                        "type": "object",
-                        "required": ["id", "message"],
-                        "properties": {
-                            "id": {"type": ["integer", "null"]},
-                            "message": {"type": "string"},
-                        },
-                    },
-                    "Stored (or caught as spam: id is null and nothing is kept)",
+                "201": answer(
+                    "Stored (or caught as spam: id is null and nothing is kept)", FORM_STORED
                 ),
-                "400": {"description": "Answers to correct", "content": json(FORM_ERRORS)},
-                "403": {"description": "Origin not allowed", "content": json(FORM_ERRORS)},
-                "404": {"description": "No live, public form page with this id"},
-                "409": {"description": "The form is closed", "content": json(FORM_ERRORS)},
-                "415": {"description": "Not JSON"},
-                "429": {"description": "Over the rate limit", "content": json(FORM_ERRORS)},
+                "400": answer("Answers to correct", FORM_ERRORS),
+                "403": answer("Origin not allowed", FORM_ERRORS),
+                "404": FORM_NOT_FOUND,
+                "409": answer("The form is closed", FORM_ERRORS),
+                "415": answer("Not JSON"),
+                "429": answer("Over the rate limit", FORM_ERRORS),
             },
         },
     }
 }
-
-
 PREVIEW_PATHS = {
-    "/api/v2/preview/": {
-        "get": {
-            "summary": "The latest draft of a page, with a preview token from the admin",
-            "operationId": "previewPage",
-            "parameters": [query("token", {"type": "string"}, "The signed token.", required=True)],
-            "responses": {
-                "200": ok({"type": "object"}),
-                "400": {"description": "Missing, forged or expired token", "content": json(ERROR)},
-                "404": {"description": "The page no longer exists", "content": json(ERROR)},
-            },
-        }
-    }
+    "/api/v2/preview/": get(
+        "The latest draft of a page, with a preview token from the admin",
+        "previewPage",
+        [query("token", STRING, "The signed token.", required=True)],
+        {
+            "200": answer("OK", {"type": "object"}),
+            "400": answer("Missing, forged or expired token", ERROR),
+            "404": answer("The page no longer exists", ERROR),
+        },
+    )
 }
 
 
@@ -336,6 +277,10 @@ def build_schema():
     page_models = [
         model for model in get_page_models() if model.__module__.split(".")[0] != "wagtail"
     ]
+    page_meta = {
+        name: COMPUTED_META_FIELDS.get(name) or model_field_schema(Page, name)
+        for name in CarePagesAPIViewSet.meta_fields
+    }
     return {
         "openapi": "3.1.0",
         "info": {
@@ -345,26 +290,18 @@ def build_schema():
         },
         "paths": {
             **pages_paths([model._meta.label for model in page_models]),
-            **media_paths("images", title={"type": "string"}, description={"type": "string"}),
-            **media_paths("documents", title={"type": "string"}),
+            **media_paths("images", title=STRING, description=STRING),
+            **media_paths("documents", title=STRING),
             **FORMS_PATHS,
             **PREVIEW_PATHS,
-            "/api/v2/schema/": {
-                "get": {
-                    "summary": "This document",
-                    "operationId": "getSchema",
-                    "responses": {"200": {"description": "OpenAPI 3.1"}},
-                }
-            },
+            "/api/v2/schema/": get(
+                "This document", "getSchema", [], {"200": answer("OpenAPI 3.1")}
+            ),
         },
         "components": {
             "schemas": {
-                "Error": {
-                    "type": "object",
-                    "required": ["message"],
-                    "properties": {"message": {"type": "string"}},
-                },
-                "PageMeta": PAGE_META,
+                "Error": object_schema({"message": STRING}, required=True),
+                "PageMeta": object_schema(page_meta),
                 **{model._meta.label: page_type_schema(model) for model in page_models},
             }
         },

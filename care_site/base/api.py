@@ -16,42 +16,39 @@ from rest_framework.fields import ReadOnlyField
 
 STREAM_IMAGE_SPEC = "max-1600x1600"
 
+STRING, INTEGER, BOOLEAN = ({"type": name} for name in ("string", "integer", "boolean"))
 NULLABLE_STRING = {"type": ["string", "null"]}
-PAGE_LINK_SCHEMA = {
-    "type": ["object", "null"],
-    "required": ["id", "title", "url"],
-    "properties": {
-        "id": {"type": "integer"},
-        "title": {"type": "string"},
-        "url": NULLABLE_STRING,
-        "type": {"type": "string"},
+DATE_TIME = {"type": "string", "format": "date-time"}
+
+
+def object_schema(properties, *, required=(), nullable=False, **keywords):
+    """The JSON schema of an object with these `properties`, `required` naming those always
+    present (True: all of them), and `nullable`, of that object or null."""
+    schema = {"type": ["object", "null"] if nullable else "object", "properties": properties}
+    required = list(properties) if required is True else list(required)
+    return {**schema, **({"required": required} if required else {}), **keywords}
+
+
+PAGE_LINK_SCHEMA = object_schema(
+    {"id": INTEGER, "title": STRING, "url": NULLABLE_STRING, "type": STRING},
+    required=["id", "title", "url"],
+    nullable=True,
+)
+IMAGE_SCHEMA = object_schema(
+    {
+        **dict.fromkeys(["id", "width", "height"], INTEGER),
+        **dict.fromkeys(["url", "full_url", "alt", "error"], STRING),
+        "decorative": BOOLEAN,
     },
-}
-IMAGE_SCHEMA = {
-    "type": ["object", "null"],
-    "properties": {
-        "id": {"type": "integer"},
-        "url": {"type": "string"},
-        "full_url": {"type": "string"},
-        "width": {"type": "integer"},
-        "height": {"type": "integer"},
-        "alt": {"type": "string"},
-        "decorative": {"type": "boolean"},
-        "error": {"type": "string"},
-    },
-}
-LINK_SCHEMA = {
-    "type": "object",
-    "required": ["label", "url", "page"],
-    "properties": {"label": NULLABLE_STRING, "url": {"type": "string"}, "page": PAGE_LINK_SCHEMA},
-}
+    nullable=True,
+)
+LINK_SCHEMA = object_schema(
+    {"label": NULLABLE_STRING, "url": STRING, "page": PAGE_LINK_SCHEMA},
+    required=True,
+)
 STREAM_SCHEMA = {
     "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["type", "value", "id"],
-        "properties": {"type": {"type": "string"}, "value": {}, "id": NULLABLE_STRING},
-    },
+    "items": object_schema({"type": STRING, "value": {}, "id": NULLABLE_STRING}, required=True),
 }
 
 
@@ -135,10 +132,6 @@ class Rendition(ReadOnlyField):
         self.spec = spec
         super().__init__(**kwargs)
 
-    def get_attribute(self, instance):
-        # A missing image is null, not skipped, so every page of a type has the same keys.
-        return getattr(instance, self.source_attrs[0], None)
-
     def to_representation(self, image):
         return image_rendition(image, self.spec)
 
@@ -153,21 +146,21 @@ class PageLink(ReadOnlyField):
 class Flag(ReadOnlyField):
     """A computed yes/no (a property)."""
 
-    json_schema = {"type": "boolean"}
+    json_schema = BOOLEAN
     to_representation = staticmethod(bool)
 
 
 class Text(ReadOnlyField):
     """A computed string (a property), possibly empty."""
 
-    json_schema = {"type": "string"}
+    json_schema = STRING
     to_representation = staticmethod(str)
 
 
 class ApiUrl(ReadOnlyField):
     """The address of another API view about this page, such as a form's definition."""
 
-    json_schema = {"type": "string"}
+    json_schema = STRING
 
     def __init__(self, url_name, **kwargs):
         self.url_name = url_name
@@ -185,31 +178,21 @@ class NextMeeting(ReadOnlyField):
     """The landing page's computed next meeting (see `HomePage.next_meeting`), or null when
     none is scheduled (the front end shows `no_meeting_text`)."""
 
-    json_schema = {
-        "type": ["object", "null"],
-        "properties": {
-            **PAGE_LINK_SCHEMA["properties"],
-            "start": {"type": "string", "format": "date-time"},
-            "end": {"type": "string", "format": "date-time"},
-            "time_zone": {"type": "string"},
-            "format": {"type": "string"},
-        },
-    }
+    json_schema = object_schema(
+        {**PAGE_LINK_SCHEMA["properties"], "start": DATE_TIME, "end": DATE_TIME}
+        | dict.fromkeys(["time_zone", "format"], STRING),
+        nullable=True,
+    )
     to_representation = staticmethod(meeting)
 
 
 # Cards: lists of pages a front end shows as cards -------------------------------------------
 
 CARD_IMAGE_SPEC = "fill-400x300"
-CARD_SCHEMA = {
-    "type": "object",
-    "required": ["id", "title", "url", "type", "summary", "image"],
-    "properties": {
-        **PAGE_LINK_SCHEMA["properties"],
-        "summary": {"type": "string"},
-        "image": IMAGE_SCHEMA,
-    },
-}
+CARD_SCHEMA = object_schema(
+    {**PAGE_LINK_SCHEMA["properties"], "summary": STRING, "image": IMAGE_SCHEMA},
+    required=True,
+)
 
 
 def card(page):

@@ -190,14 +190,12 @@ class LinkBlock(blocks.StructBlock):
         return value
 
     def get_api_representation(self, value, context=None):
-        """`{label, url, page}`: the URL whichever kind of link, and the page (in the visitor's
-        language) as a link when one is chosen and live."""
+        """Its fields, with `url` (whichever kind of link) in place of `external_url`, and the
+        page (in the visitor's language) as a link when one is chosen and live."""
+        representation = super().get_api_representation(value, context=context)
+        del representation["external_url"]
         page = value.get("page")
-        return {
-            "label": value.get("label"),
-            "url": value.url,
-            "page": api.page_link(page.localized if page else None),
-        }
+        return {**representation, "url": value.url, "page": api.page_link(page and page.localized)}
 
     class Meta:
         icon = "link"
@@ -211,9 +209,6 @@ class CallToActionBlock(LinkBlock):
     text = blocks.TextBlock(
         required=False, max_length=300, help_text=_("Optional sentence shown above the button.")
     )
-
-    def get_api_representation(self, value, context=None):
-        return {**super().get_api_representation(value, context), "text": value.get("text")}
 
     class Meta:  # the icon and `url` are LinkBlock's
         template = "blocks/cta_block.html"

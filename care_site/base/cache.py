@@ -10,8 +10,8 @@ comes back when the store does.
 - `cached(compute, key(...))`: a value computed from published content (the library's counts,
   the site chrome, template fragments through Wagtail's `{% wagtailpagecache %}` varying on
   the `content_version` the context processor gives).
-- `PageCacheMiddleware`: whole responses for anonymous visitors, answered only in the version
-  they were made in. A page made private or unpublished has moved the version on in the same
+- `PageCacheMiddleware`: whole responses for anonymous visitors, kept under a key of the
+  version they were made in. A page made private or unpublished has moved the version on in the same
   transaction, so it is never answered from this cache, whatever the store holds.
 - The frontend cache (a CDN) is purged from the same list: a page's addresses in every language
   and the listings and feeds that show it; for a site-wide change (footer, settings, images,
@@ -101,8 +101,13 @@ def forget_everything(**kwargs):
         request_version.set(MISSING)
 
 
-def store():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+def store(method, *args, failed=None):
+    """`method(*args)` of the cache store; `failed` when the store fails (logged and skipped)."""
+    try:
+        return getattr(caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")], method)(*args)
+    except Exception:
+        logger.warning("cache store: %s failed", method, exc_info=True)
+        return failed
 
 
 def key(*parts):
@@ -117,17 +122,10 @@ def cached(compute, key, *, fresh=None):
     simply computed."""
     if key is None:
         return compute()
-    try:
-        value = store().get(key, MISSING)
-    except Exception:
-        logger.warning("cache unavailable", exc_info=True)
-        value = MISSING
+    value = store("get", key, MISSING, failed=MISSING)
     if value is MISSING or (fresh is not None and not fresh(value)):
         value = compute()
-        try:
-            store().set(key, value, settings.CONTENT_CACHE_SECONDS)
-        except Exception:
-            logger.warning("cache: could not store", exc_info=True)
+        store("set", key, value, settings.CONTENT_CACHE_SECONDS)
     return value
 
 
@@ -165,11 +163,6 @@ def is_cacheable_response(request, response):
     )
 
 
-def page_key(request):
-    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{request.method}:{digest}"
-
-
 class PageCacheMiddleware:
     """Placed before the session and authentication middleware: a request with a session
     cookie (every signed-in editor has one) is never answered from, nor stored in, the cache."""
@@ -180,27 +173,21 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        try:
-            entry = store().get(page_key(request))
-        except Exception:
-            logger.warning("page cache unavailable; serving uncached", exc_info=True)
+        # Made in the version current when the request came in: a change while it is served
+        # retires it.
+        page_key = key("page", request.method, request.build_absolute_uri())
+        response = store("get", page_key, failed=MISSING)
+        if response is MISSING:  # the store is down: serve uncached
             return self.get_response(request)
-        if entry is not None and entry["version"] == version():
-            response = entry["response"]
+        if response is not None:
             response[PAGE_CACHE_HEADER] = "hit"
             return response
-
-        number = version()
         response = self.get_response(request)
         if is_cacheable_response(request, response):
             if hasattr(response, "render"):
                 response.render()
             patch_cache_control(response, public=True, max_age=60)
-            entry = {"version": number, "response": response}
-            try:
-                store().set(page_key(request), entry, settings.PAGE_CACHE_SECONDS)
-            except Exception:
-                logger.warning("page cache: could not store", exc_info=True)
+            store("set", page_key, response, settings.PAGE_CACHE_SECONDS)
             response[PAGE_CACHE_HEADER] = "miss"
         return response
 
@@ -208,47 +195,34 @@ class PageCacheMiddleware:
 # What empties it.
 
 
-def is_content(sender, instance):
-    if sender._meta.apps is not apps:
+def is_content(model, instance):
+    if model._meta.apps is not apps:
         # A migration's historical model: `migrate` moves the version on once it is done.
         return False
-    return isinstance(instance, Page) or sender._meta.label_lower in INVALIDATED_BY
+    return isinstance(instance, Page) or model._meta.label_lower in INVALIDATED_BY
 
 
-def _changed(instance):
+def _on_change(sender, instance, created=False, update_fields=None, action="post_", **kwargs):
+    """Saved, deleted or relinked (m2m_changed, whose sender is the through model)."""
+    if not action.startswith("post_") or not is_content(type(instance), instance):
+        return
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    if created and type(instance)._meta.label_lower == "home.sitesettings":
+        # Made with its defaults the first time a page reads it (`for_site`): nothing changed.
+        return
     forget_everything()
     purge_later(instance)
 
 
-def _on_save(sender, instance, created=False, update_fields=None, **kwargs):
-    if not is_content(sender, instance):
-        return
-    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
-        return
-    if created and sender._meta.label_lower == "home.sitesettings":
-        # Made with its defaults the first time a page reads it (`for_site`): nothing changed.
-        return
-    _changed(instance)
-
-
-def _on_delete(sender, instance, **kwargs):
-    if is_content(sender, instance):
-        _changed(instance)
-
-
-def _on_relink(sender, instance, action, **kwargs):
-    if action.startswith("post_") and is_content(type(instance), instance):
-        _changed(instance)
-
-
 def connect_invalidation():
-    post_save.connect(_on_save, dispatch_uid="care-cache-save")
-    post_delete.connect(_on_delete, dispatch_uid="care-cache-delete")
     # Publishing, unpublishing and moving a page all save it: post_save covers them.
-    m2m_changed.connect(_on_relink, dispatch_uid="care-cache-relink")
+    # A receiver is connected once however often this runs (Django keys it by the function).
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change)
     post_migrate.connect(forget_everything, sender=apps.get_app_config("base"))
-    request_started.connect(_start_request, dispatch_uid="care-cache-request-started")
-    request_finished.connect(_finish_request, dispatch_uid="care-cache-request-finished")
+    request_started.connect(_start_request)
+    request_finished.connect(_finish_request)
 
 
 def _start_request(**kwargs):
@@ -300,16 +274,10 @@ def pages_showing(page_ids):
     """The live pages whose addresses show these pages: themselves and everything below them (a
     restriction or a move covers the section), the listings above them up to the landing page,
     and any page a page type names (`pages_listing_this`), each in every language."""
-    pages = Page.objects.filter(pk__in=page_ids)
-    paths = {page.path for page in pages}
-    ancestry = {
-        path[:end] for path in paths for end in range(Page.steplen, len(path), Page.steplen)
-    }
-    section = Q(path__in=paths | ancestry, depth__gt=1)
-    for path in paths:
-        section |= Q(path__startswith=path)
-    related = set()
-    for page in pages.specific():
+    section, related = Q(pk__in=[]), set()
+    for page in Page.objects.filter(pk__in=page_ids).specific():
+        section |= Page.objects.ancestor_of_q(page, inclusive=True) | Q(path__startswith=page.path)
         related.update(getattr(page, "pages_listing_this", lambda: [])())
-    found = Page.objects.filter(section | Q(pk__in=related)).values("translation_key")
+    found = Page.objects.filter(section & Q(depth__gt=1) | Q(pk__in=related))
+    found = found.values("translation_key")
     return Page.objects.live().filter(translation_key__in=found)

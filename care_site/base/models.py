@@ -20,19 +20,6 @@ from .view_restrictions import CarePageManager, ViewRestrictionsInOneQuery
 SUMMARY_MAX_LENGTH = 300
 INLINE_RICH_TEXT = ["bold", "italic", "link", "document-link"]
 
-# What wagtail-localize does with each field of a page (every page type lists its own fields on
-# top of these). Text is translated in the translation editor; dates, links, images, choices and
-# relations are copied from the source page on every sync. Once a model lists its fields,
-# wagtail-localize stops guessing, so a field missing here would never reach a translation
-# (tests/i18n/test_translatable_fields.py checks that none is missing).
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-    SynchronizedField("show_in_menus"),
-]
-
 
 class BasePage(ViewRestrictionsInOneQuery, Page):
     """Fields every page shares: the summary and image used on cards, in search results and
@@ -77,9 +64,14 @@ class BasePage(ViewRestrictionsInOneQuery, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("image")]
 
+    # What wagtail-localize does with each field of a page (every page type lists its own
+    # fields on top of these). Text is translated in the translation editor; dates, links,
+    # images, choices and relations are copied from the source page on every sync. Once a model
+    # lists its fields, wagtail-localize stops guessing, so a field missing here would never
+    # reach a translation (tests/i18n/test_translatable_fields.py checks that none is missing).
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("summary"),
+        *map(TranslatableField, ["title", "slug", "seo_title", "search_description", "summary"]),
+        SynchronizedField("show_in_menus"),
         SynchronizedField("image"),
     ]
 

@@ -24,14 +24,14 @@ def route_in_one_query(root, request, components):
     for level, slug in enumerate(components, start=1):
         levels |= Q(depth=root.depth + level, slug=slug)
     below = Q(path__startswith=root.path) & levels
-    step = root.steplen
-    above = Q(path__in=[root.path[:end] for end in range(step, len(root.path) + 1, step)])
+    above = Page.objects.ancestor_of_q(root, inclusive=True)
     # Whether any page on the way is restricted comes with it, so serving a page of a public
     # section needs no separate look-up of view restrictions.
     restricted = PageViewRestriction.objects.filter(
         Q(page_id=OuterRef("pk")) | Q(page_id=OuterRef("alias_of_id"))
     )
     found = list(Page.objects.filter(below | above).annotate(restricted=Exists(restricted)))
+    by_parent_and_slug = {(other.path[: -root.steplen], other.slug): other for other in found}
     parent, page, consumed = root, root, 0
     for level, slug in enumerate(components, start=1):
         klass = page.specific_class or Page
@@ -43,16 +43,7 @@ def route_in_one_query(root, request, components):
                 break
             except Resolver404:
                 pass
-        child = next(
-            (
-                other
-                for other in found
-                if other.depth == page.depth + 1
-                and other.slug == slug
-                and other.path.startswith(page.path)
-            ),
-            None,
-        )
+        child = by_parent_and_slug.get((page.path, slug))
         if child is None:
             break
         parent, page, consumed = page, child, level

@@ -453,7 +453,5 @@ class EventMaterial(Orderable):
         help_text=_("The resource in the library. Add it to the library first if needed."),
     )
 
-    panels = [FieldPanel("kind"), FieldPanel("resource")]
-
     class Meta(Orderable.Meta):
         verbose_name = _("event material")

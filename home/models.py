@@ -298,8 +298,6 @@ class HomePageFeaturedResource(Orderable):
         help_text=_("A resource from the library to feature on the landing page."),
     )
 
-    panels = [FieldPanel("resource")]
-
 
 class StandardPage(BasePage):
     """A plain content page such as About or Privacy, built from the block library."""
@@ -324,8 +322,6 @@ class SiteSettings(BaseSiteSetting):
         blank=True, help_text=_("Shown in the footer for people who want to write to CARE.")
     )
 
-    panels = [FieldPanel("contact_email")]
-
     class Meta:
         verbose_name = _("site settings")
 
@@ -345,9 +341,6 @@ class Footer(TranslatableMixin, models.Model):
         blank=True,
         help_text=_("Links in the footer, such as About and Privacy."),
     )
-
-    panels = [FieldPanel("text"), FieldPanel("links")]
-    translatable_fields = [TranslatableField("text"), TranslatableField("links")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer")

@@ -212,5 +212,3 @@ class PartnerPickedResource(Orderable):
         related_name="+",
         help_text=_("A resource from the library to list among this partner's key resources."),
     )
-
-    panels = [FieldPanel("resource")]

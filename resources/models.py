@@ -39,6 +39,9 @@ CARD_RELATIONS = ("resource_type", "publisher_page", "document", "image")
 
 
 class TaxonomyTerm(TranslatableMixin, models.Model):
+    """A term editors manage as a snippet. Wagtail's default form shows every field, and
+    wagtail-localize's defaults translate the name and slug and synchronise the rest."""
+
     name = models.CharField(max_length=80, help_text=_("The name visitors see."))
     slug = models.SlugField(
         max_length=80, help_text=_("Used in web addresses of filtered lists; lowercase, no spaces.")
@@ -46,13 +49,6 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
     sort_order = models.PositiveIntegerField(
         default=0, help_text=_("Lower numbers come first in filters.")
     )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("slug"),
-        SynchronizedField("sort_order"),
-    ]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -93,9 +89,6 @@ class ResourceType(TaxonomyTerm):
             "from the resource if unsure."
         ),
     )
-
-    panels = [*TaxonomyTerm.panels, FieldPanel("schema_type")]
-    translatable_fields = [*TaxonomyTerm.translatable_fields, SynchronizedField("schema_type")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("resource type")

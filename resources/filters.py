@@ -1,19 +1,190 @@
-"""The library's list as the query string asks for it: filtered, counted, ordered, a page at a
-time, and the links that change it."""
+"""Faceted filtering of the resource library, driven entirely by the query string.
 
+`LibraryForm` reads the query string. Its fields clean rather than refuse: what cannot be a
+value is dropped, so no address a visitor sends is an error.
+
+Each facet knows its query parameter and label, the condition its chosen values put on the
+list, and how to count its options. Values combine with OR inside a facet and AND across
+facets. An option's count is what the list would hold with that option added to the other
+facets' choices, from one aggregate query per facet whatever the number of options or
+resources. A facet whose values all match nothing is satisfied by every resource, so an old
+bookmark still opens a useful list.
+
+`LibraryFilter` lists, counts, orders a page at a time, and gives the links that change it."""
+
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django import forms
+from django.db.models import Count, Exists, F, Max, Q
+from django.db.models.functions import ExtractYear, Lower
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from care_site.base import cache
 from search.backends import ranked_pks
 
-from ..models import CARD_RELATIONS, ResourcePage, resource_cards
-from .facets import FACETS
-from .form import RELEVANCE, SORTS, LibraryForm, distinct_values, sort_choices
+from .models import CARD_RELATIONS, ResourcePage, resource_cards
+
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FACET = 20
+MAX_VALUE_LENGTH = 100
+YEARS = range(1800, 2200)
+PUNCTUATION = re.compile(r"[^\w\s'-]")
+SLUG = re.compile(r"[-\w]+")
+
+RELEVANCE = "relevance"
+SORTS = {
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "title": _("Title A–Z"),
+}
+
+
+def clean_query(text):
+    """Keywords as words only: punctuation carries no meaning here, and a stray double quote
+    breaks SQLite's full-text query syntax (modelsearch quotes terms without escaping it)."""
+    words = PUNCTUATION.sub(" ", text[: MAX_QUERY_LENGTH * 4]).split()
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+def distinct_values(values):
+    """Distinct, stripped, non-empty values, as given."""
+    return list(dict.fromkeys(value.strip() for value in values if value.strip()))
+
+
+def sort_choices(query):
+    """The orders offered: best match first when there are keywords to match."""
+    return {RELEVANCE: _("Best match"), **SORTS} if query else dict(SORTS)
+
+
+class SlugsField(forms.Field):
+    """A repeatable parameter: the values that can be slugs, at most MAX_VALUES_PER_FACET. Others
+    (the NUL character among them, which PostgreSQL refuses in a query) would match nothing."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        slugs = [slug for slug in distinct_values(value or []) if SLUG.fullmatch(slug)]
+        return [slug for slug in slugs if len(slug) <= MAX_VALUE_LENGTH][:MAX_VALUES_PER_FACET]
+
+
+class YearsField(SlugsField):
+    def to_python(self, value):
+        years = (slug for slug in super().to_python(value) if slug.isascii() and slug.isdigit())
+        return [int(year) for year in years if int(year) in YEARS]
+
+
+class LibraryForm(forms.Form):
+    """`q` (keywords), `sort`, and the facets `topic`, `type`, `partner` and `year`, each
+    repeatable. Always valid."""
+
+    # Plain fields: a CharField would refuse the NUL character rather than drop it.
+    q = forms.Field(required=False)
+    sort = forms.Field(required=False)
+    topic = SlugsField(required=False)
+    type = SlugsField(required=False)
+    partner = SlugsField(required=False)
+    year = YearsField(required=False)
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"] or "")
+
+    def clean(self):
+        data = super().clean()
+        if data["sort"] not in sort_choices(data["q"]):
+            data["sort"] = ""
+        return data
+
+
+# Facets -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermFacet:
+    """Resources by a term they point at through `path` (a topic, a type, a publisher page),
+    offered as the terms in the library's language. Terms are matched by translation key: a
+    translated resource may still point at the term in the source language."""
+
+    name: str
+    label: str
+    path: str
+    label_field: str = "name"
+    order_field: str = "sort_order"
+    only: Q = Q()  # which terms may be offered, besides their language
+
+    @property
+    def field(self):
+        return ResourcePage._meta.get_field(self.path)
+
+    def offered(self, locale_id):
+        return self.field.related_model.objects.filter(self.only, locale_id=locale_id)
+
+    def condition(self, library, slugs):
+        known = self.offered(library.locale_id).filter(slug__in=slugs)
+        chosen = Q(**{f"{self.path}__translation_key__in": known.values("translation_key")})
+        if self.field.many_to_many:
+            # A subquery: a join would list a resource once per matching term.
+            chosen = Q(pk__in=ResourcePage.objects.filter(chosen).values("pk"))
+        return chosen | ~Exists(known)
+
+    def counts(self, library):
+        """(slug, label, count) for each term offered, in order. The versions of a term in every
+        language are grouped by translation key, each counting the resources pointing at it."""
+        local = self.only & Q(locale_id=library.locale_id)
+        resources = self.field.related_query_name()
+        counted = Q(**{f"{resources}__in": library.filtered(without=self.name).values("pk")})
+        offered = self.offered(library.locale_id).values("translation_key")
+        rows = (
+            self.field.related_model.objects.filter(translation_key__in=offered)
+            .values("translation_key")
+            .annotate(
+                value=Max("slug", filter=local),
+                text=Max(self.label_field, filter=local),
+                position=Max(self.order_field, filter=local),
+                count=Count(resources, filter=counted, distinct=True),
+            )
+            .order_by("position", "text", "value")
+        )
+        return list(rows.values_list("value", "text", "count"))
+
+
+class YearFacet:
+    """Resources by the year they were published; the library's years, newest first."""
+
+    name = "year"
+    label = _("Year")
+
+    def condition(self, library, years):
+        known = library.base.filter(publication_date__year__in=years)
+        return Q(publication_date__year__in=years) | ~Exists(known)
+
+    def counts(self, library):
+        count = Count("pk")
+        if library.conditions.keys() - {self.name}:
+            others = library.filtered(without=self.name).values("pk")
+            count = Count("pk", filter=Q(pk__in=others))
+        rows = (
+            library.base.filter(publication_date__isnull=False)
+            .annotate(year=ExtractYear("publication_date"))
+            .values("year")
+            .annotate(count=count)
+            .order_by("-year")
+            .values_list("year", "count")
+        )
+        return [(str(year), str(year), n) for year, n in rows]
+
+
+FACETS = (
+    TermFacet("topic", _("Topic"), "topics"),
+    TermFacet("type", _("Type"), "resource_type"),
+    TermFacet("partner", _("Publisher"), "publisher_page", "title", "title", only=Q(live=True)),
+    YearFacet(),
+)
+
+
+# The list ---------------------------------------------------------------------------------
 
 ORDERS = {
     "newest": [F("publication_date").desc(nulls_last=True), "title", "pk"],

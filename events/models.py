@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -81,12 +81,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("register_text"),
-        FieldPanel("register_link"),
-    ]
+    content_panels = [*BasePage.content_panels, "intro", "register_text", "register_link"]
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("intro"),
@@ -250,25 +245,19 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     content_panels = [
         *BasePage.content_panels,
+        MultiFieldPanel([FieldRowPanel(["start", "end"]), "time_zone"], heading=_("When")),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-                FieldPanel("time_zone"),
-            ],
-            heading=_("When"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("format"),
-                FieldPanel("location"),
-                FieldPanel("join_url"),
-                FieldPanel("registration_page"),
-                FieldPanel("registration_url"),
-                FieldPanel("capacity_note"),
+                "format",
+                "location",
+                "join_url",
+                "registration_page",
+                "registration_url",
+                "capacity_note",
             ],
             heading=_("Where and how to join"),
         ),
-        FieldPanel("body"),
+        "body",
         InlinePanel(
             "materials",
             label=_("Recording, slides or material"),

@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -135,45 +135,38 @@ class HomePage(BasePage):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("intro"),
+        "intro",
         MultiFieldPanel(
             [
-                FieldPanel("community_heading"),
-                FieldPanel("community_text"),
-                FieldPanel("register_link"),
-                FieldPanel("community_page"),
-                FieldPanel("next_meeting_intro"),
-                FieldPanel("no_meeting_text"),
+                "community_heading",
+                "community_text",
+                "register_link",
+                "community_page",
+                "next_meeting_intro",
+                "no_meeting_text",
             ],
             heading=_("Peer Learning Community"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("featured_heading"),
+                "featured_heading",
                 InlinePanel("featured_resources", label=_("Featured resource"), min_num=0),
             ],
             heading=_("Featured resources"),
         ),
         MultiFieldPanel(
-            [FieldPanel("suggest_heading"), FieldPanel("suggest_text"), FieldPanel("suggest_link")],
-            heading=_("Suggest resources"),
+            ["suggest_heading", "suggest_text", "suggest_link"], heading=_("Suggest resources")
         ),
-        FieldPanel("feature_image"),
+        "feature_image",
         MultiFieldPanel(
-            [
-                FieldPanel("partners_heading"),
-                FieldPanel("partners_text"),
-                FieldPanel("partners_page"),
-                FieldPanel("partners_link_label"),
-            ],
+            ["partners_heading", "partners_text", "partners_page", "partners_link_label"],
             heading=_("Collaborative partners"),
         ),
         MultiFieldPanel(
-            [FieldPanel("connect_heading"), FieldPanel("connect_text"), FieldPanel("connect_link")],
-            heading=_("Connect with us"),
+            ["connect_heading", "connect_text", "connect_link"], heading=_("Connect with us")
         ),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("summary"), FieldPanel("image")]
+    promote_panels = [*Page.promote_panels, "summary", "image"]
 
     translatable_fields = [
         *BasePage.translatable_fields,
@@ -305,7 +298,7 @@ class StandardPage(BasePage):
     body = StreamField(BaseStreamBlock(), help_text=_("The page content, built from blocks."))
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, "body"]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
     api_fields = [*BasePage.api_fields, APIField("body", serializer=api.StreamBody())]
 

@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.embeds import embeds
@@ -122,7 +122,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [*BasePage.content_panels, "intro"]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
 
@@ -266,23 +266,20 @@ class ResourcePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("external_url"), FieldPanel("document")],
+            ["external_url", "document"],
             heading=_("Where to find it"),
             help_text=_("Give a web address or upload a document (at least one)."),
         ),
         MultiFieldPanel(
-            [FieldPanel("video_url"), FieldPanel("transcript")],
+            ["video_url", "transcript"],
             heading=_("Video"),
             help_text=_("Only for videos. Give a transcript whenever you give a video."),
         ),
-        MultiFieldPanel(
-            [FieldPanel("publisher_page"), FieldPanel("publisher_name")],
-            heading=_("Publisher"),
-        ),
-        FieldPanel("publication_date"),
-        FieldPanel("resource_type"),
-        FieldPanel("topics"),
-        FieldPanel("body"),
+        MultiFieldPanel(["publisher_page", "publisher_name"], heading=_("Publisher")),
+        "publication_date",
+        "resource_type",
+        "topics",
+        "body",
     ]
 
     # Topics (many-to-many) are not handled by wagtail-localize: a translation starts with the

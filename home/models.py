@@ -37,6 +37,16 @@ def single_link(help_text):
     return StreamField([("link", LinkBlock())], max_num=1, blank=True, help_text=help_text)
 
 
+def short_text(help_text, max_length=120, **kwargs):
+    """A heading or a few words of a section."""
+    return models.CharField(max_length=max_length, help_text=help_text, **kwargs)
+
+
+def inline_text(help_text):
+    """A sentence or two, with links and emphasis only."""
+    return RichTextField(features=INLINE_RICH_TEXT, help_text=help_text)
+
+
 def optional_choice(model, help_text):
     """A page or image the editor may leave unchosen; deleting it leaves the field empty."""
     return models.ForeignKey(
@@ -57,75 +67,52 @@ class HomePage(BasePage):
 
     serve_select_related = (*BasePage.serve_select_related, "feature_image", "partners_page")
 
-    intro = RichTextField(
-        features=INLINE_RICH_TEXT,
-        help_text=_("The introduction under the page title: who the Collaborative is."),
-    )
+    intro = inline_text(_("The introduction under the page title: who the Collaborative is."))
 
-    community_heading = models.CharField(
-        max_length=120, help_text=_("Heading of the Peer Learning Community section.")
-    )
-    community_text = RichTextField(
-        features=INLINE_RICH_TEXT,
-        help_text=_("Invitation to join the Peer Learning Community."),
-    )
+    community_heading = short_text(_("Heading of the Peer Learning Community section."))
+    community_text = inline_text(_("Invitation to join the Peer Learning Community."))
     community_page = optional_choice(
         "events.EventIndexPage", _("The community page whose events give 'the next meeting'.")
     )
     register_link = single_link(_("Where people register to hear about meetings."))
-    next_meeting_intro = models.CharField(
-        max_length=120,
+    next_meeting_intro = short_text(
         default="The next meeting is",
         help_text=_(
             "Words before the date of the next meeting, which the site fills in from the "
             "community page's events."
         ),
     )
-    no_meeting_text = models.CharField(
-        max_length=200,
+    no_meeting_text = short_text(
+        _("Shown instead of the next meeting when none is scheduled."),
+        200,
         default="New meeting dates will be announced soon.",
-        help_text=_("Shown instead of the next meeting when none is scheduled."),
     )
 
-    featured_heading = models.CharField(
-        max_length=120,
-        default="Featured Resources",
-        help_text=_("Heading above the resources you feature below."),
+    featured_heading = short_text(
+        _("Heading above the resources you feature below."), default="Featured Resources"
     )
 
-    suggest_heading = models.CharField(
-        max_length=120, help_text=_("Heading of the section inviting people to suggest resources.")
-    )
-    suggest_text = RichTextField(
-        features=INLINE_RICH_TEXT,
-        help_text=_("What kind of resources to suggest, in a sentence or two."),
-    )
+    suggest_heading = short_text(_("Heading of the section inviting people to suggest resources."))
+    suggest_text = inline_text(_("What kind of resources to suggest, in a sentence or two."))
     suggest_link = single_link(_("The button to the 'Suggest a resource' form."))
 
     feature_image = optional_choice(
         "wagtailimages.Image", _("The large photo between sections. Its alt text describes it.")
     )
 
-    partners_heading = models.CharField(
-        max_length=120, help_text=_("Heading of the section about the Collaborative's partners.")
-    )
-    partners_text = RichTextField(
-        features=INLINE_RICH_TEXT, help_text=_("A sentence introducing the partners.")
-    )
+    partners_heading = short_text(_("Heading of the section about the Collaborative's partners."))
+    partners_text = inline_text(_("A sentence introducing the partners."))
     partners_page = optional_choice(
         "partners.PartnerIndexPage", _("The partner directory; its partners are shown as logos.")
     )
-    partners_link_label = models.CharField(
-        max_length=80, default="Meet our partners", help_text=_("Text of the link to partners.")
+    partners_link_label = short_text(
+        _("Text of the link to partners."), 80, default="Meet our partners"
     )
 
-    connect_heading = models.CharField(
-        max_length=120,
-        help_text=_("Heading of the closing section inviting people to get in touch."),
+    connect_heading = short_text(
+        _("Heading of the closing section inviting people to get in touch.")
     )
-    connect_text = RichTextField(
-        features=INLINE_RICH_TEXT, help_text=_("Why and how to contact the Collaborative.")
-    )
+    connect_text = inline_text(_("Why and how to contact the Collaborative."))
     connect_link = single_link(_("The button to the 'Connect with us' form."))
 
     parent_page_types = ["wagtailcore.Page"]

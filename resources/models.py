@@ -345,9 +345,7 @@ class ResourcePage(BasePage):
 
     @property
     def link_url(self):
-        if self.document_id:
-            return self.document.url
-        return self.external_url
+        return self.document.url if self.document_id else self.external_url
 
     @property
     def is_download(self):
@@ -365,9 +363,7 @@ class ResourcePage(BasePage):
 
     @property
     def publisher(self):
-        if self.publisher_page_id:
-            return self.publisher_page.title
-        return self.publisher_name
+        return self.publisher_page.title if self.publisher_page_id else self.publisher_name
 
     @cached_property
     def library(self):
@@ -418,9 +414,7 @@ class ResourcePage(BasePage):
             return term.schema_type
         if self.video_url:
             return ResourceType.SchemaType.VIDEO.value
-        if term:
-            return SCHEMA_TYPE_BY_SLUG.get(term.slug, "CreativeWork")
-        return "CreativeWork"
+        return SCHEMA_TYPE_BY_SLUG.get(term and term.slug, "CreativeWork")
 
     def structured_data(self, request=None):
         """schema.org description of the resource for search engines (JSON-LD), without the
@@ -491,9 +485,7 @@ class LinkCheck(models.Model):
     @property
     def result(self):
         """The answer in a few words, for the report."""
-        if self.error:
-            return self.error
-        return str(self.status_code or "")
+        return self.error or str(self.status_code or "")
 
 
 def resource_cards(ids):

@@ -276,8 +276,11 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("status", serializer=base_api.Text()),
         APIField("format"),
         APIField("location"),
-        APIField("join_url", serializer=event_api.JoinUrl(source="*")),
-        APIField("registration_url", serializer=event_api.RegistrationUrl(source="*")),
+        APIField("join_url", serializer=event_api.WhileOpen(lambda event: event.join_url)),
+        APIField(
+            "registration_url",
+            serializer=event_api.WhileOpen(lambda event: event.registration_link()),
+        ),
         APIField("capacity_note"),
         APIField("body", serializer=base_api.StreamBody()),
         APIField("materials", serializer=event_api.Materials(source="*")),
@@ -377,10 +380,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def registration_link(self):
         """Where to register: the form page (in this page's language when it has been
         translated), else the web address."""
-        if self.registration_page_id:
-            form = self.registration_page
-            if form.live:
-                return localize_pages([form], self.locale_id)[0].url
+        if self.registration_page_id and self.registration_page.live:
+            return localize_pages([self.registration_page], self.locale_id)[0].url
         return self.registration_url
 
     def material_links(self):

@@ -257,8 +257,7 @@ class HomePage(BasePage):
 
         picks = list(self.featured_resources.values_list("resource_id", flat=True))
         related = ("resource_type", "publisher_page", "image")
-        pages = ResourcePage.objects.live().public().filter(id__in=picks).select_related(*related)
-        by_id = {page.id: page for page in pages}
+        by_id = ResourcePage.objects.live().public().select_related(*related).in_bulk(picks)
         ordered = [by_id[pk] for pk in picks if pk in by_id]
         return localize_pages(ordered, self.locale_id, select_related=related)
 

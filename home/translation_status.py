@@ -134,7 +134,7 @@ class TranslationStatusReportView(ReportView):
                 label=_("Page"),
                 get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
             ),
-            Column("page_type", label=_("Type"), accessor=page_type_name),
+            Column("page_type", label=_("Type"), accessor="page_type_display_name"),
             *[StatusColumn(locale) for locale in self.locales],
         ]
 
@@ -160,11 +160,6 @@ class TranslationStatusReportView(ReportView):
 
     def get_filename(self):
         return f"translation-status-{datetime.date.today():%Y-%m-%d}"
-
-
-def page_type_name(page):
-    model = page.content_type.model_class()
-    return model._meta.verbose_name if model else ""
 
 
 @hooks.register("register_admin_viewset")

@@ -13,7 +13,6 @@ bookmark still opens a useful list.
 `LibraryFilter` lists, counts, orders a page at a time, and gives the links that change it."""
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django import forms
@@ -218,7 +217,8 @@ class Facet:
 
 
 class LibraryFilter:
-    """`resources` as the query string `params` asks for them (see `LibraryForm`).
+    """`resources` as the query string `params` asks for them (see `LibraryForm`), in the chosen
+    order (a sequence Django's Paginator reads a page at a time).
 
     With a `cache_scope` (naming what `resources` is, such as one library page), what reads the
     whole library (facet counts, number of results, each page's keys) is kept in the content
@@ -302,9 +302,17 @@ class LibraryFilter:
         allowed = set(self.filtered().values_list("pk", flat=True))
         return [pk for pk in ranked_pks(self._search(order_by_relevance=True)) if pk in allowed]
 
-    def results(self):
-        """The list in the chosen order, for the paginator."""
-        return LibraryResults(self)
+    # The list in the chosen order, as Django's Paginator reads it: a slice at a time, the
+    # slice's keys (kept in the cache), then its cards.
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, key):
+        start, stop, _step = key.indices(self.count)
+        return resource_cards(self.ids(start, stop))
+
+    def __iter__(self):
+        return iter(self[:])
 
     @cached_property
     def count(self):
@@ -371,22 +379,3 @@ class LibraryFilter:
     @property
     def feed_querystring(self):
         return self.querystring(keep={*self.requested, "q"})
-
-
-class LibraryResults(Sequence):
-    """The list, read a slice at a time: the slice's keys (kept in the cache), then its cards."""
-
-    def __init__(self, library):
-        self.library = library
-
-    def __len__(self):
-        return self.library.count
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            start, stop, _step = key.indices(len(self))
-            return resource_cards(self.library.ids(start, stop))
-        return self[key : key + 1][0]
-
-    def __iter__(self):
-        return iter(self[:])

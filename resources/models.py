@@ -144,7 +144,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         library = self.filter_resources(request.GET)
-        paginator = Paginator(library.results(), RESOURCES_PER_PAGE)
+        paginator = Paginator(library, RESOURCES_PER_PAGE)
         context["library"] = library
         context["resources"] = paginator.get_page(request.GET.get("page"))
         library_url = self.get_url(request) or ""

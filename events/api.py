@@ -9,23 +9,18 @@ from care_site.base.api import PAGE_LINK_SCHEMA, page_link
 WHEN_VALUES = ("upcoming", "past")
 
 
-class JoinUrl(ReadOnlyField):
-    """The video meeting link, empty once the meeting is over (as on the page)."""
+class WhileOpen(ReadOnlyField):
+    """A link of the meeting, read by `read(event)`: empty once the meeting is over (as on the
+    page), such as the video meeting link or where to register."""
 
     json_schema = {"type": "string"}
 
-    def to_representation(self, event):
-        return "" if event.is_past else event.join_url
-
-
-class RegistrationUrl(ReadOnlyField):
-    """Where to register: the form page in the event's language, or the web address; empty
-    once the meeting is over (as on the page)."""
-
-    json_schema = {"type": "string"}
+    def __init__(self, read, **kwargs):
+        self.read = read
+        super().__init__(source="*", **kwargs)
 
     def to_representation(self, event):
-        return "" if event.is_past else (event.registration_link() or "")
+        return "" if event.is_past else (self.read(event) or "")
 
 
 class Materials(ReadOnlyField):

@@ -72,25 +72,19 @@ def vevent(event, request=None, now=None):
 
 
 def add_time_zones(calendar, events):
-    """VTIMEZONE for each zone the events use, covering only the years they span (tzdata's
-    whole history would make every file tens of kilobytes)."""
+    """VTIMEZONE for each zone the events use (the site's zone when there are none: RFC 5545
+    wants at least one component), covering only the years around them (tzdata's whole
+    history would make every file tens of kilobytes)."""
+    today = timezone.localdate()
+    first = min((event.local_start.date() for event in events), default=today)
+    last = max((event.local_end.date() for event in events), default=today)
+    years = {
+        "first_date": first.replace(year=first.year - 1, month=1, day=1),
+        "last_date": last.replace(year=last.year + 1, month=12, day=31),
+    }
     if not events:
-        # RFC 5545 wants at least one component; an empty feed carries the site's zone.
-        today = timezone.localdate()
-        calendar.add_component(
-            icalendar.Timezone.from_tzid(
-                settings.TIME_ZONE,
-                first_date=today.replace(month=1, day=1),
-                last_date=today.replace(year=today.year + 1, month=12, day=31),
-            )
-        )
-        return
-    first = min(event.local_start for event in events).date()
-    last = max(event.local_end for event in events).date()
-    calendar.add_missing_timezones(
-        first_date=first.replace(year=first.year - 1, month=1, day=1),
-        last_date=last.replace(year=last.year + 1, month=12, day=31),
-    )
+        calendar.add_component(icalendar.Timezone.from_tzid(settings.TIME_ZONE, **years))
+    calendar.add_missing_timezones(**years)
 
 
 def calendar_response(events, request=None, *, filename=None, community=None):

@@ -27,19 +27,12 @@ def community_listing(events, now, params, per_page=10, *, cache_scope=None):
         lambda: list(every_meeting),
         cache_scope and cache.key("community-meetings", cache_scope),
     )
-    upcoming = sorted((row for row in rows if row[3] > now), key=lambda row: (row[2], row[1]))
-    past = sorted(
-        (row for row in rows if row[3] <= now),
-        key=lambda row: (row[2], row[1]),
-        reverse=True,
-    )
+    rows = sorted(rows, key=lambda row: (row[2], row[1]))  # by start, then tree order
+    upcoming = [row for row in rows if row[3] > now]
+    past = [row for row in reversed(rows) if row[3] <= now]
     past_years = [(row[0], row[2].astimezone(zone_or_default(row[4])).year) for row in past]
     years = sorted({year for _pk, year in past_years}, reverse=True)
-    try:
-        year = int(params.get("year"))
-    except (TypeError, ValueError):
-        year = None
-    year = year if year in years else None
+    year = next((year for year in years if str(year) == params.get("year")), None)
     past_ids = [pk for pk, past_year in past_years if year in (None, past_year)]
     page = Paginator(past_ids, per_page).get_page(params.get("page"))
     upcoming_ids = [row[0] for row in upcoming]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -81,12 +81,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("register_text"),
-        FieldPanel("register_link"),
-    ]
+    content_panels = [*BasePage.content_panels, "intro", "register_text", "register_link"]
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("intro"),
@@ -250,25 +245,19 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     content_panels = [
         *BasePage.content_panels,
+        MultiFieldPanel([FieldRowPanel(["start", "end"]), "time_zone"], heading=_("When")),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-                FieldPanel("time_zone"),
-            ],
-            heading=_("When"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("format"),
-                FieldPanel("location"),
-                FieldPanel("join_url"),
-                FieldPanel("registration_page"),
-                FieldPanel("registration_url"),
-                FieldPanel("capacity_note"),
+                "format",
+                "location",
+                "join_url",
+                "registration_page",
+                "registration_url",
+                "capacity_note",
             ],
             heading=_("Where and how to join"),
         ),
-        FieldPanel("body"),
+        "body",
         InlinePanel(
             "materials",
             label=_("Recording, slides or material"),
@@ -287,8 +276,11 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("status", serializer=base_api.Text()),
         APIField("format"),
         APIField("location"),
-        APIField("join_url", serializer=event_api.JoinUrl(source="*")),
-        APIField("registration_url", serializer=event_api.RegistrationUrl(source="*")),
+        APIField("join_url", serializer=event_api.WhileOpen(lambda event: event.join_url)),
+        APIField(
+            "registration_url",
+            serializer=event_api.WhileOpen(lambda event: event.registration_link()),
+        ),
         APIField("capacity_note"),
         APIField("body", serializer=base_api.StreamBody()),
         APIField("materials", serializer=event_api.Materials(source="*")),
@@ -388,10 +380,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def registration_link(self):
         """Where to register: the form page (in this page's language when it has been
         translated), else the web address."""
-        if self.registration_page_id:
-            form = self.registration_page
-            if form.live:
-                return localize_pages([form], self.locale_id)[0].url
+        if self.registration_page_id and self.registration_page.live:
+            return localize_pages([self.registration_page], self.locale_id)[0].url
         return self.registration_url
 
     def material_links(self):
@@ -452,8 +442,6 @@ class EventMaterial(Orderable):
         related_name="event_materials",
         help_text=_("The resource in the library. Add it to the library first if needed."),
     )
-
-    panels = [FieldPanel("kind"), FieldPanel("resource")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("event material")

@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -37,6 +37,16 @@ def single_link(help_text):
     return StreamField([("link", LinkBlock())], max_num=1, blank=True, help_text=help_text)
 
 
+def short_text(help_text, max_length=120, **kwargs):
+    """A heading or a few words of a section."""
+    return models.CharField(max_length=max_length, help_text=help_text, **kwargs)
+
+
+def inline_text(help_text):
+    """A sentence or two, with links and emphasis only."""
+    return RichTextField(features=INLINE_RICH_TEXT, help_text=help_text)
+
+
 def optional_choice(model, help_text):
     """A page or image the editor may leave unchosen; deleting it leaves the field empty."""
     return models.ForeignKey(
@@ -57,75 +67,52 @@ class HomePage(BasePage):
 
     serve_select_related = (*BasePage.serve_select_related, "feature_image", "partners_page")
 
-    intro = RichTextField(
-        features=INLINE_RICH_TEXT,
-        help_text=_("The introduction under the page title: who the Collaborative is."),
-    )
+    intro = inline_text(_("The introduction under the page title: who the Collaborative is."))
 
-    community_heading = models.CharField(
-        max_length=120, help_text=_("Heading of the Peer Learning Community section.")
-    )
-    community_text = RichTextField(
-        features=INLINE_RICH_TEXT,
-        help_text=_("Invitation to join the Peer Learning Community."),
-    )
+    community_heading = short_text(_("Heading of the Peer Learning Community section."))
+    community_text = inline_text(_("Invitation to join the Peer Learning Community."))
     community_page = optional_choice(
         "events.EventIndexPage", _("The community page whose events give 'the next meeting'.")
     )
     register_link = single_link(_("Where people register to hear about meetings."))
-    next_meeting_intro = models.CharField(
-        max_length=120,
+    next_meeting_intro = short_text(
         default="The next meeting is",
         help_text=_(
             "Words before the date of the next meeting, which the site fills in from the "
             "community page's events."
         ),
     )
-    no_meeting_text = models.CharField(
-        max_length=200,
+    no_meeting_text = short_text(
+        _("Shown instead of the next meeting when none is scheduled."),
+        200,
         default="New meeting dates will be announced soon.",
-        help_text=_("Shown instead of the next meeting when none is scheduled."),
     )
 
-    featured_heading = models.CharField(
-        max_length=120,
-        default="Featured Resources",
-        help_text=_("Heading above the resources you feature below."),
+    featured_heading = short_text(
+        _("Heading above the resources you feature below."), default="Featured Resources"
     )
 
-    suggest_heading = models.CharField(
-        max_length=120, help_text=_("Heading of the section inviting people to suggest resources.")
-    )
-    suggest_text = RichTextField(
-        features=INLINE_RICH_TEXT,
-        help_text=_("What kind of resources to suggest, in a sentence or two."),
-    )
+    suggest_heading = short_text(_("Heading of the section inviting people to suggest resources."))
+    suggest_text = inline_text(_("What kind of resources to suggest, in a sentence or two."))
     suggest_link = single_link(_("The button to the 'Suggest a resource' form."))
 
     feature_image = optional_choice(
         "wagtailimages.Image", _("The large photo between sections. Its alt text describes it.")
     )
 
-    partners_heading = models.CharField(
-        max_length=120, help_text=_("Heading of the section about the Collaborative's partners.")
-    )
-    partners_text = RichTextField(
-        features=INLINE_RICH_TEXT, help_text=_("A sentence introducing the partners.")
-    )
+    partners_heading = short_text(_("Heading of the section about the Collaborative's partners."))
+    partners_text = inline_text(_("A sentence introducing the partners."))
     partners_page = optional_choice(
         "partners.PartnerIndexPage", _("The partner directory; its partners are shown as logos.")
     )
-    partners_link_label = models.CharField(
-        max_length=80, default="Meet our partners", help_text=_("Text of the link to partners.")
+    partners_link_label = short_text(
+        _("Text of the link to partners."), 80, default="Meet our partners"
     )
 
-    connect_heading = models.CharField(
-        max_length=120,
-        help_text=_("Heading of the closing section inviting people to get in touch."),
+    connect_heading = short_text(
+        _("Heading of the closing section inviting people to get in touch.")
     )
-    connect_text = RichTextField(
-        features=INLINE_RICH_TEXT, help_text=_("Why and how to contact the Collaborative.")
-    )
+    connect_text = inline_text(_("Why and how to contact the Collaborative."))
     connect_link = single_link(_("The button to the 'Connect with us' form."))
 
     parent_page_types = ["wagtailcore.Page"]
@@ -135,45 +122,38 @@ class HomePage(BasePage):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("intro"),
+        "intro",
         MultiFieldPanel(
             [
-                FieldPanel("community_heading"),
-                FieldPanel("community_text"),
-                FieldPanel("register_link"),
-                FieldPanel("community_page"),
-                FieldPanel("next_meeting_intro"),
-                FieldPanel("no_meeting_text"),
+                "community_heading",
+                "community_text",
+                "register_link",
+                "community_page",
+                "next_meeting_intro",
+                "no_meeting_text",
             ],
             heading=_("Peer Learning Community"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("featured_heading"),
+                "featured_heading",
                 InlinePanel("featured_resources", label=_("Featured resource"), min_num=0),
             ],
             heading=_("Featured resources"),
         ),
         MultiFieldPanel(
-            [FieldPanel("suggest_heading"), FieldPanel("suggest_text"), FieldPanel("suggest_link")],
-            heading=_("Suggest resources"),
+            ["suggest_heading", "suggest_text", "suggest_link"], heading=_("Suggest resources")
         ),
-        FieldPanel("feature_image"),
+        "feature_image",
         MultiFieldPanel(
-            [
-                FieldPanel("partners_heading"),
-                FieldPanel("partners_text"),
-                FieldPanel("partners_page"),
-                FieldPanel("partners_link_label"),
-            ],
+            ["partners_heading", "partners_text", "partners_page", "partners_link_label"],
             heading=_("Collaborative partners"),
         ),
         MultiFieldPanel(
-            [FieldPanel("connect_heading"), FieldPanel("connect_text"), FieldPanel("connect_link")],
-            heading=_("Connect with us"),
+            ["connect_heading", "connect_text", "connect_link"], heading=_("Connect with us")
         ),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("summary"), FieldPanel("image")]
+    promote_panels = [*Page.promote_panels, "summary", "image"]
 
     translatable_fields = [
         *BasePage.translatable_fields,
@@ -277,8 +257,7 @@ class HomePage(BasePage):
 
         picks = list(self.featured_resources.values_list("resource_id", flat=True))
         related = ("resource_type", "publisher_page", "image")
-        pages = ResourcePage.objects.live().public().filter(id__in=picks).select_related(*related)
-        by_id = {page.id: page for page in pages}
+        by_id = ResourcePage.objects.live().public().select_related(*related).in_bulk(picks)
         ordered = [by_id[pk] for pk in picks if pk in by_id]
         return localize_pages(ordered, self.locale_id, select_related=related)
 
@@ -298,8 +277,6 @@ class HomePageFeaturedResource(Orderable):
         help_text=_("A resource from the library to feature on the landing page."),
     )
 
-    panels = [FieldPanel("resource")]
-
 
 class StandardPage(BasePage):
     """A plain content page such as About or Privacy, built from the block library."""
@@ -307,7 +284,7 @@ class StandardPage(BasePage):
     body = StreamField(BaseStreamBlock(), help_text=_("The page content, built from blocks."))
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, "body"]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
     api_fields = [*BasePage.api_fields, APIField("body", serializer=api.StreamBody())]
 
@@ -323,8 +300,6 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(
         blank=True, help_text=_("Shown in the footer for people who want to write to CARE.")
     )
-
-    panels = [FieldPanel("contact_email")]
 
     class Meta:
         verbose_name = _("site settings")
@@ -345,9 +320,6 @@ class Footer(TranslatableMixin, models.Model):
         blank=True,
         help_text=_("Links in the footer, such as About and Privacy."),
     )
-
-    panels = [FieldPanel("text"), FieldPanel("links")]
-    translatable_fields = [TranslatableField("text"), TranslatableField("links")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer")

@@ -88,7 +88,6 @@ ROLES = {
             ACCESS_ADMIN,
             "wagtail_localize.submit_translation",
             *LIBRARY_TERMS,
-            # Granted once the i18n work's translatable footer snippet exists.
             "home.add_footer",
             "home.change_footer",
         ],

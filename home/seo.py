@@ -183,7 +183,8 @@ def breadcrumbs(context):
 def section_links(context):
     """`{% section_links as links %}`: the sections a lost visitor can start from (page types
     with `search_start_page`: the library and the community page) in the visitor's language,
-    else the main language, as [{"title", "url"}]. Used on the 'not found' page."""
+    else the main language, as [{"title", "url"}]. Offered on the 'not found' page and when a
+    search finds nothing."""
     request = context.get("request")
     language = translation.get_language() or settings.LANGUAGE_CODE
 

@@ -8,13 +8,12 @@ import datetime
 
 from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
@@ -22,6 +21,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
 import django_filters
+
+from search.reports import ReportViewSet
 
 MISSING = "missing"
 OUT_OF_DATE = "out_of_date"
@@ -116,8 +117,6 @@ class StatusColumn(Column):
 class TranslationStatusReportView(ReportView):
     page_title = _("Translation status")
     header_icon = "wagtail-localize-language"
-    index_url_name = "translation_status_report"
-    index_results_url_name = "translation_status_report_results"
     filterset_class = TranslationStatusFilterSet
     any_permission_required = ["add", "change", "publish"]
 
@@ -135,7 +134,7 @@ class TranslationStatusReportView(ReportView):
                 label=_("Page"),
                 get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
             ),
-            Column("page_type", label=_("Type"), accessor=page_type_name),
+            Column("page_type", label=_("Type"), accessor="page_type_display_name"),
             *[StatusColumn(locale) for locale in self.locales],
         ]
 
@@ -163,40 +162,11 @@ class TranslationStatusReportView(ReportView):
         return f"translation-status-{datetime.date.today():%Y-%m-%d}"
 
 
-def page_type_name(page):
-    model = page.content_type.model_class()
-    return model._meta.verbose_name if model else ""
-
-
-@hooks.register("register_admin_urls")
-def register_translation_status_urls():
-    return [
-        path(
-            "reports/translation-status/",
-            TranslationStatusReportView.as_view(),
-            name="translation_status_report",
-        ),
-        path(
-            "reports/translation-status/results/",
-            TranslationStatusReportView.as_view(results_only=True),
-            name="translation_status_report_results",
-        ),
-    ]
-
-
-class PageEditorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return TranslationStatusReportView.permission_policy.user_has_any_permission(
-            request.user, TranslationStatusReportView.any_permission_required
-        )
-
-
-@hooks.register("register_reports_menu_item")
-def register_translation_status_menu_item():
-    return PageEditorsMenuItem(
-        _("Translation status"),
-        reverse("translation_status_report"),
-        name="translation-status",
-        icon_name="wagtail-localize-language",
-        order=1400,
+@hooks.register("register_admin_viewset")
+def register_translation_status_report():
+    return ReportViewSet(
+        "translation_status_report",
+        TranslationStatusReportView,
+        url_prefix="reports/translation-status",
+        menu_order=1400,
     )

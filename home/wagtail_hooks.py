@@ -49,6 +49,50 @@ LINK_TEXT_RULE = "care-link-text"
 HEADING_RULE = "care-heading-levels"
 
 
+def care_rule(rule_id, check_id, impact, selector, options, description, help_text, messages):
+    """One of our axe rules, and the check that evaluates it (by `check_id`, in
+    content_checks.js). `messages` are the check's pass and fail messages."""
+    rule = {
+        "id": rule_id,
+        "impact": impact,
+        "selector": selector,
+        "tags": ["best-practice", "care"],
+        "any": [check_id],
+        "enabled": True,
+        "metadata": {"description": description, "help": help_text},
+    }
+    pass_message, fail_message = messages
+    metadata = {"impact": impact, "messages": {"pass": pass_message, "fail": fail_message}}
+    return rule, {"id": check_id, "options": options, "metadata": metadata}
+
+
+CARE_RULES = [
+    care_rule(
+        LINK_TEXT_RULE,
+        "care-link-text-descriptive",
+        "serious",
+        "a[href]",
+        {"vague": VAGUE_LINK_TEXTS},
+        "Link text says where the link goes",
+        "Links must not be labelled with vague words such as 'click here'",
+        ("The link text is descriptive", "The link text is vague; say where the link goes"),
+    ),
+    care_rule(
+        HEADING_RULE,
+        "care-heading-no-skip",
+        "moderate",
+        "main h1, main h2, main h3, main h4, main h5, main h6",
+        {"scope": "main"},
+        "Headings in the page content go down one level at a time",
+        "A heading must not skip a level (an H2 is followed by an H3, not an H4)",
+        (
+            "The heading level follows the one before",
+            "The heading skips a level after the heading before it",
+        ),
+    ),
+]
+
+
 class CareContentCheckerItem(ContentCheckerItem):
     """Wagtail's checker plus the CARE rules. Their evaluators live in
     home/static/home/js/content_checks.js, which the user bar loads as this item's media: axe
@@ -56,60 +100,8 @@ class CareContentCheckerItem(ContentCheckerItem):
     forbids axe building them from strings."""
 
     axe_run_only = [*ContentCheckerItem.axe_run_only, LINK_TEXT_RULE, HEADING_RULE]
-
-    axe_custom_rules = [
-        *ContentCheckerItem.axe_custom_rules,
-        {
-            "id": LINK_TEXT_RULE,
-            "impact": "serious",
-            "selector": "a[href]",
-            "tags": ["best-practice", "care"],
-            "any": ["care-link-text-descriptive"],
-            "enabled": True,
-            "metadata": {
-                "description": "Link text says where the link goes",
-                "help": "Links must not be labelled with vague words such as 'click here'",
-            },
-        },
-        {
-            "id": HEADING_RULE,
-            "impact": "moderate",
-            "selector": "main h1, main h2, main h3, main h4, main h5, main h6",
-            "tags": ["best-practice", "care"],
-            "any": ["care-heading-no-skip"],
-            "enabled": True,
-            "metadata": {
-                "description": "Headings in the page content go down one level at a time",
-                "help": "A heading must not skip a level (an H2 is followed by an H3, not an H4)",
-            },
-        },
-    ]
-
-    axe_custom_checks = [
-        *ContentCheckerItem.axe_custom_checks,
-        {
-            "id": "care-link-text-descriptive",
-            "options": {"vague": VAGUE_LINK_TEXTS},
-            "metadata": {
-                "impact": "serious",
-                "messages": {
-                    "pass": "The link text is descriptive",
-                    "fail": "The link text is vague; say where the link goes",
-                },
-            },
-        },
-        {
-            "id": "care-heading-no-skip",
-            "options": {"scope": "main"},
-            "metadata": {
-                "impact": "moderate",
-                "messages": {
-                    "pass": "The heading level follows the one before",
-                    "fail": "The heading skips a level after the heading before it",
-                },
-            },
-        },
-    ]
+    axe_custom_rules = [*ContentCheckerItem.axe_custom_rules, *(rule for rule, _ in CARE_RULES)]
+    axe_custom_checks = [*ContentCheckerItem.axe_custom_checks, *(check for _, check in CARE_RULES)]
 
     axe_messages = {
         **ContentCheckerItem.axe_messages,

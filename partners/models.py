@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -38,7 +38,7 @@ class PartnerIndexPage(BasePage):
     max_count_per_parent = 1
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [*BasePage.content_panels, "intro"]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     api_fields = [
         *BasePage.api_fields,
@@ -109,12 +109,12 @@ class PartnerPage(BasePage):
     ]
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("logo"),
-        FieldPanel("description"),
-        FieldPanel("website"),
-        FieldPanel("focus_areas"),
+        "logo",
+        "description",
+        "website",
+        "focus_areas",
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_email")],
+            ["contact_name", "contact_email"],
             heading=_("Contact"),
             help_text=_("Shown on the partner's page. Leave empty to show no contact."),
         ),
@@ -212,5 +212,3 @@ class PartnerPickedResource(Orderable):
         related_name="+",
         help_text=_("A resource from the library to list among this partner's key resources."),
     )
-
-    panels = [FieldPanel("resource")]

@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.embeds.finders import get_finders
@@ -38,6 +38,9 @@ CARD_RELATIONS = ("resource_type", "publisher_page", "document", "image")
 
 
 class TaxonomyTerm(TranslatableMixin, models.Model):
+    """A term editors manage as a snippet. Wagtail's default form shows every field, and
+    wagtail-localize's defaults translate the name and slug and synchronise the rest."""
+
     name = models.CharField(max_length=80, help_text=_("The name visitors see."))
     slug = models.SlugField(
         max_length=80, help_text=_("Used in web addresses of filtered lists; lowercase, no spaces.")
@@ -45,13 +48,6 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
     sort_order = models.PositiveIntegerField(
         default=0, help_text=_("Lower numbers come first in filters.")
     )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("slug"),
-        SynchronizedField("sort_order"),
-    ]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -93,9 +89,6 @@ class ResourceType(TaxonomyTerm):
         ),
     )
 
-    panels = [*TaxonomyTerm.panels, FieldPanel("schema_type")]
-    translatable_fields = [*TaxonomyTerm.translatable_fields, SynchronizedField("schema_type")]
-
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("resource type")
 
@@ -128,7 +121,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [*BasePage.content_panels, "intro"]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
 
@@ -150,7 +143,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         library = self.filter_resources(request.GET)
-        paginator = Paginator(library.results(), RESOURCES_PER_PAGE)
+        paginator = Paginator(library, RESOURCES_PER_PAGE)
         context["library"] = library
         context["resources"] = paginator.get_page(request.GET.get("page"))
         library_url = self.get_url(request) or ""
@@ -272,23 +265,20 @@ class ResourcePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("external_url"), FieldPanel("document")],
+            ["external_url", "document"],
             heading=_("Where to find it"),
             help_text=_("Give a web address or upload a document (at least one)."),
         ),
         MultiFieldPanel(
-            [FieldPanel("video_url"), FieldPanel("transcript")],
+            ["video_url", "transcript"],
             heading=_("Video"),
             help_text=_("Only for videos. Give a transcript whenever you give a video."),
         ),
-        MultiFieldPanel(
-            [FieldPanel("publisher_page"), FieldPanel("publisher_name")],
-            heading=_("Publisher"),
-        ),
-        FieldPanel("publication_date"),
-        FieldPanel("resource_type"),
-        FieldPanel("topics"),
-        FieldPanel("body"),
+        MultiFieldPanel(["publisher_page", "publisher_name"], heading=_("Publisher")),
+        "publication_date",
+        "resource_type",
+        "topics",
+        "body",
     ]
 
     # Topics (many-to-many) are not handled by wagtail-localize: a translation starts with the
@@ -354,9 +344,7 @@ class ResourcePage(BasePage):
 
     @property
     def link_url(self):
-        if self.document_id:
-            return self.document.url
-        return self.external_url
+        return self.document.url if self.document_id else self.external_url
 
     @property
     def is_download(self):
@@ -374,9 +362,7 @@ class ResourcePage(BasePage):
 
     @property
     def publisher(self):
-        if self.publisher_page_id:
-            return self.publisher_page.title
-        return self.publisher_name
+        return self.publisher_page.title if self.publisher_page_id else self.publisher_name
 
     @cached_property
     def library(self):
@@ -424,9 +410,7 @@ class ResourcePage(BasePage):
             return term.schema_type
         if self.video_url:
             return ResourceType.SchemaType.VIDEO.value
-        if term:
-            return SCHEMA_TYPE_BY_SLUG.get(term.slug, "CreativeWork")
-        return "CreativeWork"
+        return SCHEMA_TYPE_BY_SLUG.get(term and term.slug, "CreativeWork")
 
     def structured_data(self, request=None):
         """schema.org description of the resource for search engines (JSON-LD), without the
@@ -497,9 +481,7 @@ class LinkCheck(models.Model):
     @property
     def result(self):
         """The answer in a few words, for the report."""
-        if self.error:
-            return self.error
-        return str(self.status_code or "")
+        return self.error or str(self.status_code or "")
 
 
 def resource_cards(ids):

@@ -5,14 +5,12 @@ import datetime
 
 from django.db.models import F
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 import django_filters
 
@@ -40,9 +38,9 @@ class ExternalLinkColumn(Column):
 class ResourceLinksReportView(ReportView):
     page_title = _("Resource links to fix")
     header_icon = "link"
-    index_url_name = "resource_links_report"
-    index_results_url_name = "resource_links_report_results"
     filterset_class = LinkReportFilterSet
+    # Rows are link checks, but whoever may edit pages may fix their links.
+    permission_policy = PagePermissionPolicy()
     any_permission_required = ["add", "change", "publish"]
     columns = [
         TitleColumn(
@@ -59,11 +57,6 @@ class ResourceLinksReportView(ReportView):
     list_export = ["page.title", "get_outcome_display", "result", "url", "final_url", "checked_at"]
     # The spreadsheet's headings are the table's.
     export_headings = dict(zip(list_export, (column.label for column in columns), strict=True))
-
-    @cached_property
-    def permission_policy(self):
-        # Rows are link checks, but whoever may edit pages may fix their links.
-        return policy_registry.get_by_type(Page)
 
     def get_queryset(self):
         # Checks of an address the resource no longer uses are already fixed.

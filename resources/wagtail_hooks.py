@@ -4,15 +4,15 @@ never deleted while in use), and the report of links to fix."""
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.wagtail_hooks import PageTypesReportMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from search.reports import ReportViewSet
 
 from .models import ResourceType, Topic
 from .views import ResourceLinksReportView
@@ -72,29 +72,11 @@ def refuse_to_delete_terms_in_use(request, instances):
     return redirect(model.snippet_viewset.get_url_name("list")) if in_use else None
 
 
-@hooks.register("register_admin_urls")
-def register_link_report_urls():
-    return [
-        path(
-            "reports/resource-links/",
-            ResourceLinksReportView.as_view(),
-            name="resource_links_report",
-        ),
-        path(
-            "reports/resource-links/results/",
-            ResourceLinksReportView.as_view(results_only=True),
-            name="resource_links_report_results",
-        ),
-    ]
-
-
-@hooks.register("register_reports_menu_item")
-def register_link_report_menu_item():
-    # Shown, like Wagtail's page reports, to whoever may add, change or publish pages.
-    return PageTypesReportMenuItem(
-        _("Resource links to fix"),
-        reverse("resource_links_report"),
-        name="resource-links",
-        icon_name="link",
-        order=1300,
+@hooks.register("register_admin_viewset")
+def register_link_report():
+    return ReportViewSet(
+        "resource_links_report",
+        ResourceLinksReportView,
+        url_prefix="reports/resource-links",
+        menu_order=1300,
     )

@@ -1,20 +1,57 @@
 """Admin reports on what visitors search for: the most popular searches, and the searches that
-found nothing (content the site is missing). Sums are taken within the chosen dates."""
+found nothing (content the site is missing). Sums are taken within the chosen dates. Also the
+viewset that puts a report (these, and the other apps' reports) in the Reports menu."""
 
 from django.db.models import IntegerField, Max, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.contrib.search_promotions.models import QueryDailyHits
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from django_filters import DateFromToRangeFilter
 
 from .models import EmptySearch
+
+
+class ReportViewSet(ViewSet):
+    """A `ReportView` at /admin/<url_prefix>/, in the Reports menu under its title for whoever
+    the view lets in."""
+
+    menu_hook = "register_reports_menu_item"
+
+    def __init__(self, name, view_class, **kwargs):
+        kwargs = {"menu_label": view_class.page_title, "icon": view_class.header_icon, **kwargs}
+        super().__init__(name, view_class=view_class, **kwargs)
+
+    @cached_property
+    def menu_item_class(self):
+        view = self.view_class
+        actions = view.any_permission_required or [view.permission_required]
+
+        class ReportMenuItem(MenuItem):
+            def is_shown(self, request):
+                return view.permission_policy.user_has_any_permission(request.user, actions)
+
+        return ReportMenuItem
+
+    def get_urlpatterns(self):
+        names = {
+            "index_url_name": self.get_url_name("index"),
+            "index_results_url_name": self.get_url_name("results"),
+        }
+        return [
+            path("", self.view_class.as_view(**names), name="index"),
+            path("results/", self.view_class.as_view(**names, results_only=True), name="results"),
+        ]
 
 
 class DateRangeFilterSet(WagtailFilterSet):

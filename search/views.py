@@ -3,9 +3,7 @@
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
-from wagtail.models import Locale, Page
-
-from care_site.base.models import start_page_types
+from wagtail.models import Locale
 
 from .query import parse
 from .results import SiteSearch
@@ -25,7 +23,6 @@ def search(request):
             corrected = suggest(query.terms, locale)
             found = corrected and SiteSearch(parse(corrected), locale, request).total
             context.update(suggestion=corrected if found else None)
-            context.update(start_pages=_start_pages(locale, request))
         # A search typed in, not a later page or a type filter of the same search.
         if request.GET.get("page", "1") in ("", "1") and not request.GET.get("type"):
             record_search(query.text, locale.language_code, bool(site_search.total))
@@ -37,13 +34,3 @@ def search(request):
         # cache (the site's page cache included) may answer it.
         patch_cache_control(response, private=True)
     return response
-
-
-def _start_pages(locale, request):
-    """The pages whose type offers them as a place to start (`search_start_page`: the library
-    and the community page) in the visitor's language."""
-    starts = start_page_types()
-    if not starts:
-        return []
-    pages = Page.objects.live().public().filter(locale=locale).type(*starts).order_by("path")
-    return [(page.title, page.get_url(request)) for page in pages]

@@ -1,54 +1,25 @@
 """The search reports in the admin's Reports menu, for users allowed to see them (editors and
 moderators by default; see the migration `0002_editors_see_search_reports`)."""
 
-from django.urls import path
-
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet
 
-from . import reports
-
-
-class SearchReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return reports.SearchReportView.permission_policy.user_has_permission(request.user, "view")
-
-
-class SearchReportViewSet(ViewSet):
-    """A report at /admin/reports/search/<name>/, in the Reports menu under its title."""
-
-    menu_hook = "register_reports_menu_item"
-    menu_icon = "search"
-    menu_item_class = SearchReportMenuItem
-
-    def __init__(self, name, view_class, menu_name, menu_order):
-        super().__init__(
-            f"search_reports_{name}",
-            url_prefix=f"reports/search/{name}",
-            view_class=view_class,
-            menu_label=view_class.page_title,
-            menu_name=menu_name,
-            menu_order=menu_order,
-        )
-
-    def get_urlpatterns(self):
-        names = {
-            "index_url_name": self.get_url_name("index"),
-            "index_results_url_name": self.get_url_name("results"),
-        }
-        return [
-            path("", self.view_class.as_view(**names), name="index"),
-            path("results/", self.view_class.as_view(**names, results_only=True), name="results"),
-        ]
+from .reports import EmptySearchesView, PopularSearchesView, ReportViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_search_reports():
     return [
-        SearchReportViewSet("popular", reports.PopularSearchesView, "popular-searches", 1310),
-        SearchReportViewSet(
-            "empty", reports.EmptySearchesView, "searches-that-found-nothing", 1320
+        ReportViewSet(
+            "search_reports_popular",
+            PopularSearchesView,
+            url_prefix="reports/search/popular",
+            menu_order=1310,
+        ),
+        ReportViewSet(
+            "search_reports_empty",
+            EmptySearchesView,
+            url_prefix="reports/search/empty",
+            menu_order=1320,
         ),
     ]
 

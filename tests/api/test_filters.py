@@ -35,7 +35,7 @@ def library_page_ids(index, query):
     params = QueryDict(mutable=True)
     for api_name, page_name in FILTER_PARAMETERS.items():
         params.setlist(page_name, api_params.getlist(api_name))
-    return {page.pk for page in index.filter_resources(params).results()}
+    return {page.pk for page in index.filter_resources(params)}
 
 
 @pytest.mark.parametrize("query", LIBRARY_QUERIES)

@@ -122,7 +122,7 @@ def test_resources_with_broken_links_link_to_their_editor_and_the_report(
     assert "Moved toolkit" not in text
     assert "Working toolkit" not in text
     assert reverse("wagtailadmin_pages:edit", args=[broken.pk]) in links(section)
-    assert reverse("resource_links_report") in links(section)
+    assert reverse("resource_links_report:index") in links(section)
 
 
 @pytest.mark.django_db
@@ -151,7 +151,7 @@ def test_spanish_pages_older_than_their_english_are_flagged(client, editor, home
     assert "1 Spanish page is behind its English page." in text
     assert "Update “About CARE”" in text
     assert reverse("wagtailadmin_pages:edit", args=[copy.pk]) in links(section)
-    assert reverse("translation_status_report") in links(section)
+    assert reverse("translation_status_report:index") in links(section)
 
 
 @pytest.mark.django_db

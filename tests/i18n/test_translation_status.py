@@ -17,7 +17,7 @@ from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
 
-REPORT = "translation_status_report"
+REPORT = "translation_status_report:index"
 
 
 def translate(page, locale):

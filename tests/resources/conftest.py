@@ -6,10 +6,22 @@ import http.server
 import threading
 import time
 
+from django.conf import settings
+from django.utils import translation
+
 import pytest
 
 from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from resources.factories import ResourcePageFactory, ResourceTypeFactory, TopicFactory
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language: a request for a Spanish page in an earlier test
+    leaves Spanish active in the thread (Django's LocaleMiddleware never resets it), and the
+    link checker's messages are translated."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -103,7 +103,7 @@ def test_the_library_is_computed_when_the_cache_is_down(settings, library, resou
     }
     view = resource_index.filter_resources(QueryDict("topic=policy&sort=title"))
     assert view.count == 3
-    titles_by_name = [page.title for page in view.results()]
+    titles_by_name = [page.title for page in view]
     assert titles_by_name == ["Alpha report", "Beta report", "Epsilon tool"]
     topics = {option.value: option.count for option in view.facets[0].options}
     assert topics == {"policy": 3, "data": 2, "civic": 2, "unused": 0}

@@ -208,7 +208,7 @@ def test_command_refuses_nonsense_options():
 
 # The report ---------------------------------------------------------------------------------------
 
-REPORT = "resource_links_report"
+REPORT = "resource_links_report:index"
 
 
 @pytest.mark.django_db

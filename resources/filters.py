@@ -1,0 +1,381 @@
+"""Faceted filtering of the resource library, driven entirely by the query string.
+
+`LibraryForm` reads the query string. Its fields clean rather than refuse: what cannot be a
+value is dropped, so no address a visitor sends is an error.
+
+Each facet knows its query parameter and label, the condition its chosen values put on the
+list, and how to count its options. Values combine with OR inside a facet and AND across
+facets. An option's count is what the list would hold with that option added to the other
+facets' choices, from one aggregate query per facet whatever the number of options or
+resources. A facet whose values all match nothing is satisfied by every resource, so an old
+bookmark still opens a useful list.
+
+`LibraryFilter` lists, counts, orders a page at a time, and gives the links that change it."""
+
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.db.models import Count, Exists, F, Max, Q
+from django.db.models.functions import ExtractYear, Lower
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from care_site.base import cache
+from search.backends import ranked_pks
+
+from .models import CARD_RELATIONS, ResourcePage, resource_cards
+
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FACET = 20
+MAX_VALUE_LENGTH = 100
+YEARS = range(1800, 2200)
+PUNCTUATION = re.compile(r"[^\w\s'-]")
+SLUG = re.compile(r"[-\w]+")
+
+RELEVANCE = "relevance"
+SORTS = {
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "title": _("Title A–Z"),
+}
+
+
+def clean_query(text):
+    """Keywords as words only: punctuation carries no meaning here, and a stray double quote
+    breaks SQLite's full-text query syntax (modelsearch quotes terms without escaping it)."""
+    words = PUNCTUATION.sub(" ", text[: MAX_QUERY_LENGTH * 4]).split()
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+def distinct_values(values):
+    """Distinct, stripped, non-empty values, as given."""
+    return list(dict.fromkeys(value.strip() for value in values if value.strip()))
+
+
+def sort_choices(query):
+    """The orders offered: best match first when there are keywords to match."""
+    return {RELEVANCE: _("Best match"), **SORTS} if query else dict(SORTS)
+
+
+class SlugsField(forms.Field):
+    """A repeatable parameter: the values that can be slugs, at most MAX_VALUES_PER_FACET. Others
+    (the NUL character among them, which PostgreSQL refuses in a query) would match nothing."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        slugs = [slug for slug in distinct_values(value or []) if SLUG.fullmatch(slug)]
+        return [slug for slug in slugs if len(slug) <= MAX_VALUE_LENGTH][:MAX_VALUES_PER_FACET]
+
+
+class YearsField(SlugsField):
+    def to_python(self, value):
+        years = (slug for slug in super().to_python(value) if slug.isascii() and slug.isdigit())
+        return [int(year) for year in years if int(year) in YEARS]
+
+
+class LibraryForm(forms.Form):
+    """`q` (keywords), `sort`, and the facets `topic`, `type`, `partner` and `year`, each
+    repeatable. Always valid."""
+
+    # Plain fields: a CharField would refuse the NUL character rather than drop it.
+    q = forms.Field(required=False)
+    sort = forms.Field(required=False)
+    topic = SlugsField(required=False)
+    type = SlugsField(required=False)
+    partner = SlugsField(required=False)
+    year = YearsField(required=False)
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"] or "")
+
+    def clean(self):
+        data = super().clean()
+        if data["sort"] not in sort_choices(data["q"]):
+            data["sort"] = ""
+        return data
+
+
+# Facets -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermFacet:
+    """Resources by a term they point at through `path` (a topic, a type, a publisher page),
+    offered as the terms in the library's language. Terms are matched by translation key: a
+    translated resource may still point at the term in the source language."""
+
+    name: str
+    label: str
+    path: str
+    label_field: str = "name"
+    order_field: str = "sort_order"
+    only: Q = Q()  # which terms may be offered, besides their language
+
+    @property
+    def field(self):
+        return ResourcePage._meta.get_field(self.path)
+
+    def offered(self, locale_id):
+        return self.field.related_model.objects.filter(self.only, locale_id=locale_id)
+
+    def condition(self, library, slugs):
+        known = self.offered(library.locale_id).filter(slug__in=slugs)
+        chosen = Q(**{f"{self.path}__translation_key__in": known.values("translation_key")})
+        if self.field.many_to_many:
+            # A subquery: a join would list a resource once per matching term.
+            chosen = Q(pk__in=ResourcePage.objects.filter(chosen).values("pk"))
+        return chosen | ~Exists(known)
+
+    def counts(self, library):
+        """(slug, label, count) for each term offered, in order. The versions of a term in every
+        language are grouped by translation key, each counting the resources pointing at it."""
+        local = self.only & Q(locale_id=library.locale_id)
+        resources = self.field.related_query_name()
+        counted = Q(**{f"{resources}__in": library.filtered(without=self.name).values("pk")})
+        offered = self.offered(library.locale_id).values("translation_key")
+        rows = (
+            self.field.related_model.objects.filter(translation_key__in=offered)
+            .values("translation_key")
+            .annotate(
+                value=Max("slug", filter=local),
+                text=Max(self.label_field, filter=local),
+                position=Max(self.order_field, filter=local),
+                count=Count(resources, filter=counted, distinct=True),
+            )
+            .order_by("position", "text", "value")
+        )
+        return list(rows.values_list("value", "text", "count"))
+
+
+class YearFacet:
+    """Resources by the year they were published; the library's years, newest first."""
+
+    name = "year"
+    label = _("Year")
+
+    def condition(self, library, years):
+        known = library.base.filter(publication_date__year__in=years)
+        return Q(publication_date__year__in=years) | ~Exists(known)
+
+    def counts(self, library):
+        count = Count("pk")
+        if library.conditions.keys() - {self.name}:
+            others = library.filtered(without=self.name).values("pk")
+            count = Count("pk", filter=Q(pk__in=others))
+        rows = (
+            library.base.filter(publication_date__isnull=False)
+            .annotate(year=ExtractYear("publication_date"))
+            .values("year")
+            .annotate(count=count)
+            .order_by("-year")
+            .values_list("year", "count")
+        )
+        return [(str(year), str(year), n) for year, n in rows]
+
+
+FACETS = (
+    TermFacet("topic", _("Topic"), "topics"),
+    TermFacet("type", _("Type"), "resource_type"),
+    TermFacet("partner", _("Publisher"), "publisher_page", "title", "title", only=Q(live=True)),
+    YearFacet(),
+)
+
+
+# The list ---------------------------------------------------------------------------------
+
+ORDERS = {
+    "newest": [F("publication_date").desc(nulls_last=True), "title", "pk"],
+    "oldest": [F("publication_date").asc(nulls_last=True), "title", "pk"],
+    "title": [Lower("title"), "pk"],
+}
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    remove_querystring: str = ""
+
+    @property
+    def disabled(self):
+        return not self.count and not self.selected
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+class LibraryFilter:
+    """`resources` as the query string `params` asks for them (see `LibraryForm`), in the chosen
+    order (a sequence Django's Paginator reads a page at a time).
+
+    With a `cache_scope` (naming what `resources` is, such as one library page), what reads the
+    whole library (facet counts, number of results, each page's keys) is kept in the content
+    cache until content changes: paging or changing the order asks for the same again."""
+
+    def __init__(self, resources, locale_id, params, *, cache_scope=None):
+        self.base = resources
+        self.locale_id = locale_id
+        self.params = params
+        self.cache_scope = cache_scope
+        form = LibraryForm(params)
+        form.is_valid()  # always true: the fields drop what they cannot use
+        data = form.cleaned_data
+        self.query = data["q"]
+        self.requested = {facet.name: data[facet.name] for facet in FACETS}
+        self.sort_choices = sort_choices(self.query)
+        self.explicit_sort = data["sort"]
+        self.sort = self.explicit_sort or next(iter(self.sort_choices))
+
+    @property
+    def is_filtered(self):
+        return bool(self.query) or any(self.requested.values())
+
+    @property
+    def noindex(self):
+        """Combinations and keyword searches are near-duplicates of the whole list and of
+        single-choice views: left out of search engines' index."""
+        chosen = sum(len(values) for values in self.requested.values())
+        return bool(self.query) or chosen > 1
+
+    @cached_property
+    def ignored_count(self):
+        """How many filter values in the address matched nothing and were left out."""
+        given = sum(len(distinct_values(self.params.getlist(name))) for name in self.requested)
+        return max(given - sum(len(facet.selected) for facet in self.facets), 0)
+
+    @cached_property
+    def cache_key(self):
+        """None when not kept. The page number and the order change nothing kept."""
+        if self.cache_scope is None:
+            return None
+        chosen = (f"{name}={','.join(sorted(map(str, v)))}" for name, v in self.requested.items())
+        return cache.key("library", self.cache_scope, self.locale_id, self.query, *chosen)
+
+    def _cached(self, name, compute):
+        key = self.cache_key
+        return cache.cached(compute, key and f"{key}:{name}")
+
+    @cached_property
+    def conditions(self):
+        """{facet name, or "q" for the keywords: its condition on the list}."""
+        conditions = {
+            facet.name: facet.condition(self, self.requested[facet.name])
+            for facet in FACETS
+            if self.requested[facet.name]
+        }
+        if self.query:
+            conditions["q"] = Q(pk__in=self._matches)
+        return conditions
+
+    def filtered(self, *, without=None):
+        """The library with every condition applied, except that of the facet `without`."""
+        return self.base.filter(*(q for name, q in self.conditions.items() if name != without))
+
+    def _search(self, order_by_relevance):
+        return ResourcePage.objects.filter(locale=self.locale_id).search(
+            self.query, order_by_relevance=order_by_relevance
+        )
+
+    @cached_property
+    def _matches(self):
+        """A subquery with Wagtail's database search backends (counts need no extra round
+        trip), else a list of primary keys."""
+        results = self._search(order_by_relevance=False)
+        if hasattr(results, "get_queryset"):
+            return results.get_queryset().values("pk")
+        return [page.pk for page in results]
+
+    @cached_property
+    def _ranked_ids(self):
+        allowed = set(self.filtered().values_list("pk", flat=True))
+        return [pk for pk in ranked_pks(self._search(order_by_relevance=True)) if pk in allowed]
+
+    # The list in the chosen order, as Django's Paginator reads it: a slice at a time, the
+    # slice's keys (kept in the cache), then its cards.
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, key):
+        start, stop, _step = key.indices(self.count)
+        return resource_cards(self.ids(start, stop))
+
+    def __iter__(self):
+        return iter(self[:])
+
+    @cached_property
+    def count(self):
+        if self.sort == RELEVANCE:
+            return self._cached("count", lambda: len(self._ranked_ids))
+        return self._cached("count", self.filtered().count)
+
+    def ids(self, start, stop):
+        """The primary keys of the resources from `start` to `stop` in the chosen order."""
+
+        def compute():
+            if self.sort == RELEVANCE:
+                return self._ranked_ids[start:stop]
+            ordered = self.filtered().order_by(*ORDERS[self.sort])
+            return list(ordered.values_list("pk", flat=True)[start:stop])
+
+        return self._cached(f"ids:{self.sort}:{start}:{stop}", compute)
+
+    def newest(self, limit):
+        resources = self.filtered().select_related(*CARD_RELATIONS).prefetch_related("topics")
+        return list(resources.order_by(*ORDERS["newest"])[:limit])
+
+    @cached_property
+    def facets(self):
+        rows = self._cached("facets", lambda: {f.name: f.counts(self) for f in FACETS})
+        return [
+            Facet(f.name, f.label, [self._option(f.name, *row) for row in rows[f.name]])
+            for f in FACETS
+        ]
+
+    def _option(self, name, value, label, count):
+        if value not in map(str, self.requested[name]):
+            return Option(value, label, count, selected=False)
+        return Option(value, label, count, True, self.querystring(remove=(name, value)))
+
+    def querystring(self, *, remove=None, keep=None):
+        """The current query string without the page number; without one facet value when
+        `remove` is (name, value); only the parameters in `keep` when given."""
+        params = self.params.copy()
+        params.pop("page", None)
+        for name in set(params) - (set(params) if keep is None else set(keep)):
+            params.pop(name)
+        if remove:
+            name, value = remove
+            params.setlist(name, [v for v in params.getlist(name) if v.strip() != value])
+        encoded = params.urlencode()
+        return f"?{encoded}" if encoded else ""
+
+    @property
+    def search_remove_querystring(self):
+        """Without the keywords, nor the order by relevance only they offer."""
+        keep = set(self.params) - {"q"}
+        if self.params.get("sort") == RELEVANCE:
+            keep.discard("sort")
+        return self.querystring(keep=keep)
+
+    @property
+    def clear_querystring(self):
+        """Every filter and the keywords removed; a chosen order is kept."""
+        if self.sort in SORTS and self.sort != "newest" and "sort" in self.params:
+            return self.querystring(keep={"sort"})
+        return ""
+
+    @property
+    def feed_querystring(self):
+        return self.querystring(keep={*self.requested, "q"})

@@ -11,8 +11,8 @@ from django.test import RequestFactory
 import pytest
 import time_machine
 
+from care_site.base.client_ip import client_ip
 from forms.models import Submission
-from forms.ratelimit import client_ip
 from tests.forms.conftest import VALID_ANSWERS
 from tests.forms.support import filled
 from tests.helpers import visible_text

@@ -158,15 +158,19 @@ else:
 # content retires it at once on every worker, whatever the cache store: this only bounds memory.
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "600"))
 
-# Admin sign-in is throttled (django-axes): 10 failures for one account, or from one address,
-# lock further attempts for 15 minutes. A success clears the count.
+# Admin sign-in is throttled (django-axes): 10 failures for one account from one client address
+# lock that pair out for 15 minutes. Not the account alone nor the address alone: either would
+# let a stranger lock staff out who type the right password. A success clears the count. The
+# address is read through the trusted proxies (CARE_TRUSTED_PROXY_COUNT, below), as the form
+# rate limit reads it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "care_site.base.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
@@ -344,7 +348,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 CARE_FORMS_RATE_LIMIT = int(os.environ.get("CARE_FORMS_RATE_LIMIT", "5"))
 CARE_FORMS_RATE_LIMIT_WINDOW = 60
 CARE_FORMS_RATE_LIMIT_CACHE = "default"
-# How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none.
+# How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none
+# (care_site/base/client_ip.py). Used by the form rate limit and the admin sign-in throttle.
 CARE_TRUSTED_PROXY_COUNT = int(os.environ.get("CARE_TRUSTED_PROXY_COUNT", "0"))
 # Spam timer: a form sent sooner than this after it was shown is a bot's.
 CARE_FORMS_MIN_FILL_SECONDS = 3

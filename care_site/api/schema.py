@@ -303,10 +303,15 @@ FORMS_PATHS = {
                     },
                     "Stored (or caught as spam: id is null and nothing is kept)",
                 ),
-                "400": {"description": "Answers to correct", "content": json(FORM_ERRORS)},
+                "400": {
+                    "description": "Answers to correct, or a body that cannot be read (not "
+                    "UTF-8, nested too deeply, lone surrogates, too many fields)",
+                    "content": json(FORM_ERRORS),
+                },
                 "403": {"description": "Origin not allowed", "content": json(FORM_ERRORS)},
                 "404": {"description": "No live, public form page with this id"},
                 "409": {"description": "The form is closed", "content": json(FORM_ERRORS)},
+                "413": {"description": "Body over 2.5 MB", "content": json(FORM_ERRORS)},
                 "415": {"description": "Not JSON"},
                 "429": {"description": "Over the rate limit", "content": json(FORM_ERRORS)},
             },

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "care_site.csp.AdminPolicyMiddleware",
+    # Refuses bodies no view can read (400/413) before CSRF or a view reads them; after the
+    # middleware above, so its answers carry their headers (care_site/request_body.py).
+    "care_site.request_body.RefuseUnreadableBodies",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",

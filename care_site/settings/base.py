@@ -70,6 +70,8 @@ MIDDLEWARE = [
     # Before anything that can answer early, so every API response carries its CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry it too (PERMISSIONS_POLICY below).
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole pages for anonymous visitors (no session cookie): a hit skips everything below;
     # what the middleware below adds to a page (CSP, X-Frame-Options, Vary) is kept with it.
@@ -238,6 +240,13 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
+# The video sites the embed block's players come from (CSP frame-src, PERMISSIONS_POLICY).
+EMBED_ORIGINS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+
 # Content-Security-Policy (django-csp). Scripts only from this origin or carrying the
 # request's nonce; no inline styles; embeds only from the video sites the embed block supports.
 CONTENT_SECURITY_POLICY = {
@@ -248,16 +257,47 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "frame-src": [
-            "https://www.youtube-nocookie.com",
-            "https://www.youtube.com",
-            "https://player.vimeo.com",
-        ],
+        "frame-src": EMBED_ORIGINS,
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+
+# Permissions-Policy (django-permissions-policy): the browser features the site uses, and who
+# may use them. Embedded video players may go full screen, picture-in-picture and play
+# protected media; the admin's copy buttons write to the clipboard; everything powerful the site
+# never asks for is off for it and for anything it frames. Features left out keep the browser's
+# default (this origin only).
+PERMISSIONS_POLICY = {
+    "fullscreen": ["self", *EMBED_ORIGINS],
+    "picture-in-picture": EMBED_ORIGINS,
+    "encrypted-media": EMBED_ORIGINS,
+    "clipboard-write": ["self"],
+    **dict.fromkeys(
+        [
+            "accelerometer",
+            "autoplay",
+            "browsing-topics",
+            "camera",
+            "clipboard-read",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        ],
+        [],
+    ),
 }
 
 # Wagtail

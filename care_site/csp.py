@@ -19,8 +19,10 @@ ADMIN_OVERRIDES = {
 
 
 class AdminPolicyMiddleware:
-    """Must come after `csp.middleware.CSPMiddleware` in MIDDLEWARE so it marks the response
-    before the policy is written."""
+    """Must come after `csp.middleware.CSPMiddleware` and Django's XFrameOptionsMiddleware in
+    MIDDLEWARE, so it marks the response before either header is written. The admin's
+    `X-Frame-Options` says what its `frame-ancestors` says (SAMEORIGIN), so browsers that read
+    only the older header treat previews the same way."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,6 +31,7 @@ class AdminPolicyMiddleware:
         response = self.get_response(request)
         if request.path.startswith(ADMIN_PREFIXES):
             response._csp_replace = ADMIN_OVERRIDES
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
 
 

@@ -1,7 +1,10 @@
 """Probes for load balancers. `/healthz` says the process answers and touches nothing else.
-`/readyz` runs django-health-check's database and cache checks, but always answers JSON with
-200 or 503 and names the check that failed: probes send any Accept header, and the package's
-own view would answer them with an HTML page and a 500."""
+`/readyz` runs django-health-check's database and cache checks and answers JSON whatever the
+Accept header (probes send any, and the package's own view would answer them with an HTML page
+and a 500). Only what no page can be served without fails readiness: the database. A cache that
+is down slows pages and lets form posts through unthrottled but serves them, so it answers 200
+with the status "degraded": a load balancer that pulled every instance for it would take the
+whole site down over a cache."""
 
 import asyncio
 
@@ -9,6 +12,9 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
 from health_check.views import HealthCheckView
+
+# The checks readiness needs; the others are reported and never fail it.
+REQUIRED = {"database"}
 
 
 @never_cache
@@ -25,8 +31,10 @@ class Readiness(HealthCheckView):
                 *(check.get_result(executor) for check in self.get_checks())
             )
         checks = {type(result.check).__name__.lower(): not result.error for result in self.results}
-        ready = all(checks.values())
-        return JsonResponse(
-            {"status": "ok" if ready else "unavailable", "checks": checks},
-            status=200 if ready else 503,
-        )
+        if not all(checks[name] for name in REQUIRED):
+            status, code = "unavailable", 503
+        elif not all(checks.values()):
+            status, code = "degraded", 200
+        else:
+            status, code = "ok", 200
+        return JsonResponse({"status": status, "checks": checks}, status=code)

@@ -37,6 +37,7 @@ from care_site.base.models import INLINE_RICH_TEXT, BasePage
 
 from . import ratelimit, spam
 from .builder import LENGTH_LIMITS, RESERVED_NAMES, FormBuilder
+from .exports import readable
 from .panels import SubmissionsPanel
 
 logger = logging.getLogger(__name__)
@@ -428,4 +429,5 @@ class Submission(AbstractFormSubmission):
         ]
 
     def get_data(self):
-        return {**super().get_data(), "language": self.language, "consent": self.consent_text}
+        data = {**super().get_data(), "language": self.language, "consent": self.consent_text}
+        return readable(data)

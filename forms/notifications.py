@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from .exports import readable
 from .models import Submission
 
 
@@ -47,7 +48,7 @@ def staff_message(page, submission):
     answers = []
     if page.notify_with_answers:
         for field in page.get_form_fields():
-            value = submission.form_data.get(field.clean_name)
+            value = readable(submission.form_data.get(field.clean_name))
             if isinstance(value, list):
                 value = ", ".join(value)
             answers.append((field.label, "" if value is None else value))

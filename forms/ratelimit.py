@@ -1,35 +1,43 @@
-"""Submissions allowed per client IP and form in a time window, counted in Django's cache.
+"""Submissions allowed per client address and form in a time window, counted in Django's cache.
 
-The client IP is REMOTE_ADDR unless CARE_TRUSTED_PROXY_COUNT proxies are configured; then it
-is the address the outermost trusted proxy saw, read from the right of X-Forwarded-For, so
-whatever a client writes into that header itself is ignored. A cache that fails lets the post
-through and logs a warning: better some spam than turning every visitor away."""
+The address is `care_site.base.client_ip`'s (proxy-aware). A counter store that is down lets
+the post through and logs a warning, better some spam than turning every visitor away, whether
+the store raises or, as django-redis does with IGNORE_EXCEPTIONS, answers None."""
 
 import hashlib
-import ipaddress
 import logging
 import time
 
 from django.conf import settings
 from django.core.cache import caches
 
+from care_site.base.client_ip import client_ip
+
 logger = logging.getLogger(__name__)
 
 
-def client_ip(request):
-    remote_addr = request.META.get("REMOTE_ADDR", "")
-    trusted = settings.CARE_TRUSTED_PROXY_COUNT
-    if trusted <= 0:
-        return remote_addr
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    if len(hops) < trusted:
-        return remote_addr
-    candidate = hops[-trusted]
+class StoreUnavailable(Exception):
+    pass
+
+
+def count_post(key, window):
+    """This window's count for `key` after adding one. Raises StoreUnavailable when the store
+    cannot count."""
+    cache = caches[settings.CARE_FORMS_RATE_LIMIT_CACHE]
     try:
-        return str(ipaddress.ip_address(candidate))
-    except ValueError:
-        return remote_addr
+        cache.add(key, 0, timeout=window * 2)
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            # Evicted between add and incr: this is the first post of the window.
+            cache.set(key, 1, timeout=window * 2)
+            count = 1
+    except Exception as error:
+        raise StoreUnavailable from error
+    if not isinstance(count, int):
+        # django-redis with IGNORE_EXCEPTIONS answers None instead of raising.
+        raise StoreUnavailable(f"the cache answered {count!r}")
+    return count
 
 
 def allow(request, scope):
@@ -43,15 +51,8 @@ def allow(request, scope):
     client = hashlib.sha256(f"{scope}|{client_ip(request)}".encode()).hexdigest()[:32]
     key = f"care_forms:rate:{client}:{int(time.time() // window)}"
     try:
-        cache = caches[settings.CARE_FORMS_RATE_LIMIT_CACHE]
-        cache.add(key, 0, timeout=window * 2)
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            # Evicted between add and incr: this is the first post of the window.
-            cache.set(key, 1, timeout=window * 2)
-            count = 1
-    except Exception:
+        count = count_post(key, window)
+    except StoreUnavailable:
         logger.warning(
             "Rate limit cache unavailable; letting the submission through", exc_info=True
         )

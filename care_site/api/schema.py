@@ -248,10 +248,15 @@ FORMS_PATHS = {
                 "201": answer(
                     "Stored (or caught as spam: id is null and nothing is kept)", FORM_STORED
                 ),
-                "400": answer("Answers to correct", FORM_ERRORS),
+                "400": answer(
+                    "Answers to correct, or a body that cannot be read (not UTF-8, nested too "
+                    "deeply, lone surrogates, too many fields)",
+                    FORM_ERRORS,
+                ),
                 "403": answer("Origin not allowed", FORM_ERRORS),
                 "404": FORM_NOT_FOUND,
                 "409": answer("The form is closed", FORM_ERRORS),
+                "413": answer("Body over 2.5 MB", FORM_ERRORS),
                 "415": answer("Not JSON"),
                 "429": answer("Over the rate limit", FORM_ERRORS),
             },

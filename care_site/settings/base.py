@@ -70,6 +70,8 @@ MIDDLEWARE = [
     # Before anything that can answer early, so every API response carries its CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry it too (PERMISSIONS_POLICY below).
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole pages for anonymous visitors (no session cookie): a hit skips everything below;
     # what the middleware below adds to a page (CSP, X-Frame-Options, Vary) is kept with it.
@@ -84,6 +86,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "care_site.csp.AdminPolicyMiddleware",
+    # Refuses bodies no view can read (400/413) before CSRF or a view reads them; after the
+    # middleware above, so its answers carry their headers (care_site/request_body.py).
+    "care_site.request_body.RefuseUnreadableBodies",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
@@ -158,15 +163,19 @@ else:
 # content retires it at once on every worker, whatever the cache store: this only bounds memory.
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "600"))
 
-# Admin sign-in is throttled (django-axes): 10 failures for one account, or from one address,
-# lock further attempts for 15 minutes. A success clears the count.
+# Admin sign-in is throttled (django-axes): 10 failures for one account from one client address
+# lock that pair out for 15 minutes. Not the account alone nor the address alone: either would
+# let a stranger lock staff out who type the right password. A success clears the count. The
+# address is read through the trusted proxies (CARE_TRUSTED_PROXY_COUNT, below), as the form
+# rate limit reads it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "care_site.base.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
@@ -231,6 +240,13 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
+# The video sites the embed block's players come from (CSP frame-src, PERMISSIONS_POLICY).
+EMBED_ORIGINS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+
 # Content-Security-Policy (django-csp). Scripts only from this origin or carrying the
 # request's nonce; no inline styles; embeds only from the video sites the embed block supports.
 CONTENT_SECURITY_POLICY = {
@@ -241,16 +257,47 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "frame-src": [
-            "https://www.youtube-nocookie.com",
-            "https://www.youtube.com",
-            "https://player.vimeo.com",
-        ],
+        "frame-src": EMBED_ORIGINS,
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+
+# Permissions-Policy (django-permissions-policy): the browser features the site uses, and who
+# may use them. Embedded video players may go full screen, picture-in-picture and play
+# protected media; the admin's copy buttons write to the clipboard; everything powerful the site
+# never asks for is off for it and for anything it frames. Features left out keep the browser's
+# default (this origin only).
+PERMISSIONS_POLICY = {
+    "fullscreen": ["self", *EMBED_ORIGINS],
+    "picture-in-picture": EMBED_ORIGINS,
+    "encrypted-media": EMBED_ORIGINS,
+    "clipboard-write": ["self"],
+    **dict.fromkeys(
+        [
+            "accelerometer",
+            "autoplay",
+            "browsing-topics",
+            "camera",
+            "clipboard-read",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        ],
+        [],
+    ),
 }
 
 # Wagtail
@@ -354,7 +401,8 @@ CARE_OUTBOUND_ALLOWED_NETWORKS = [
     for network in os.environ.get("CARE_OUTBOUND_ALLOWED_NETWORKS", "").split(",")
     if network.strip()
 ]
-# How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none.
+# How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none
+# (care_site/base/client_ip.py). Used by the form rate limit and the admin sign-in throttle.
 CARE_TRUSTED_PROXY_COUNT = int(os.environ.get("CARE_TRUSTED_PROXY_COUNT", "0"))
 # Spam timer: a form sent sooner than this after it was shown is a bot's.
 CARE_FORMS_MIN_FILL_SECONDS = 3

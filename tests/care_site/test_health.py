@@ -7,6 +7,8 @@ import logging.config
 import re
 
 from django.conf import settings as django_settings
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 import pytest
 
@@ -31,18 +33,40 @@ def test_readyz_checks_database_and_cache(client):
     assert "no-cache" in response["Cache-Control"]
 
 
+@pytest.fixture
+def database_down(monkeypatch):
+    """Every new connection refused, as when PostgreSQL is stopped (the health check opens its
+    own connection, in a thread of its own)."""
+
+    def refuse(self):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "temporary_connection", refuse)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("accept", ["*/*", "text/html", "text/plain", "application/json"])
-def test_readyz_is_503_when_the_cache_is_down(client, settings, accept):
-    settings.CACHES = {
-        "default": {"BACKEND": "tests.care_site.broken_cache.BrokenCache", "LOCATION": "x"}
-    }
+def test_readyz_is_503_when_the_database_is_down(client, database_down, accept):
     response = client.get("/readyz", headers={"Accept": accept})
     assert response.status_code == 503
     assert response.json() == {
         "status": "unavailable",
-        "checks": {"database": True, "cache": False},
+        "checks": {"database": False, "cache": True},
     }
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("accept", ["*/*", "text/html"])
+def test_a_cache_that_is_down_leaves_the_instance_ready_but_degraded(client, settings, accept):
+    """Pages are still served without the cache: pulling every instance out of the load
+    balancer for it would take the site down."""
+    settings.CACHES = {
+        "default": {"BACKEND": "tests.care_site.broken_cache.BrokenCache", "LOCATION": "x"}
+    }
+    response = client.get("/readyz", headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "checks": {"database": True, "cache": False}}
     assert "no-cache" in response["Cache-Control"]
 
 

@@ -321,12 +321,12 @@ def test_consent_must_be_given(client, contact_form):
 
 
 @pytest.mark.django_db
-def test_an_oversized_request_gets_the_friendly_400_page(client, contact_form, settings):
+def test_an_oversized_request_gets_the_friendly_413_page(client, contact_form, settings):
     body = {**filled(contact_form, VALID_ANSWERS), "message": "x" * 3 * 1024 * 1024}
     response = client.post(contact_form.url, body)
-    assert response.status_code == 400
+    assert response.status_code == 413
     assert "We could not read what was sent" in visible_text(response)
-    assert "shorten them" in visible_text(response)
+    assert "(more than 2.5\xa0MB). Shorten the answers" in response.content.decode()
     assert not Submission.objects.exists()
 
 

@@ -286,7 +286,7 @@ FORMS_PATHS = {
                     {
                         "type": "object",
                         "description": "Field name -> answer; care_consent (true), "
-                        "care_token (from the GET), care_website (empty).",
+                        "care_token (from the GET, single-use), care_trap (empty).",
                         "additionalProperties": True,
                     }
                 ),
@@ -297,13 +297,16 @@ FORMS_PATHS = {
                         "type": "object",
                         "required": ["id", "message"],
                         "properties": {
-                            "id": {"type": ["integer", "null"]},
+                            "id": {"type": "integer"},
                             "message": {"type": "string"},
                         },
                     },
-                    "Stored (or caught as spam: id is null and nothing is kept)",
+                    "Stored (spam too: it is kept in the reviewers' spam folder)",
                 ),
-                "400": {"description": "Answers to correct", "content": json(FORM_ERRORS)},
+                "400": {
+                    "description": "Answers to correct, or sent too soon after the GET",
+                    "content": json(FORM_ERRORS),
+                },
                 "403": {"description": "Origin not allowed", "content": json(FORM_ERRORS)},
                 "404": {"description": "No live, public form page with this id"},
                 "409": {"description": "The form is closed", "content": json(FORM_ERRORS)},

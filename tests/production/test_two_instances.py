@@ -25,6 +25,7 @@ from loadtest.client import SiteClient, form_fields
 from loadtest.servers import Gunicorn, production_env
 from resources.factories import ResourceIndexPageFactory
 from tests.helpers import make_landing_page, restore_databases, snapshot_databases
+from tests.production.conftest import database_url
 
 pytestmark = pytest.mark.django_db
 
@@ -40,13 +41,6 @@ def unavailable(reason):
     if os.environ.get("CI"):
         pytest.fail(f"{reason}; CI must run the two-instance test")
     pytest.skip(reason)
-
-
-def database_url(db):
-    user = db["USER"] or "postgres"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    return f"postgres://{user}{password}@{host}/{db['NAME']}"
 
 
 def build_site():
@@ -68,12 +62,6 @@ def build_site():
         password=hasher.encode(EDITOR[1], hasher.salt()),
     )
     return library, form
-
-
-@pytest.fixture(scope="module")
-def postgresql(django_db_setup):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs DATABASE_URL=postgres://… (the PostgreSQL run of the suite has it)")
 
 
 @pytest.fixture(scope="module")

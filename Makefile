@@ -39,13 +39,15 @@ run: seed  ## Install, migrate, seed, ensure an admin login, serve http://127.0.
 	@echo "Serving the CARE site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-serve: messages  ## Production settings under gunicorn (configure in .env; see .env.example)
+# honcho is given no .env of its own: the shell has read it already, and honcho's reader would
+# glue "CARE website <noreply@…>" into one word.
+serve: messages  ## Production settings: web, worker and scheduler (Procfile; configure in .env)
 	set -a; [ ! -f .env ] || . ./.env; set +a; \
-	export DJANGO_SETTINGS_MODULE=care_site.settings.production; \
+	export DJANGO_SETTINGS_MODULE=care_site.settings.production PATH="$(CURDIR)/$(BIN):$$PATH"; \
 	$(MANAGE) check --deploy --fail-level WARNING && \
 	$(MANAGE) migrate --noinput && \
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
-	exec $(BIN)/gunicorn -c gunicorn.conf.py
+	exec $(BIN)/honcho start --no-prefix -f Procfile --env /dev/null
 
 admin-password: install  ## Give the admin account a new password and print it
 	$(MANAGE) ensure_admin --reset-password

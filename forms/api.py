@@ -4,8 +4,10 @@ answers as JSON. A post goes through `FormPage.take_submission`, the path the HT
 
 GET  /api/v2/forms/<id>/  the questions, consent wording and a fresh spam-timer token
 POST /api/v2/forms/<id>/  a JSON object of answers (field name -> value), with `care_consent`,
-                          `care_token` and `care_website` as the HTML form posts them
-                          -> 201 {"id": ...} | 400 {"errors": {field: [messages]}} | 403 | 409 | 429
+                          `care_token` and `care_trap` as the HTML form posts them
+                          -> 201 {"id": ...} | 400 {"message": ..., "errors": {field: [messages]}}
+                             | 403 | 409 | 429
+A post caught by the spam checks is answered 201 like any other and kept in the spam folder.
 """
 
 from django.conf import settings
@@ -150,16 +152,19 @@ class FormAPIView(APIView):
             )
             response["Retry-After"] = str(settings.CARE_FORMS_RATE_LIMIT_WINDOW)
             return response
-        if outcome is Outcome.EXPIRED:
-            message = _("The form was open too long. Fetch the form again and send again.")
+        if outcome is Outcome.TOO_FAST:
+            message = _(
+                "The form was sent too soon after it was fetched. Wait a few seconds and send "
+                "it again with the same token."
+            )
             return error_response(message, 400, errors={spam.TOKEN_FIELD: [message]})
         if outcome is Outcome.INVALID:
             errors = {name: [str(error) for error in errs] for name, errs in form.errors.items()}
             return error_response(_("Some answers need attention."), 400, errors=errors)
-        # A bot caught by the spam checks is answered like a person; nothing was kept.
+        # Spam is answered like a person (it is kept in the spam folder).
         return Response(
             {
-                "id": submission.pk if submission else None,
+                "id": submission.pk,
                 "message": expand_db_html(page.thank_you_text),
             },
             status=status.HTTP_201_CREATED,

@@ -1,5 +1,6 @@
 """Entries in Wagtail's audit log (the page's history and the site history report) for every
-reading, export and deletion of submissions, by whom and how many. No answer and no email
+reading, export and deletion of submissions, and every move out of the spam folder, by whom and
+how many. No answer and no email
 address is written into the log."""
 
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,9 @@ EXPORT = "care_forms.export_submissions"
 DELETE = "care_forms.delete_submissions"
 PURGE = "care_forms.purge_submissions"
 FORGET = "care_forms.forget_person"
+VIEW_SPAM = "care_forms.view_spam"
+RELEASE = "care_forms.release_spam"
+EMPTY_SPAM = "care_forms.empty_spam"
 
 # action: (label in the history filters, message for `count` submissions)
 ACTIONS = {
@@ -40,6 +44,30 @@ ACTIONS = {
         lambda n: ngettext(
             "Deleted %(count)d submission at a person's request",
             "Deleted %(count)d submissions at a person's request",
+            n,
+        ),
+    ),
+    VIEW_SPAM: (
+        _("View spam"),
+        lambda n: ngettext(
+            "Viewed %(count)d submission in the spam folder",
+            "Viewed %(count)d submissions in the spam folder",
+            n,
+        ),
+    ),
+    RELEASE: (
+        _("Release from spam"),
+        lambda n: ngettext(
+            "Moved %(count)d submission out of the spam folder",
+            "Moved %(count)d submissions out of the spam folder",
+            n,
+        ),
+    ),
+    EMPTY_SPAM: (
+        _("Empty the spam folder"),
+        lambda n: ngettext(
+            "Deleted %(count)d submission from the spam folder",
+            "Deleted %(count)d submissions from the spam folder",
             n,
         ),
     ),

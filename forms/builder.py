@@ -16,7 +16,7 @@ LENGTH_LIMITS = {
 
 # Names the site's own form inputs use (consent box, spam trap and timer): no editor's field
 # may take them.
-RESERVED_NAMES = {"care_consent", "care_website", "care_token"}
+RESERVED_NAMES = {"care_consent", "care_trap", "care_token"}
 
 
 class FormBuilder(WagtailFormBuilder):

@@ -12,7 +12,7 @@ from django import forms as django_forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -59,8 +59,8 @@ class Outcome(enum.Enum):
 
     STORED = "stored"
     INVALID = "invalid"
-    BOT = "bot"  # caught by the spam checks: nothing kept
-    EXPIRED = "expired"  # the spam timer is too old: send again
+    SPAM = "spam"  # kept in the spam folder; the sender is thanked like anyone else
+    TOO_FAST = "too_fast"  # sent sooner than a person can: asked to send again, nothing kept
     RATE_LIMITED = "rate_limited"
 
 
@@ -295,9 +295,9 @@ class FormPage(AbstractEmailForm, BasePage):
         )
         return type("CareForm", (editor_form,), {CONSENT_FIELD: consent})
 
-    def render_form(self, request, form, status=200, **flags):
+    def render_form(self, request, form, status=200, form_token=None, **flags):
         context = self.get_context(request)
-        context.update(flags, form=form, form_token=spam.make_token(self))
+        context.update(flags, form=form, form_token=form_token or spam.make_token(self))
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def serve(self, request, *args, **kwargs):
@@ -314,12 +314,13 @@ class FormPage(AbstractEmailForm, BasePage):
         outcome, form, submission = self.take_submission(request, request.POST, request.FILES)
         if outcome is Outcome.RATE_LIMITED:
             return self.render_form(request, form, status=429, rate_limited=True)
-        if outcome is Outcome.BOT:
-            # The bot is thanked like anyone else, so it learns nothing; nothing is kept.
-            return self.render_landing_page(request, None, *args, **kwargs)
-        if outcome is Outcome.EXPIRED:
-            return self.render_form(request, form, token_expired=True)
-        if outcome is Outcome.STORED:
+        if outcome is Outcome.TOO_FAST:
+            # The same token goes back: it is already old enough once they send again.
+            token = request.POST.get(spam.TOKEN_FIELD)
+            return self.render_form(request, form, form_token=token, too_fast=True)
+        if outcome in (Outcome.STORED, Outcome.SPAM):
+            # Spam is thanked like anyone else, so a bot learns nothing; reviewers see it in
+            # the spam folder.
             return self.render_landing_page(request, submission, *args, **kwargs)
         return self.render_form(request, form)
 
@@ -332,12 +333,16 @@ class FormPage(AbstractEmailForm, BasePage):
         if not ratelimit.allow(request, scope=f"form:{self.translation_key}"):
             return Outcome.RATE_LIMITED, form, None
         verdict = spam.check(data, self)
-        if verdict is spam.Verdict.BOT:
-            return Outcome.BOT, form, None
-        if verdict is spam.Verdict.EXPIRED:
-            return Outcome.EXPIRED, form, None
+        if verdict.too_fast:
+            return Outcome.TOO_FAST, form, None
+        if verdict.is_spam:
+            return Outcome.SPAM, form, self.store_spam(form, verdict.reason)
         if form.is_valid():
-            return Outcome.STORED, form, self.process_form_submission(form)
+            submission = self.process_form_submission(form, nonce=verdict.nonce)
+            outcome = (
+                Outcome.SPAM if submission.status == Submission.Status.SPAM else Outcome.STORED
+            )
+            return outcome, form, submission
         return Outcome.INVALID, form, None
 
     # Submissions ------------------------------------------------------------------------
@@ -345,10 +350,15 @@ class FormPage(AbstractEmailForm, BasePage):
     def get_submission_class(self):
         return Submission
 
-    def get_submissions(self):
-        """Answers to this form in every language, so they are listed and exported together."""
+    def get_all_submissions(self):
+        """Answers to this form in every language, spam included."""
         translations = Page.objects.filter(translation_key=self.translation_key)
         return Submission.objects.filter(page_id__in=translations.values("pk"))
+
+    def get_submissions(self):
+        """What reviewers list, export and count: every language's answers, spam left out
+        (it has its own folder)."""
+        return self.get_all_submissions().exclude(status=Submission.Status.SPAM)
 
     def get_data_fields(self):
         fields = [(field.clean_name, field.label) for field in self.get_form_fields()]
@@ -380,32 +390,78 @@ class FormPage(AbstractEmailForm, BasePage):
                 return form_data[field.clean_name]
         return ""
 
-    def process_form_submission(self, form):
+    def process_form_submission(self, form, nonce=None):
         """Store the answers in their own transaction; emails are queued only once it has
         committed (`emails_pending`), so a failing mail server can neither lose the answers
-        nor show an error."""
+        nor show an error. A spam-timer `nonce` already spent by a stored submission makes
+        this one spam: the database's unique constraint decides, so two posts of one token
+        at the same instant cannot both pass."""
         names = [name for name in form.fields if name != CONSENT_FIELD]
         form_data = {name: form.cleaned_data.get(name) for name in names}
         due = self.sends_emails()
-        with transaction.atomic():
-            submission = Submission.objects.create(
-                page=self,
-                form_data=form_data,
-                language=self.locale.language_code,
-                consent_text=self.consent_text,
-                email_status=Submission.EmailStatus.PENDING if due else Submission.EmailStatus.NONE,
-            )
-            if due:
-                announce = partial(
-                    emails_pending.send, sender=Submission, submission_id=submission.pk
+        fields = {
+            "page": self,
+            "form_data": form_data,
+            "language": self.locale.language_code,
+            "consent_text": self.consent_text,
+            "token_nonce": nonce or None,
+        }
+        try:
+            with transaction.atomic():
+                submission = Submission.objects.create(
+                    **fields,
+                    email_status=Submission.EmailStatus.PENDING
+                    if due
+                    else Submission.EmailStatus.NONE,
                 )
-                transaction.on_commit(announce, robust=True)
+                if due:
+                    submission.announce_emails()
+        except IntegrityError:
+            if not nonce:
+                raise
+            spam.caught(self, spam.Reason.TOKEN_REPLAYED)
+            submission = Submission.objects.create(
+                **fields, status=Submission.Status.SPAM, spam_reason=spam.Reason.TOKEN_REPLAYED
+            )
         return submission
+
+    def store_spam(self, form, reason):
+        """Keep what a post caught by the spam checks sent, valid or not, for reviewers to
+        judge (`Submission.release`). No email goes out for it."""
+        if form.is_valid():
+            answers = {name: form.cleaned_data.get(name) for name in form.fields}
+        else:
+            answers = {name: form[name].data for name in form.fields}
+        consented = bool(answers.pop(CONSENT_FIELD, None))
+        return Submission.objects.create(
+            page=self,
+            form_data={name: clipped(value) for name, value in answers.items()},
+            language=self.locale.language_code,
+            consent_text=self.consent_text if consented else "",
+            status=Submission.Status.SPAM,
+            spam_reason=reason,
+        )
+
+
+def clipped(value, limit=LENGTH_LIMITS["multiline"]):
+    """An answer that failed validation, cut to the longest any field accepts."""
+    if isinstance(value, str):
+        return value[:limit]
+    if isinstance(value, list):
+        return [clipped(item, limit) for item in value[:100]]
+    return value
 
 
 class Submission(AbstractFormSubmission):
     """One visitor's answers to a form page, with the consent wording they agreed to, the
-    language they answered in, and whether the emails about it have gone out."""
+    language they answered in, where reviewers are with it, and whether the emails about it
+    have gone out."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        SPAM = "spam", _("spam")
 
     class EmailStatus(models.TextChoices):
         NONE = "", _("nothing to send")
@@ -415,10 +471,38 @@ class Submission(AbstractFormSubmission):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="care_submissions")
     language = models.CharField(max_length=20, blank=True)
     consent_text = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.NEW,
+        help_text=_(
+            "Where reviewers are with this submission. Spam is kept apart, in the spam folder."
+        ),
+    )
+    spam_reason = models.CharField(
+        max_length=20,
+        choices=spam.Reason.choices,
+        blank=True,
+        help_text=_("Why the spam checks put it in the spam folder."),
+    )
+    token_nonce = models.CharField(
+        max_length=32,
+        null=True,
+        blank=True,
+        help_text=_("The single-use number of the form's spam timer, spent by this submission."),
+    )
     email_status = models.CharField(
         max_length=10, choices=EmailStatus.choices, default=EmailStatus.NONE, blank=True
     )
     email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_claimed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When a worker took on sending this submission's emails; another waits until it "
+            "is done or this is five minutes old."
+        ),
+    )
     notified_at = models.DateTimeField(null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -426,8 +510,38 @@ class Submission(AbstractFormSubmission):
         indexes = [
             models.Index(fields=["page", "submit_time"]),
             models.Index(fields=["email_status", "submit_time"]),
+            models.Index(fields=["status", "submit_time"]),
+        ]
+        constraints = [
+            # A token is spent once: a second stored submission with it is a replay.
+            models.UniqueConstraint(
+                fields=["token_nonce"],
+                condition=~models.Q(status="spam"),
+                name="care_submission_token_spent_once",
+            )
         ]
 
     def get_data(self):
         data = {**super().get_data(), "language": self.language, "consent": self.consent_text}
         return readable(data)
+
+    def announce_emails(self):
+        """Queue this submission's emails once the current transaction commits."""
+        announce = partial(emails_pending.send, sender=Submission, submission_id=self.pk)
+        transaction.on_commit(announce, robust=True)
+
+    def release(self):
+        """Out of the spam folder: a new submission, whose emails now go out. Returns whether
+        it was still spam."""
+        due = self.page.specific.sends_emails()
+        with transaction.atomic():
+            # Its token may have been spent by a later submission meanwhile: released rows
+            # give it up rather than break the constraint.
+            released = Submission.objects.filter(pk=self.pk, status=self.Status.SPAM).update(
+                status=self.Status.NEW,
+                token_nonce=None,
+                email_status=self.EmailStatus.PENDING if due else self.EmailStatus.NONE,
+            )
+            if released and due:
+                self.announce_emails()
+        return bool(released)

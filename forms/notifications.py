@@ -1,16 +1,29 @@
 """The emails about a submission: a notice to staff (by default only that an answer arrived and
 where to read it) and, if the editor wrote one, a confirmation to the sender. They are sent by
 a background task after the submission is stored; each one sent is recorded on the submission,
-so a retry never sends it twice."""
+so a retry never sends it twice.
+
+Several processes may try the same submission at once (two workers, the periodic retry): each
+first claims it with one conditional UPDATE, which only one of them can win on any database.
+A claim lapses after `CLAIM_LEASE`, so a worker that died while sending holds nothing for long.
+Each email carries a Message-ID fixed per submission, so in the one case left (a worker dying
+after the mail server accepted a message but before the row says so) the copy sent again is
+recognisably the same message."""
+
+import datetime
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from .exports import readable
 from .models import Submission
+
+CLAIM_LEASE = datetime.timedelta(minutes=5)
 
 
 def confirmation_address(page, submission):
@@ -19,20 +32,54 @@ def confirmation_address(page, submission):
     return page.submitter_email(submission.form_data)
 
 
-def send_due_emails(submission):
-    """Send what has not been sent yet; raises if the mail server fails."""
-    page = submission.page.specific
-    if not submission.notified_at and page.staff_addresses():
-        staff_message(page, submission).send()
-        submission.notified_at = timezone.now()
-        submission.save(update_fields=["notified_at"])
-    address = confirmation_address(page, submission)
-    if not submission.confirmation_sent_at and address:
-        confirmation_message(page, address).send()
-        submission.confirmation_sent_at = timezone.now()
-        submission.save(update_fields=["confirmation_sent_at"])
-    submission.email_status = Submission.EmailStatus.SENT
-    submission.save(update_fields=["email_status"])
+def claim(submission_id):
+    """Take on sending `submission_id`'s emails; the claim time if no one else holds them."""
+    now = timezone.now()
+    free = Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=now - CLAIM_LEASE)
+    claimed = Submission.objects.filter(
+        free, pk=submission_id, email_status=Submission.EmailStatus.PENDING
+    ).update(email_claimed_at=now)
+    return now if claimed == 1 else None
+
+
+def release(submission_id, claimed_at):
+    Submission.objects.filter(pk=submission_id, email_claimed_at=claimed_at).update(
+        email_claimed_at=None
+    )
+
+
+def send_due_emails(submission_id):
+    """Send what has not been sent yet. Returns False if another process holds the submission
+    (or nothing is pending); raises if the mail server fails, leaving it for a retry."""
+    claimed_at = claim(submission_id)
+    if claimed_at is None:
+        return False
+    try:
+        # Read after the claim: what the holder before us recorded is seen.
+        submission = Submission.objects.select_related("page").get(pk=submission_id)
+        page = submission.page.specific
+        if not submission.notified_at and page.staff_addresses():
+            staff_message(page, submission).send()
+            record(submission_id, notified_at=timezone.now())
+        address = confirmation_address(page, submission)
+        if not submission.confirmation_sent_at and address:
+            confirmation_message(page, submission, address).send()
+            record(submission_id, confirmation_sent_at=timezone.now())
+        record(submission_id, email_status=Submission.EmailStatus.SENT, email_claimed_at=None)
+    except BaseException:
+        release(submission_id, claimed_at)
+        raise
+    return True
+
+
+def record(submission_id, **values):
+    Submission.objects.filter(pk=submission_id).update(**values)
+
+
+def message_id(page, submission, kind):
+    """The same for every try of one email, so receiving systems can tell a repeat."""
+    domain = parseaddr(sender(page))[1].rpartition("@")[2] or "localhost"
+    return f"<care-submission-{submission.pk}-{kind}@{domain}>"
 
 
 def sender(page):
@@ -66,9 +113,11 @@ def staff_message(page, submission):
             },
         )
     subject = page.subject or page.title
-    return EmailMessage(subject, body, sender(page), page.staff_addresses())
+    headers = {"Message-ID": message_id(page, submission, "staff")}
+    return EmailMessage(subject, body, sender(page), page.staff_addresses(), headers=headers)
 
 
-def confirmation_message(page, address):
+def confirmation_message(page, submission, address):
     subject = page.confirmation_subject or page.title
-    return EmailMessage(subject, page.confirmation_text, sender(page), [address])
+    headers = {"Message-ID": message_id(page, submission, "confirmation")}
+    return EmailMessage(subject, page.confirmation_text, sender(page), [address], headers=headers)

@@ -16,8 +16,6 @@ from .models import Submission
 
 logger = logging.getLogger(__name__)
 
-FIRST_RETRY_SECONDS = 60
-
 
 def queue_emails(sender, submission_id, **kwargs):
     """Receives `models.emails_pending` (connected in `forms.apps`), sent once the submission
@@ -31,22 +29,20 @@ def queue_emails(sender, submission_id, **kwargs):
 
 @task(backend="care_forms")
 def send_submission_emails(submission_id, attempt=1):
-    submission = Submission.objects.select_related("page").filter(pk=submission_id).first()
-    if submission is None or submission.email_status != Submission.EmailStatus.PENDING:
-        return "nothing to send"
     try:
-        notifications.send_due_emails(submission)
+        sent = notifications.send_due_emails(submission_id)
     except Exception:
         Submission.objects.filter(pk=submission_id).update(email_attempts=F("email_attempts") + 1)
         retry_later(submission_id, attempt)
         return "failed"
-    return "sent"
+    # Not sent: nothing pending, or another process is sending them right now.
+    return "sent" if sent else "nothing to send"
 
 
 def retry_later(submission_id, attempt):
     backend = send_submission_emails.get_backend()
     if attempt < settings.CARE_FORMS_EMAIL_MAX_ATTEMPTS and backend.supports_defer:
-        delay = FIRST_RETRY_SECONDS * 2 ** (attempt - 1)
+        delay = settings.CARE_FORMS_EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)
         logger.warning(
             "Emails of submission %s failed (attempt %s); trying again in %s s",
             submission_id,

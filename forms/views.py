@@ -1,16 +1,26 @@
 """Wagtail's form admin views with our rules: reviewers reach the forms list without page
 permissions, exports are safe to open, deleting needs the delete permission, and every
-reading, export and deletion goes into the audit log."""
+reading, export and deletion goes into the audit log. Also the spam folder, where reviewers
+release or delete what the spam checks caught."""
 
+from collections import Counter
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView, View
 
 from wagtail.contrib.forms import views as wagtail_views
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.models import Page
 
 from . import audit
 from .exports import SafeSpreadsheetMixin
-from .permissions import can_delete
+from .models import Submission
+from .permissions import can_delete, can_review
 
 
 class FormPagesListView(wagtail_views.FormPagesListView):
@@ -52,3 +62,73 @@ class DeleteSubmissionsView(wagtail_views.DeleteSubmissionsView):
     def handle_delete(self, submissions):
         audit.record(self.page, audit.DELETE, submissions.count())
         super().handle_delete(submissions)
+
+
+class SpamFolderMixin:
+    """The spam folder: every form's submissions caught by the spam checks, for reviewers to
+    release or delete. Reading it needs what reading submissions needs."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_review(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def spam():
+        return Submission.objects.filter(status=Submission.Status.SPAM)
+
+
+class SpamFolderView(SpamFolderMixin, TemplateView):
+    template_name = "care_forms/admin/spam_folder.html"
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        rows = self.spam().select_related("page").order_by("-submit_time", "-pk")
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("p"))
+        for page_id, count in Counter(row.page_id for row in page).items():
+            form_page = next(row.page for row in page if row.page_id == page_id)
+            audit.record(form_page, audit.VIEW_SPAM, count)
+        return super().get_context_data(
+            submissions=page,
+            total=rows.count(),
+            can_delete=can_delete(self.request.user),
+            **kwargs,
+        )
+
+
+class ReleaseSpamView(SpamFolderMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, submission_id):
+        submission = get_object_or_404(self.spam().select_related("page"), pk=submission_id)
+        if submission.release():
+            audit.record(submission.page, audit.RELEASE, 1)
+            messages.success(
+                request, _("The submission is back among the form's submissions, marked new.")
+            )
+        return redirect("care_forms_spam")
+
+
+class EmptySpamView(SpamFolderMixin, TemplateView):
+    template_name = "care_forms/admin/empty_spam.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_delete(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(total=self.spam().count(), **kwargs)
+
+    def post(self, request):
+        with transaction.atomic():
+            # What is there now; spam arriving meanwhile waits for the next emptying.
+            rows = list(self.spam().values_list("pk", "page_id"))
+            if rows:
+                self.spam().filter(pk__lte=max(pk for pk, _page in rows)).delete()
+            counts = Counter(page_id for _pk, page_id in rows)
+            pages = Page.objects.in_bulk(counts)
+            for page_id, count in counts.items():
+                audit.record(pages[page_id], audit.EMPTY_SPAM, count)
+        messages.success(request, _("The spam folder is empty."))
+        return redirect("care_forms_spam")

@@ -1,10 +1,12 @@
 from django.contrib.auth.models import Permission
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from . import audit, views
-from .permissions import forms_for_user
+from .permissions import can_review, forms_for_user
 
 
 @hooks.register("filter_form_submissions_for_user")
@@ -40,4 +42,24 @@ def register_form_admin_urls():
             views.DeleteSubmissionsView.as_view(),
             name="care_forms_delete_submissions",
         ),
+        path("forms/spam/", views.SpamFolderView.as_view(), name="care_forms_spam"),
+        path(
+            "forms/spam/<int:submission_id>/release/",
+            views.ReleaseSpamView.as_view(),
+            name="care_forms_release_spam",
+        ),
+        path("forms/spam/empty/", views.EmptySpamView.as_view(), name="care_forms_empty_spam"),
     ]
+
+
+class ReviewersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_review(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_spam_folder_menu_item():
+    # Just after Wagtail's "Forms" (order 700).
+    return ReviewersMenuItem(
+        _("Spam folder"), reverse("care_forms_spam"), icon_name="warning", order=701
+    )

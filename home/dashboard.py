@@ -56,7 +56,8 @@ class NewSubmissionsPanel(DashboardPanel):
             .values("timestamp")[:1]
         )
         forms = (
-            Submission.objects.annotate(last_seen=Subquery(last_seen))
+            Submission.objects.exclude(status=Submission.Status.SPAM)
+            .annotate(last_seen=Subquery(last_seen))
             .filter(Q(last_seen__isnull=True) | Q(submit_time__gt=F("last_seen")))
             .values("page_id", "page__title")
             .annotate(count=Count("pk"))

@@ -223,11 +223,11 @@ FORM_ERRORS = object_schema(
 FORM_NOT_FOUND = answer("No live, public form page with this id")
 FORM_ANSWERS = {
     "type": "object",
-    "description": "Field name -> answer; care_consent (true), care_token (from the GET), "
-    "care_website (empty).",
+    "description": "Field name -> answer; care_consent (true), care_token (from the GET, "
+    "single-use), care_trap (empty).",
     "additionalProperties": True,
 }
-FORM_STORED = object_schema({"id": {"type": ["integer", "null"]}, "message": STRING}, required=True)
+FORM_STORED = object_schema({"id": {"type": "integer"}, "message": STRING}, required=True)
 FORMS_PATHS = {
     "/api/v2/forms/{id}/": {
         **get(
@@ -246,11 +246,11 @@ FORMS_PATHS = {
             },
             "responses": {
                 "201": answer(
-                    "Stored (or caught as spam: id is null and nothing is kept)", FORM_STORED
+                    "Stored (spam too: it is kept in the reviewers' spam folder)", FORM_STORED
                 ),
                 "400": answer(
-                    "Answers to correct, or a body that cannot be read (not UTF-8, nested too "
-                    "deeply, lone surrogates, too many fields)",
+                    "Answers to correct, sent too soon after the GET, or a body that cannot be "
+                    "read (not UTF-8, nested too deeply, lone surrogates, too many fields)",
                     FORM_ERRORS,
                 ),
                 "403": answer("Origin not allowed", FORM_ERRORS),

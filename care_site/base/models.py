@@ -131,3 +131,33 @@ class ContentVersion(models.Model):
         now = timezone.now()
         if not cls.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now):
             cls.objects.update_or_create(pk=1, defaults={"number": 1, "changed_at": now})
+
+
+class ScheduledJob(models.Model):
+    """When a periodic job (`CARE_SCHEDULE`) last ran. The scheduler claims a period by moving
+    `period` forward in one conditional UPDATE, so however many scheduler processes run, each
+    job runs once per period (`care_site.base.scheduler`)."""
+
+    name = models.CharField(
+        max_length=100, unique=True, help_text=_("The job's name in the CARE_SCHEDULE setting.")
+    )
+    period = models.BigIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("The last period claimed: seconds since 1970 divided by the job's interval."),
+    )
+    started_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When its last run started.")
+    )
+    finished_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When its last run ended, well or not.")
+    )
+    succeeded = models.BooleanField(
+        null=True, blank=True, help_text=_("Whether its last run ended without an error.")
+    )
+
+    class Meta:
+        verbose_name = "scheduled job"
+
+    def __str__(self):
+        return self.name

@@ -223,7 +223,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() in ("1", "true", "yes")
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Seconds a mail server may take to answer before the send fails and is retried later: a server
+# that accepts and never answers holds a worker no longer than this.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "5"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CARE website <noreply@localhost>")
 
 # CDN / reverse proxy in front: publishing purges the changed pages (in every language).
@@ -376,9 +378,9 @@ DJANGO_GUID = {
 
 # --- Forms and submissions -------------------------------------------------------------
 # Background email: django-tasks. "care_forms" is the backend the form emails use; it runs them
-# at once by default (nothing else to start for `make run`). Production sets
-# FORMS_TASK_BACKEND=django_tasks_db.DatabaseBackend and runs `manage.py db_worker --backend
-# care_forms`, so a failed email is retried later by the worker (docs/forms.md).
+# at once by default (nothing else to start for `make run`). Production settings choose the
+# database backend, run by the `worker` process of the Procfile (`manage.py db_worker --backend
+# care_forms`), so no email is ever sent inside a visitor's request (docs/forms.md).
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 TASKS = {
@@ -409,8 +411,21 @@ CARE_FORMS_MIN_FILL_SECONDS = 3
 CARE_FORMS_TOKEN_MAX_AGE = 60 * 60 * 24
 # Days a submission is kept when its form does not say otherwise (`purge_submissions`).
 CARE_FORMS_DEFAULT_RETENTION_DAYS = int(os.environ.get("CARE_FORMS_RETENTION_DAYS", "365"))
-# Tries of a failing notification email before it waits for `send_form_emails`.
+# Tries of a failing notification email before it waits for `send_form_emails`, the first
+# retry this many seconds after the failure, each next one twice as long after.
 CARE_FORMS_EMAIL_MAX_ATTEMPTS = 5
+CARE_FORMS_EMAIL_RETRY_SECONDS = int(os.environ.get("CARE_FORMS_EMAIL_RETRY_SECONDS", "60"))
+
+# --- Periodic jobs --------------------------------------------------------------------
+# Run by the `scheduler` process (`manage.py run_scheduler`, care_site/base/scheduler.py): each
+# job at most once per period of `every` seconds (periods counted from the Unix epoch, in UTC),
+# however many scheduler processes run. `command` is a management command and its arguments.
+CARE_SCHEDULE = {
+    "send_form_emails": {"command": ["send_form_emails"], "every": 15 * 60},
+    "publish_scheduled": {"command": ["publish_scheduled"], "every": 60},
+    "purge_submissions": {"command": ["purge_submissions"], "every": 24 * 60 * 60},
+    "check_resource_links": {"command": ["check_resource_links"], "every": 7 * 24 * 60 * 60},
+}
 
 # --- Site search -----------------------------------------------------------------------
 # Wagtail's database backend (PostgreSQL full-text search, SQLite FTS5) unless SEARCH_BACKEND

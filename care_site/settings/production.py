@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, LOGGING, MIDDLEWARE, STORAGES, env_list
+from .base import DATABASES, LOGGING, MIDDLEWARE, STORAGES, TASKS, env_list
 
 
 def required(name):
@@ -67,6 +67,16 @@ LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json")
+
+# Form emails: queued in the database and sent by the `worker` process (Procfile), never in a
+# visitor's request, so a slow or absent mail server holds no web worker. A new dict: base's
+# stays as it is for whatever imports it.
+TASKS = {
+    **TASKS,
+    "care_forms": {
+        "BACKEND": os.environ.get("FORMS_TASK_BACKEND", "django_tasks_db.DatabaseBackend")
+    },
+}
 
 # Media on S3-compatible object storage (django-storages) when MEDIA_S3_BUCKET is set; the
 # credentials come from boto3's own variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).

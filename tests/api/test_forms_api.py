@@ -59,7 +59,9 @@ def test_definition_lists_questions_consent_and_a_token(get_json, contact_form):
         "required": True,
     }
     assert data["state"] == "open"
-    assert spam.check({spam.TOKEN_FIELD: data["spam"]["token"]}, contact_form) is spam.Verdict.BOT
+    # Fresh: sending it at once is too fast for a person.
+    assert spam.check({spam.TOKEN_FIELD: data["spam"]["token"]}, contact_form).too_fast
+    assert data["spam"]["honeypot_field"] == "care_trap"
     assert data["spam"]["min_fill_seconds"] == 3
 
 
@@ -128,34 +130,49 @@ def test_answers_of_the_wrong_shape_are_400(post, client, contact_form):
 
 
 @pytest.mark.parametrize(
-    "trap",
+    "trap, reason",
     [
-        {spam.HONEYPOT_FIELD: "https://spam.example"},
-        {spam.TOKEN_FIELD: "0"},
-        {spam.TOKEN_FIELD: None},
+        ({spam.HONEYPOT_FIELD: "https://spam.example"}, spam.Reason.HONEYPOT),
+        ({spam.TOKEN_FIELD: "0"}, spam.Reason.TOKEN_FORGED),
+        ({spam.TOKEN_FIELD: None}, spam.Reason.TOKEN_MISSING),
     ],
 )
-def test_spam_is_thanked_and_nothing_kept(post, contact_form, trap):
+def test_spam_is_thanked_and_kept_in_the_spam_folder(post, contact_form, trap, reason):
     response = post(contact_form, answers(contact_form, **trap))
     assert response.status_code == 201
-    assert response.json()["id"] is None
-    assert not Submission.objects.exists()
+    submission = Submission.objects.get()
+    assert response.json()["id"] == submission.pk
+    assert (submission.status, submission.spam_reason) == (Submission.Status.SPAM, reason)
     assert not mail.outbox
 
 
-def test_sent_too_fast_is_spam(post, contact_form):
-    response = post(contact_form, answers(contact_form, seconds_ago=0))
-    assert response.status_code == 201
+def test_sent_too_fast_is_a_clear_400_and_nothing_is_kept(post, contact_form):
+    data = answers(contact_form, seconds_ago=0)
+    response = post(contact_form, data)
+    assert response.status_code == 400
+    body = response.json()
+    assert "too soon" in body["message"]
+    assert set(body["errors"]) == {spam.TOKEN_FIELD}
     assert not Submission.objects.exists()
+    # The same token, a few seconds later, goes through.
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=5)):
+        assert post(contact_form, data).status_code == 201
+    assert Submission.objects.get().status == Submission.Status.NEW
 
 
-def test_an_old_token_asks_to_send_again(post, contact_form):
+def test_an_old_token_is_kept_as_spam(post, contact_form):
     data = answers(contact_form)
     with time_machine.travel(timezone.now() + datetime.timedelta(days=2)):
         response = post(contact_form, data)
-    assert response.status_code == 400
-    assert set(response.json()["errors"]) == {spam.TOKEN_FIELD}
-    assert not Submission.objects.exists()
+    assert response.status_code == 201
+    assert Submission.objects.get().spam_reason == spam.Reason.TOKEN_EXPIRED
+
+
+def test_a_token_is_spent_once(post, contact_form):
+    data = answers(contact_form)
+    assert [post(contact_form, data).status_code for _ in range(3)] == [201] * 3
+    statuses = list(Submission.objects.order_by("pk").values_list("status", "spam_reason"))
+    assert statuses == [("new", ""), ("spam", "token_replayed"), ("spam", "token_replayed")]
 
 
 @override_settings(CARE_FORMS_RATE_LIMIT=2)
@@ -166,7 +183,9 @@ def test_over_the_rate_limit_is_429_and_shared_with_the_html_form(client, post, 
     response = post(contact_form, answers(contact_form))
     assert response.status_code == 429
     assert response["Retry-After"] == "60"
-    assert Submission.objects.count() == 1
+    # The HTML post (no timer) is in the spam folder; the refused one is nowhere.
+    kept = Submission.objects.order_by("pk").values_list("status", flat=True)
+    assert list(kept) == [Submission.Status.NEW, Submission.Status.SPAM]
 
 
 def test_a_closed_form_takes_nothing(post, contact_form):

@@ -76,6 +76,17 @@ def test_reviewers_see_how_many_answers_came_in_since_they_last_looked(
 
 
 @pytest.mark.django_db
+def test_spam_is_not_counted_among_new_submissions(client, reviewer, contact_form):
+    submit(contact_form)
+    Submission.objects.create(
+        page=contact_form, form_data={}, status=Submission.Status.SPAM, spam_reason="honeypot"
+    )
+    client.force_login(reviewer)
+    section = panel(client.get(DASHBOARD), "care-new-submissions")
+    assert "Connect with us 1 new submission" in collapse(section.get_text(" "))
+
+
+@pytest.mark.django_db
 def test_people_who_may_not_read_submissions_get_no_submissions_panel(client, editor, contact_form):
     submit(contact_form)
     client.force_login(editor)

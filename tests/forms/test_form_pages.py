@@ -205,17 +205,6 @@ def test_the_consent_box_carries_the_editors_words(client, contact_form):
 
 
 @pytest.mark.django_db
-def test_the_spam_trap_is_hidden_from_people(client, contact_form):
-    document = soup(client.get(contact_form.url))
-    trap = document.find("input", attrs={"name": "care_website"})
-    assert trap["tabindex"] == "-1"
-    wrapper = trap.find_parent("div")
-    assert wrapper["aria-hidden"] == "true"
-    assert "visually-hidden" in wrapper["class"]
-    assert document.find("input", attrs={"name": "care_token", "type": "hidden"})["value"]
-
-
-@pytest.mark.django_db
 def test_a_visitor_can_load_and_send_a_form_without_javascript_or_cookies_beforehand(
     client, contact_form
 ):

@@ -3,6 +3,7 @@ commit, from a background task; a mail server that fails is logged and tried aga
 the visitor still sees the thank-you page. Staff emails carry the least personal data."""
 
 import datetime
+import io
 import logging
 from unittest import mock
 
@@ -13,7 +14,7 @@ import time_machine
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from forms import tasks
+from forms import notifications, tasks
 from forms.models import Submission
 from tests.forms.conftest import VALID_ANSWERS
 from tests.forms.support import filled
@@ -265,4 +266,67 @@ def test_a_queue_that_fails_does_not_fail_the_visitor(
     assert "Could not queue the emails" in caplog.text
     monkeypatch.undo()
     call_command("send_form_emails", "--older-than", "0")
+    assert len(mailoutbox) == 1
+
+
+# One sender at a time -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def pending(contact_form):
+    """A stored submission whose emails have not gone out (the queue has not run)."""
+    return Submission.objects.create(
+        page=contact_form, form_data=VALID_ANSWERS, email_status=Submission.EmailStatus.PENDING
+    )
+
+
+def test_each_email_has_a_message_id_fixed_per_submission(send, contact_form, mailoutbox):
+    contact_form.confirmation_text = "Thank you for writing to CARE."
+    contact_form.save()
+    send(contact_form)
+    pk = Submission.objects.get().pk
+    staff, confirmation = mailoutbox
+    assert staff.message()["Message-ID"] == f"<care-submission-{pk}-staff@care.example.org>"
+    assert confirmation.message()["Message-ID"] == (
+        f"<care-submission-{pk}-confirmation@care.example.org>"
+    )
+
+
+def test_only_one_process_can_claim_a_submission(pending):
+    first = notifications.claim(pending.pk)
+    assert first is not None
+    assert notifications.claim(pending.pk) is None
+    # A claim is a lease: a worker that died holds it for five minutes at most.
+    with time_machine.travel(datetime.timedelta(minutes=4)):
+        assert notifications.claim(pending.pk) is None
+    with time_machine.travel(datetime.timedelta(minutes=6)):
+        assert notifications.claim(pending.pk) is not None
+
+
+def test_a_submission_claimed_elsewhere_is_not_sent_again(pending, mailoutbox):
+    """The worker and the periodic retry meet on one submission: whoever claims it second
+    sends nothing."""
+    claimed_at = notifications.claim(pending.pk)
+    assert tasks.send_submission_emails.call(pending.pk) == "nothing to send"
+    output = io.StringIO()
+    call_command("send_form_emails", "--older-than", "0", stdout=output)
+    assert "1 being sent elsewhere" in output.getvalue()
+    assert mailoutbox == []
+    # The holder finishes; nobody else sends it afterwards.
+    notifications.release(pending.pk, claimed_at)
+    assert notifications.send_due_emails(pending.pk) is True
+    assert notifications.send_due_emails(pending.pk) is False
+    assert len(mailoutbox) == 1
+    pending.refresh_from_db()
+    assert (pending.email_status, pending.email_claimed_at) == (Submission.EmailStatus.SENT, None)
+
+
+def test_a_failed_send_gives_up_its_claim_for_the_retry(pending, mailoutbox, settings):
+    settings.EMAIL_BACKEND = "tests.forms.support.FailingEmailBackend"
+    with pytest.raises(ConnectionRefusedError):
+        notifications.send_due_emails(pending.pk)
+    pending.refresh_from_db()
+    assert pending.email_claimed_at is None
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert notifications.send_due_emails(pending.pk) is True
     assert len(mailoutbox) == 1

@@ -113,3 +113,15 @@ def test_forget_person_finds_addresses_beyond_ascii(forms):
     submission(standard, 1, email="ada@exämple.org")
     assert "Deleted 1 submission(s) in all." in run("forget_person", "--email", "ADA@EXÄMPLE.org")
     assert not Submission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_purge_deletes_spam_past_the_period_too(forms):
+    standard, _short = forms
+    old_spam = submission(standard, 400)
+    kept_spam = submission(standard, 10)
+    Submission.objects.update(status=Submission.Status.SPAM, spam_reason="honeypot")
+    run("purge_submissions")
+    remaining = set(Submission.objects.values_list("pk", flat=True))
+    assert remaining == {kept_spam.pk}
+    assert old_spam.pk not in remaining

@@ -44,7 +44,7 @@ def fill_in_as_a_browser(client, page):
         field["name"]: field.get("value", "")
         for field in form.find_all("input", attrs={"type": "hidden"})
     }
-    data["care_website"] = ""
+    data["care_trap"] = ""
     data["care_consent"] = "on"
     for field in page.get_form_fields():
         assert form.find(attrs={"name": field.clean_name}) is not None, field.clean_name

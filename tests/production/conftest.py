@@ -4,6 +4,8 @@ client, and gunicorn servers run with production settings."""
 import copy
 import importlib
 
+from django.db import connection
+
 import pytest
 
 from care_site.settings import base
@@ -85,3 +87,19 @@ def collected_static(tmp_path_factory):
     )
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     return static_root
+
+
+def database_url(db):
+    """The address of database settings `db`, for a server started in another process."""
+    user = db["USER"] or "postgres"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    return f"postgres://{user}{password}@{host}/{db['NAME']}"
+
+
+@pytest.fixture(scope="module")
+def postgresql(django_db_setup):
+    """For tests of several server processes sharing the test database: SQLite's is in memory.
+    CI runs the suite on PostgreSQL as well."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL=postgres://… (the PostgreSQL run of the suite has it)")

@@ -48,3 +48,16 @@ def test_object_storage_without_django_storages_is_refused_with_the_fix():
     status, _output, errors = production("STORAGES", MEDIA_S3_BUCKET="care-media")
     assert status != 0
     assert "django-storages" in errors and "ImproperlyConfigured" in errors
+
+
+def test_production_sends_form_emails_from_the_worker_never_in_the_request():
+    code, out, err = production('TASKS["care_forms"]["BACKEND"], settings.EMAIL_TIMEOUT')
+    assert code == 0, err
+    assert out == "django_tasks_db.DatabaseBackend 5"
+    # Base settings (what `make run` and the tests use) keep the immediate backend.
+    code, out, err = production(
+        'TASKS["care_forms"]["BACKEND"]',
+        DJANGO_SETTINGS_MODULE="care_site.settings.base",
+    )
+    assert code == 0, err
+    assert out == "django_tasks.backends.immediate.ImmediateBackend"

@@ -1,11 +1,13 @@
 """Send the emails of submissions still waiting for them: those whose mail server failed on
-every automatic try, or whose task could not be queued. Safe to run from cron (every 15
-minutes, say): what has been sent is recorded, so nothing goes twice."""
+every automatic try, or whose task could not be queued or whose worker was down. The scheduler
+runs it every 15 minutes (`CARE_SCHEDULE`). Safe beside the workers: each submission is claimed
+before it is sent and what has been sent is recorded, so nothing goes twice."""
 
 import datetime
 import logging
 
 from django.core.management.base import BaseCommand
+from django.db.models import F
 from django.utils import timezone
 
 from forms import notifications
@@ -31,21 +33,24 @@ class Command(BaseCommand):
         cutoff = timezone.now() - datetime.timedelta(minutes=older_than)
         waiting = Submission.objects.filter(
             email_status=Submission.EmailStatus.PENDING, submit_time__lte=cutoff
-        ).select_related("page")
+        )
         if dry_run:
             self.stdout.write(f"{waiting.count()} submission(s) waiting for their emails.")
             return
-        sent = failed = 0
-        for submission in waiting.order_by("pk"):
+        sent = failed = busy = 0
+        for submission_id in waiting.order_by("pk").values_list("pk", flat=True):
             try:
-                notifications.send_due_emails(submission)
+                done = notifications.send_due_emails(submission_id)
             except Exception:
                 failed += 1
-                Submission.objects.filter(pk=submission.pk).update(
-                    email_attempts=submission.email_attempts + 1
+                Submission.objects.filter(pk=submission_id).update(
+                    email_attempts=F("email_attempts") + 1
                 )
-                logger.exception("Emails of submission %s failed again", submission.pk)
+                logger.exception("Emails of submission %s failed again", submission_id)
             else:
-                sent += 1
-        logger.info("send_form_emails: %s sent, %s failed", sent, failed)
-        self.stdout.write(f"Emails sent for {sent} submission(s); {failed} failed.")
+                sent += done
+                busy += not done
+        logger.info("send_form_emails: %s sent, %s failed, %s busy", sent, failed, busy)
+        self.stdout.write(
+            f"Emails sent for {sent} submission(s); {failed} failed; {busy} being sent elsewhere."
+        )

@@ -54,7 +54,7 @@ def secret_text(device):
 def qr_code_svg(device):
     """The app's set-up address as a QR code, drawn here as inline SVG: the key never leaves
     the server in a request to anyone else, and nothing is loaded from elsewhere."""
-    image = qrcode.make(device.config_url, image_factory=SvgPathFillImage, box_size=20, border=2)
+    image = qrcode.make(device.config_url, image_factory=SvgPathFillImage, box_size=16, border=2)
     return image.to_string(encoding="unicode")
 
 

@@ -43,7 +43,8 @@ def wait_message(seconds):
 
 
 def refuse(form, wait_seconds):
-    form.add_error("code", wait_message(wait_seconds) if wait_seconds else WRONG_CODE)
+    # Above the form, where Wagtail's sign-in page shows its errors (it hides field errors).
+    form.add_error(None, wait_message(wait_seconds) if wait_seconds else WRONG_CODE)
 
 
 def recovery_codes_issued(request, codes, continue_url):

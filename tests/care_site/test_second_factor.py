@@ -123,6 +123,8 @@ def test_a_reviewer_signing_in_is_sent_to_set_up_and_cannot_open_submissions(
     assert "<svg" in html and "<path" in html
     device = TOTPDevice.objects.get(user=reviewer)
     assert device.confirmed is False
+    # The app lists the account as CARE's.
+    assert device.config_url.startswith("otpauth://totp/CARE%3Areviewer?")
     # The key for typing in by hand, as authenticator apps take it (base32).
     assert " ".join(re.findall(".{4}", base64.b32encode(device.bin_key).decode())) in html
     # Reloading keeps the key the person may already have scanned.
@@ -246,7 +248,7 @@ def test_a_recovery_code_works_once(client, reviewer, submissions):
 
 def test_new_recovery_codes_replace_the_old_ones(client, reviewer):
     _device, old_codes = set_up(client, reviewer)
-    assert "Recovery codes" in client.get("/admin/account/").content.decode()
+    assert RECOVERY_CODES in client.get("/admin/account/").content.decode()
 
     response = client.post(RECOVERY_CODES)
 

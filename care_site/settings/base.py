@@ -483,3 +483,21 @@ CARE_API_CACHE_SECONDS = int(os.environ.get("CARE_API_CACHE_SECONDS", "60"))
 # end's preview address the admin sends editors to ("{token}" is filled in).
 CARE_API_PREVIEW_TOKEN_MAX_AGE = 60 * 10
 CARE_API_PREVIEW_CLIENT_URL = os.environ.get("CARE_API_PREVIEW_CLIENT_URL", "")
+
+# --- Second factor for staff who can read personal data (care_site/accounts) -------------
+# After the password, anyone holding one of these permissions (and every superuser) gives a
+# code from an authenticator app, or a single-use recovery code, before any other admin page
+# (docs/editor-guide.md, docs/deployment.md). django-otp keeps the devices.
+INSTALLED_APPS += ["care_site.accounts", "django_otp", "django_otp.plugins.otp_totp"]
+INSTALLED_APPS += ["django_otp.plugins.otp_static"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "care_site.accounts.middleware.RequireSecondFactor",
+)
+CARE_SECOND_FACTOR_REQUIRED = True
+CARE_SECOND_FACTOR_PERMISSIONS = ["care_forms.view_submission", "auth.change_user"]
+OTP_TOTP_ISSUER = "CARE"

@@ -20,3 +20,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 
 # Tests change content without publishing it; the page cache has tests of its own that turn it on.
 PAGE_CACHE_ENABLED = False
+
+# Other tests sign in with a password alone; the second factor's tests turn it on.
+CARE_SECOND_FACTOR_REQUIRED = False

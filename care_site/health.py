@@ -7,8 +7,13 @@ with the status "degraded": a load balancer that pulled every instance for it wo
 whole site down over a cache."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
+from django.db import transaction
 from django.http import JsonResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.decorators.cache import never_cache
 
 from health_check.views import HealthCheckView
@@ -25,11 +30,24 @@ def healthz(request):
 class Readiness(HealthCheckView):
     checks = ("health_check.checks.Database", "health_check.checks.Cache")
 
-    async def get(self, request, *args, **kwargs):
+    @method_decorator(transaction.non_atomic_requests)
+    def dispatch(self, request, *args, **kwargs):
+        response = View.dispatch(self, request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    async def run_checks(self):
         with self.get_executor() as executor:
-            self.results = await asyncio.gather(
+            return await asyncio.gather(
                 *(check.get_result(executor) for check in self.get_checks())
             )
+
+    def get(self, request, *args, **kwargs):
+        # A synchronous view running the checks on a loop of their own, in a thread of their
+        # own: it answers the same under any server, even one whose thread already runs an
+        # event loop (where Django's async_to_sync refuses and the probe would be a 500).
+        with ThreadPoolExecutor(max_workers=1) as runner:
+            self.results = runner.submit(asyncio.run, self.run_checks()).result()
         checks = {type(result.check).__name__.lower(): not result.error for result in self.results}
         if not all(checks[name] for name in REQUIRED):
             status, code = "unavailable", 503

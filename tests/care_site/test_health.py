@@ -1,5 +1,6 @@
 """Load-balancer probes, and the request id: kept from the proxy when sane, echoed, logged."""
 
+import asyncio
 import io
 import json
 import logging
@@ -137,3 +138,15 @@ def test_log_lines_outside_a_request_say_so():
     record = logging.LogRecord("care", logging.INFO, __file__, 1, "started", (), None)
     assert configured_request_id_filter().filter(record)
     assert json.loads(JsonFormatter().format(record))["request_id"] == "-"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readiness_answers_from_a_thread_already_running_an_event_loop(client):
+    """As under a server (or test tool) whose thread runs asyncio: no 500 from async_to_sync."""
+
+    async def probe():
+        return client.get("/readyz")
+
+    response = asyncio.run(probe())
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"

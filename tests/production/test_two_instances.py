@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.auth.models import Group
 from django.db import connection
 
 import pytest
@@ -21,6 +22,7 @@ import redis
 
 from forms.factories import FormFieldFactory, FormPageFactory
 from forms.models import Submission
+from home import roles
 from loadtest.client import SiteClient, form_fields
 from loadtest.servers import Gunicorn, production_env
 from resources.factories import ResourceIndexPageFactory
@@ -55,12 +57,12 @@ def build_site():
     FormFieldFactory(page=form, label="Message", field_type="multiline", sort_order=1)
     # The servers check passwords with production's hashers, not the tests' fast one.
     hasher = PBKDF2PasswordHasher()
-    get_user_model().objects.create(
-        username=EDITOR[0],
-        is_staff=True,
-        is_superuser=True,
-        password=hasher.encode(EDITOR[1], hasher.salt()),
+    # A moderator publishes and restricts pages; holding no personal data, they sign in with
+    # their password alone (a superuser would be asked for a second factor).
+    moderator = get_user_model().objects.create(
+        username=EDITOR[0], password=hasher.encode(EDITOR[1], hasher.salt())
     )
+    moderator.groups.add(Group.objects.get(name=roles.MODERATORS))
     return library, form
 
 

@@ -140,7 +140,7 @@ def test_log_lines_outside_a_request_say_so():
     assert json.loads(JsonFormatter().format(record))["request_id"] == "-"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_readiness_answers_from_a_thread_already_running_an_event_loop(client):
     """As under a server (or test tool) whose thread runs asyncio: no 500 from async_to_sync."""
 

@@ -17,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -24,7 +25,7 @@ from care_site.base import api as base_api
 from care_site.base.blocks import BaseStreamBlock, LinkBlock
 from care_site.base.locale import localize_pages
 from care_site.base.models import INLINE_RICH_TEXT, BasePage
-from care_site.base.view_restrictions import CarePageQuerySet
+from care_site.base.view_restrictions import is_visible
 
 from . import api as event_api
 from .calendar import FEED_PAST_DAYS, add_to_calendar_links, calendar_response, subscription_urls
@@ -41,7 +42,7 @@ from .time_zones import (
 PAST_EVENTS_PER_PAGE = 10
 
 
-class EventPageQuerySet(CarePageQuerySet):
+class EventPageQuerySet(PageQuerySet):
     """Which events are still to come is a question of the clock: these filters take `now`
     so a listing, the landing page and the calendar feed all draw the line at the same place.
     An event is upcoming until it ends (a meeting in progress can still be joined)."""
@@ -379,18 +380,20 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def registration_link(self):
         """Where to register: the form page (in this page's language when it has been
-        translated), else the web address."""
-        if self.registration_page_id and self.registration_page.live:
+        translated), else the web address; nothing for a form page not everyone may see."""
+        if self.registration_page_id:
+            if not is_visible(self.registration_page):
+                return ""
             return localize_pages([self.registration_page], self.locale_id)[0].url
         return self.registration_url
 
     def material_links(self):
-        """The resources linked as materials, live ones only, in the editor's order, each in
-        this page's language when translated: (kind label, resource) pairs."""
+        """The resources linked as materials that everyone may see, in the editor's order, each
+        in this page's language when translated: (kind label, resource) pairs."""
         materials = [
             material
             for material in self.materials.select_related("resource")
-            if material.resource.live
+            if is_visible(material.resource)
         ]
         resources = localize_pages([m.resource for m in materials], self.locale_id)
         return [

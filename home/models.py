@@ -30,6 +30,7 @@ from care_site.base.blocks import BaseStreamBlock, LinkBlock
 from care_site.base.locale import locale_id_for, localize_pages
 from care_site.base.models import INLINE_RICH_TEXT, BasePage
 from care_site.base.routing import route_in_one_query, route_untranslated
+from care_site.base.view_restrictions import is_visible
 
 
 def single_link(help_text):
@@ -262,10 +263,17 @@ class HomePage(BasePage):
         return localize_pages(ordered, self.locale_id, select_related=related)
 
     @cached_property
+    def shown_partners_page(self):
+        """The partner directory in this page's language; None when none is chosen or not
+        everyone may see it."""
+        page = self.partners_page if self.partners_page_id else None
+        return localize_pages([page], self.locale_id)[0] if is_visible(page) else None
+
+    @cached_property
     def partner_pages(self):
-        if not self.partners_page_id:
+        if not self.shown_partners_page:
             return []
-        return list(localize_pages([self.partners_page], self.locale_id)[0].partners())
+        return list(self.shown_partners_page.partners())
 
 
 class HomePageFeaturedResource(Orderable):

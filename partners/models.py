@@ -194,7 +194,7 @@ class PartnerPage(BasePage):
     @cached_property
     def library(self):
         """The resource library in this partner's language, if there is one."""
-        return ResourceIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return ResourceIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
 
     @property
     def library_filter_url(self):

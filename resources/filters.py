@@ -13,6 +13,7 @@ bookmark still opens a useful list.
 `LibraryFilter` lists, counts, orders a page at a time, and gives the links that change it."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
@@ -22,6 +23,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from care_site.base import cache
+from care_site.base.view_restrictions import visible_q
 from search.backends import ranked_pks
 
 from .models import CARD_RELATIONS, ResourcePage, resource_cards
@@ -111,14 +113,14 @@ class TermFacet:
     path: str
     label_field: str = "name"
     order_field: str = "sort_order"
-    only: Q = Q()  # which terms may be offered, besides their language
+    only: Callable[[], Q] = Q  # which terms may be offered, besides their language
 
     @property
     def field(self):
         return ResourcePage._meta.get_field(self.path)
 
     def offered(self, locale_id):
-        return self.field.related_model.objects.filter(self.only, locale_id=locale_id)
+        return self.field.related_model.objects.filter(self.only(), locale_id=locale_id)
 
     def condition(self, library, slugs):
         known = self.offered(library.locale_id).filter(slug__in=slugs)
@@ -131,7 +133,7 @@ class TermFacet:
     def counts(self, library):
         """(slug, label, count) for each term offered, in order. The versions of a term in every
         language are grouped by translation key, each counting the resources pointing at it."""
-        local = self.only & Q(locale_id=library.locale_id)
+        local = self.only() & Q(locale_id=library.locale_id)
         resources = self.field.related_query_name()
         counted = Q(**{f"{resources}__in": library.filtered(without=self.name).values("pk")})
         offered = self.offered(library.locale_id).values("translation_key")
@@ -178,7 +180,7 @@ class YearFacet:
 FACETS = (
     TermFacet("topic", _("Topic"), "topics"),
     TermFacet("type", _("Type"), "resource_type"),
-    TermFacet("partner", _("Publisher"), "publisher_page", "title", "title", only=Q(live=True)),
+    TermFacet("partner", _("Publisher"), "publisher_page", "title", "title", only=visible_q),
     YearFacet(),
 )
 

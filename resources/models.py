@@ -28,6 +28,7 @@ from care_site.base import cache
 from care_site.base.blocks import BaseStreamBlock
 from care_site.base.embeds import stored_embed
 from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.view_restrictions import is_visible
 
 from . import api as resource_api
 from .feeds import ResourceFeed
@@ -360,9 +361,19 @@ class ResourcePage(BasePage):
     def file_extension(self):
         return self.document.file_extension.upper() if self.document_id else ""
 
+    @cached_property
+    def shown_publisher_page(self):
+        """The partner page chosen as publisher, in its own language; None when there is none
+        or not everyone may see it (unpublished or private)."""
+        page = self.publisher_page if self.publisher_page_id else None
+        return page if is_visible(page) else None
+
     @property
     def publisher(self):
-        return self.publisher_page.title if self.publisher_page_id else self.publisher_name
+        """The publisher's name: the partner page's title, else the one typed (also when the
+        partner page cannot be shown)."""
+        page = self.shown_publisher_page
+        return page.title if page else self.publisher_name
 
     @cached_property
     def library(self):
@@ -428,8 +439,8 @@ class ResourcePage(BasePage):
             "keywords": ", ".join(topic.name for topic in self.topics.all()),
             "sameAs": not self.document_id and self.external_url,
         }
-        if self.publisher_page_id and self.publisher_page.live:
-            data["publisher"]["url"] = self.publisher_page.get_full_url(request)
+        if self.shown_publisher_page:
+            data["publisher"]["url"] = self.shown_publisher_page.get_full_url(request)
         if self.document_id:
             document = self.document
             data["associatedMedia"] = {

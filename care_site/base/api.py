@@ -14,6 +14,8 @@ from django.urls import reverse
 
 from rest_framework.fields import ReadOnlyField
 
+from .view_restrictions import is_visible
+
 STREAM_IMAGE_SPEC = "max-1600x1600"
 
 STRING, INTEGER, BOOLEAN = ({"type": name} for name in ("string", "integer", "boolean"))
@@ -77,9 +79,9 @@ def image_rendition(image, spec, *, alt=None, decorative=False):
 
 
 def page_link(page):
-    """A page as a link: id, title, URL (in its own language) and type; null for a page that
-    is not live (a chooser can still point at one that was unpublished)."""
-    if page is None or not page.live:
+    """A page as a link: id, title, URL (in its own language) and type; null for a page not
+    everyone may see (a chooser can still point at one since unpublished or made private)."""
+    if not is_visible(page):
         return None
     specific_class = page.specific_class
     return {
@@ -114,13 +116,14 @@ class StreamBody(ReadOnlyField):
 
 
 class SingleLink(StreamBody):
-    """A StreamField holding at most one link, as that link or null."""
+    """A StreamField holding at most one link, as that link or null (also when it leads
+    nowhere: a page not everyone may see)."""
 
     json_schema = {"oneOf": [LINK_SCHEMA, {"type": "null"}]}
 
     def to_representation(self, value):
         links = super().to_representation(value)
-        return links[0]["value"] if links else None
+        return links[0]["value"] if links and links[0]["value"]["url"] else None
 
 
 class Rendition(ReadOnlyField):
@@ -211,4 +214,4 @@ class Cards(ReadOnlyField):
     json_schema = {"type": "array", "items": CARD_SCHEMA}
 
     def to_representation(self, pages):
-        return [card(page) for page in pages if page.live]
+        return [card(page) for page in pages if is_visible(page)]

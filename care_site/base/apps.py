@@ -9,7 +9,8 @@ class BaseConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from . import cache, embeds
+        from . import cache, embeds, view_restrictions
 
+        view_restrictions.install()
         cache.connect_invalidation()
         page_published.connect(embeds.look_up_when_published)

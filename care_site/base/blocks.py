@@ -19,15 +19,16 @@ from wagtail.images.blocks import ImageBlock
 from . import api
 from .embeds import stored_embed
 from .locale import active_locale_id, localize_pages
+from .view_restrictions import is_visible
 
 MAX_UPCOMING_EVENTS = 12
 
 
 def live_localized(pages):
-    """The picked pages that are live, in the editor's order, each replaced by its live
+    """The picked pages everyone may see, in the editor's order, each replaced by its live
     translation in the visitor's language when there is one. Pages must all be of one type (a
     PageChooserBlock list)."""
-    picked = [page for page in pages or [] if page is not None and page.live]
+    picked = [page for page in pages or [] if is_visible(page)]
     return localize_pages(picked, active_locale_id())
 
 
@@ -154,12 +155,15 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class LinkStructValue(blocks.StructValue):
-    """Gives templates and the API one `url` whichever kind of link the editor chose."""
+    """Gives templates and the API one `url` whichever kind of link the editor chose: empty
+    for a chosen page not everyone may see (unpublished or private), so no link is shown."""
 
     @property
     def url(self):
         page = self.get("page")
         if page:
+            if not is_visible(page):
+                return ""
             # Already in the visitor's language: no need to look up the active Locale.
             return (page if page.locale_id == active_locale_id() else page.localized).url
         return self.get("external_url") or ""
@@ -191,10 +195,13 @@ class LinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """Its fields, with `url` (whichever kind of link) in place of `external_url`, and the
-        page (in the visitor's language) as a link when one is chosen and live."""
+        page (in the visitor's language) as a link when one is chosen and live. A link to a
+        page not everyone may see leads nowhere: empty, label included (it may be the title)."""
         representation = super().get_api_representation(value, context=context)
         del representation["external_url"]
         page = value.get("page")
+        if not value.url:
+            return {**representation, "label": "", "url": "", "page": None}
         return {**representation, "url": value.url, "page": api.page_link(page and page.localized)}
 
     class Meta:

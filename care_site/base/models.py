@@ -15,17 +15,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import api, embeds
 from .locale import active_locale_id
-from .view_restrictions import CarePageManager, ViewRestrictionsInOneQuery
 
 SUMMARY_MAX_LENGTH = 300
 INLINE_RICH_TEXT = ["bold", "italic", "link", "document-link"]
 
 
-class BasePage(ViewRestrictionsInOneQuery, Page):
+class BasePage(Page):
     """Fields every page shares: the summary and image used on cards, in search results and
     when the page is shared on social media."""
-
-    objects = CarePageManager()
 
     # Facts about a page type that the rest of the site reads from it (docs/page-types.md).
     # Loaded with the page when it is served (`route_in_one_query`): what its template shows.

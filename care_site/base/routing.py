@@ -7,12 +7,12 @@
 
 Each saving is measured in docs/decisions.md; tests/seo and tests/budgets hold the behaviour."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.http import Http404
 from django.urls import Resolver404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 
 
 def route_in_one_query(root, request, components):
@@ -25,12 +25,7 @@ def route_in_one_query(root, request, components):
         levels |= Q(depth=root.depth + level, slug=slug)
     below = Q(path__startswith=root.path) & levels
     above = Page.objects.ancestor_of_q(root, inclusive=True)
-    # Whether any page on the way is restricted comes with it, so serving a page of a public
-    # section needs no separate look-up of view restrictions.
-    restricted = PageViewRestriction.objects.filter(
-        Q(page_id=OuterRef("pk")) | Q(page_id=OuterRef("alias_of_id"))
-    )
-    found = list(Page.objects.filter(below | above).annotate(restricted=Exists(restricted)))
+    found = list(Page.objects.filter(below | above))
     by_parent_and_slug = {(other.path[: -root.steplen], other.slug): other for other in found}
     parent, page, consumed = root, root, 0
     for level, slug in enumerate(components, start=1):
@@ -55,8 +50,6 @@ def route_in_one_query(root, request, components):
     else:
         specific = page.specific
     specific._cached_parent_obj = parent
-    on_the_way = [other for other in found if other.depth <= page.depth]
-    specific._public_section = not any(other.restricted for other in on_the_way)
     return specific.route(request, components[consumed:])
 
 

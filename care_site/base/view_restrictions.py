@@ -1,40 +1,84 @@
-"""Wagtail's view-restriction checks, answered inside the query that needs them.
+"""Who may see a page: Wagtail's view restrictions, with a restriction covering the page's
+translations, read once per content version instead of once per question. `install()` puts
+`private_q` and `get_view_restrictions` in place of Wagtail's.
 
-Wagtail reads every view restriction before a listing's `public()` (one more query per listing:
-at 10,000 resources, 11 s per facet count without this) and walks the ancestors to check a
-served page (two queries). Both answers are the same; see docs/decisions.md."""
+Wagtail restricts a page and the pages below it. Here a restriction also covers every
+translation of that page (and so the pages below them): an English meeting made private is
+not left listed in Spanish. The restricted sections' paths are read in one query and kept in the
+content cache (a restriction added or removed moves the version on in its own transaction), so
+serving a page, a listing's `public()` and every card, link and facet that names another page
+ask the same question the same way, without a query of their own. See docs/decisions.md and
+docs/where-pages-appear.md."""
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 
-from wagtail.models import PageManager, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from . import cache
 
-class CarePageQuerySet(PageQuerySet):
-    """Wagtail's page queryset with `public()` answered inside the listing's own SQL (Wagtail
-    reads every view restriction first: one more query per listing)."""
 
-    def private_q(self):
-        restricted_ancestor = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+def restricted_paths():
+    """The paths heading restricted sections: each page holding a view restriction, its
+    translations, and its aliases (which Wagtail serves under their source's restrictions)."""
+
+    def heads():
+        holders = PageViewRestriction.objects.values("page")
+        keys = PageViewRestriction.objects.values("page__translation_key")
+        pages = Page.objects.filter(Q(translation_key__in=keys) | Q(alias_of__in=holders))
+        return tuple(sorted(pages.values_list("path", flat=True)))
+
+    return cache.cached(heads, cache.key("restricted-paths"))
+
+
+def restricted_q():
+    """Pages in a restricted section, as a filter (Wagtail's `private_q`)."""
+    q = Q()
+    for path in restricted_paths():
+        q |= Q(path__startswith=path)
+    return q or Q(pk__in=[])
+
+
+def visible_q():
+    """Pages anyone may see: live and in no restricted section."""
+    return Q(live=True) & ~restricted_q()
+
+
+def is_visible(page):
+    """Whether anyone may see `page` (None is not): it is live and in no restricted section.
+    Whatever names or links to another page (a card's publisher, a chosen link) asks this."""
+    return page is not None and page.live and not page.path.startswith(restricted_paths())
+
+
+def private_q(queryset):
+    """Wagtail's `PageQuerySet.private_q`, behind every `public()`: pages in a restricted
+    section."""
+    return restricted_q()
+
+
+def get_view_restrictions(page):
+    """Wagtail's `Page.get_view_restrictions`, which serving checks: this page's and its
+    ancestors' restrictions (an alias using its source's), and those of their translations;
+    none at all, without a query, for a page in no restricted section."""
+    if not page.path.startswith(restricted_paths()):
+        return PageViewRestriction.objects.none()
+    step = page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    keys = Page.objects.filter(path__in=paths).values("translation_key")
+    covering = Q(page__translation_key__in=keys) | Q(page__aliases__path__in=paths)
+    return PageViewRestriction.objects.filter(covering).distinct()
+
+
+# Wagtail's own, kept for the tests that compare the two.
+replaced = {}
+
+
+def install():
+    """Put both in place of Wagtail's, for every page queryset and page (Wagtail's own
+    sitemaps, API and `get_children()` included), when the app is ready."""
+    if not replaced:
+        replaced.update(
+            private_q=PageQuerySet.private_q, get_view_restrictions=Page.get_view_restrictions
         )
-        return Q(Exists(restricted_ancestor))
-
-
-CarePageManager = PageManager.from_queryset(CarePageQuerySet)
-
-
-class ViewRestrictionsInOneQuery:
-    """Mixed into pages: `get_view_restrictions` in one query."""
-
-    def get_view_restrictions(self):
-        """Wagtail's rule (this page's and its ancestors' restrictions, an alias using its
-        source's) in one query instead of two: the ancestors' paths are known from this one's.
-        None at all when routing found the whole way public (`route_in_one_query`)."""
-        if getattr(self, "_public_section", False):
-            return PageViewRestriction.objects.none()
-        step = self.steplen
-        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
-        own = Q(page__path__in=paths, page__alias_of__isnull=True)
-        return PageViewRestriction.objects.filter(own | Q(page__aliases__path__in=paths)).distinct()
+    PageQuerySet.private_q = private_q
+    Page.get_view_restrictions = get_view_restrictions

@@ -12,6 +12,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from care_site.base import cache, sites
+from care_site.base.view_restrictions import is_visible
 from home.models import Footer, HomePage, SiteSettings
 
 register = template.Library()
@@ -85,13 +86,13 @@ def site_name(context):
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """`{% menu_pages as items %}`: live children of the visitor's landing page that have
+    """`{% menu_pages as items %}`: live, public children of the visitor's landing page that have
     "Show in menus" ticked, in tree order, each as a dict with `page`, `url`, `title` and
     `current` ("page" for the page itself, "true" for a section it is in, else ""). One query."""
 
     def menu():
         home = locale_home(context)
-        return list(home.get_children().live().in_menu()) if home else []
+        return list(home.get_children().live().public().in_menu()) if home else []
 
     here = getattr(current_page(context), "path", "") or ""
     return [
@@ -192,8 +193,10 @@ def footer_links(footer, locale, request):
     """[{"url", "label"}] for the footer's LinkBlocks. A chosen page is replaced by its live
     translation in `locale` when there is one (all looked up in one query rather than one
     `page.localized` per link). A footer not yet translated into `locale` labels such a link
-    with the translated page's title, so the visitor reads it in their language."""
+    with the translated page's title, so the visitor reads it in their language. A link to a
+    page not everyone may see (unpublished or private) is left out."""
     blocks = [block.value for block in footer.links]
+    blocks = [value for value in blocks if not value.get("page") or is_visible(value["page"])]
     pages = [value["page"] for value in blocks if value.get("page")]
     keys = [page.translation_key for page in pages if page.locale_id != locale.pk]
     # No query when every page is already in `locale` (Django skips an empty `__in`).

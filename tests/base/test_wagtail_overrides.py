@@ -11,9 +11,9 @@ from wagtail.query import PageQuerySet
 
 import pytest
 
+from care_site.base import view_restrictions
 from care_site.base.models import BasePage
 from care_site.base.routing import route_in_one_query
-from care_site.base.view_restrictions import ViewRestrictionsInOneQuery
 from care_site.base.views import localized_site_root
 from events.factories import EventPageFactory
 from home.factories import StandardPageFactory
@@ -86,20 +86,44 @@ def test_the_landing_page_is_found_as_wagtail_finds_it(home_page, spanish):
             assert localized_site_root(root).pk == root.localized.specific.pk
 
 
-def test_view_restrictions_are_wagtails(tree, home_page):
+@pytest.fixture
+def wagtails_own():
+    return view_restrictions.replaced
+
+
+def test_the_overrides_are_installed():
+    assert PageQuerySet.private_q is view_restrictions.private_q
+    assert Page.get_view_restrictions is view_restrictions.get_view_restrictions
+
+
+def test_view_restrictions_are_wagtails_where_nothing_is_translated(tree, home_page, wagtails_own):
     for page in Page.objects.filter(path__startswith=home_page.path).specific():
-        ours = set(ViewRestrictionsInOneQuery.get_view_restrictions(page))
-        wagtails = set(Page.get_view_restrictions(page))
-        assert ours == wagtails, page.url_path
+        ours = set(page.get_view_restrictions())
+        assert ours == set(wagtails_own["get_view_restrictions"](page)), page.url_path
 
 
 @pytest.mark.parametrize("model", [StandardPage, ResourcePage])
-def test_public_is_wagtails(tree, model):
+def test_public_is_wagtails_where_nothing_is_translated(tree, model, wagtails_own):
     pages = model.objects.all()
     ours = set(pages.public().values_list("pk", flat=True))
-    wagtails = set(PageQuerySet.public(pages).values_list("pk", flat=True))
+    wagtails = set(pages.exclude(wagtails_own["private_q"](pages)).values_list("pk", flat=True))
     assert ours == wagtails
     assert ours, "the tree has public pages of this type"
+    assert set(Page.objects.public().values_list("pk", flat=True)) >= ours
+
+
+def test_a_restriction_added_later_covers_the_translations(tree, spanish, wagtails_own):
+    board = tree["board"]
+    translated = board.copy_for_translation(spanish, copy_parents=True)
+    translated.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(
+        page=board, restriction_type=PageViewRestriction.LOGIN
+    )
+    # Wagtail leaves the Spanish copy public: its own tree holds no restriction.
+    assert set(wagtails_own["get_view_restrictions"](translated)) == set()
+    assert list(translated.get_view_restrictions()) == [restriction]
+    assert not StandardPage.objects.public().filter(pk=translated.pk).exists()
+    assert StandardPage.objects.public().filter(pk=translated.get_parent().pk).exists()
 
 
 def test_localized_draft_is_wagtails(tree, spanish):

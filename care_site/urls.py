@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from care_site import health, sitemaps
 from care_site.api import api_router, api_urlpatterns
 from care_site.base import views as base_views
+from home import icons
 from search import views as search_views
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", sitemaps.language_sitemap, name="sitemap_language"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("favicon.ico", icons.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

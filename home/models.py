@@ -308,6 +308,14 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(
         blank=True, help_text=_("Shown in the footer for people who want to write to CARE.")
     )
+    icon = optional_choice(
+        "wagtailimages.Image",
+        _(
+            "The small square picture in browser tabs, bookmarks and on phones' home screens. "
+            "Use a square image at least 512 pixels wide with a simple shape. Leave empty for "
+            "the CARE mark."
+        ),
+    )
 
     class Meta:
         verbose_name = _("site settings")

@@ -4,6 +4,8 @@ cannot parse, a method it does not allow), or Django itself (an address nothing 
 refused host, a failed CSRF check, an exception nobody caught). The HTML site keeps its HTML
 error pages."""
 
+import json
+
 from django.test import Client
 
 import jsonschema_rs
@@ -194,3 +196,32 @@ def test_a_search_of_punctuation_alone_still_lists_everything(get_json, library)
     searched = get_json("/api/v2/pages/?search=%22&type=resources.ResourcePage")
     everything = get_json("/api/v2/pages/?type=resources.ResourcePage")
     assert searched["meta"]["total_count"] == everything["meta"]["total_count"] == 4
+
+
+# -- DRF's own errors, outside the views above ------------------------------------------------
+
+
+def drf_error(path, exc):
+    from django.test import RequestFactory
+
+    from rest_framework.request import Request
+
+    from care_site.api.errors import exception_handler
+
+    request = Request(RequestFactory().get(path))
+    data = exception_handler(exc, {"request": request, "view": None}).data
+    return json.loads(json.dumps(data))  # as sent
+
+
+def test_field_errors_take_the_form_errors_shape():
+    from rest_framework.exceptions import ValidationError
+
+    data = drf_error("/api/v2/forms/1/", ValidationError({"email": ["Enter a valid email."]}))
+    jsonschema_rs.validate(SCHEMAS["FormErrors"], data)
+    assert data["errors"] == {"email": ["Enter a valid email."]}
+
+
+def test_drf_errors_outside_the_api_keep_their_shape():
+    from rest_framework.exceptions import MethodNotAllowed
+
+    assert set(drf_error("/admin/api/main/pages/", MethodNotAllowed("POST"))) == {"detail"}

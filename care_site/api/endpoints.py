@@ -56,9 +56,21 @@ class CarePagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+def refuse_empty_parameters(request):
+    """A parameter given without a value (`?type=`) is a 400: Wagtail's filters would take it
+    as absent and answer as if it had not been asked, hiding the client's mistake."""
+    empty = sorted(name for name, values in request.GET.lists() if "" in values)
+    if empty:
+        raise BadRequestError(f"{', '.join(empty)}: give a value, or leave the parameter out")
+
+
 class ReadEndpointMixin:
     renderer_classes = [JSONRenderer]
     pagination_class = CarePagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        refuse_empty_parameters(request)
 
     def get_object(self):
         if int(self.kwargs.get("pk", 0)) > MAX_ID:

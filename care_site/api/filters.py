@@ -73,15 +73,17 @@ class SearchFilter(BaseFilterBackend):
     queryset."""
 
     def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
         if "search" not in request.GET:
+            if operator is not None:
+                raise BadRequestError("search_operator combines the words of search: add search")
             return queryset
         query = clean_query(request.GET["search"])
         if not query:
             # As on the library page: no words, no search.
             return queryset
-        operator = request.GET.get("search_operator")
-        if operator is not None and operator not in SEARCH_OPERATORS:
-            raise BadRequestError("search_operator must be 'and' or 'or'")
         by_relevance = "order" not in request.GET
         results = get_search_backend().search(
             query, queryset.model.objects.all(), operator=operator, order_by_relevance=by_relevance

@@ -7,10 +7,18 @@ type adds it here too. The test suite runs schemathesis against a live server wi
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.http import JsonResponse
 
 from wagtail import fields as wagtail_fields
 from wagtail.models import Page, get_page_models
+
+from rest_framework.decorators import (
+    api_view,
+    authentication_classes,
+    permission_classes,
+    renderer_classes,
+)
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
 from care_site.base.api import BOOLEAN, INTEGER, NULLABLE_STRING, STRING, object_schema
 from events.api import WHEN_VALUES
@@ -18,10 +26,13 @@ from events.api import WHEN_VALUES
 from .endpoints import CarePagesAPIViewSet
 
 ERROR = {"$ref": "#/components/schemas/Error"}
+FORM_ERRORS_REF = {"$ref": "#/components/schemas/FormErrors"}
 PAGE_META = {"$ref": "#/components/schemas/PageMeta"}
 PAGE_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 STRINGS = {"type": "array", "items": STRING}
 NULLABLE_OBJECT = {"type": ["object", "null"]}
+# A query parameter's text: a parameter given without a value is refused (a 400).
+QUERY_TEXT = {"type": "string", "minLength": 1}
 
 # The JSON type of a model field's value, for fields without a serializer of their own: the
 # first class the field is an instance of.
@@ -112,10 +123,10 @@ RICH_TEXT_FORMAT = query(
 )
 LISTING_PARAMETERS = [
     query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999}, "Items to skip."),
-    query("search", STRING, "Keywords (full-text search)."),
-    query("search_operator", enum(["and", "or"]), "How keywords combine."),
-    query("order", STRING, "A field to order by; `-field` for descending."),
-    query("fields", STRING, "Fields to add (`a,b`), remove (`-a`), or `*`."),
+    query("search", QUERY_TEXT, "Keywords (full-text search)."),
+    query("search_operator", enum(["and", "or"]), "How the keywords of `search` combine."),
+    query("order", QUERY_TEXT, "A field to order by; `-field` for descending."),
+    query("fields", QUERY_TEXT, "Fields to add (`a,b`), remove (`-a`), or `*`."),
 ]
 PAGE_FILTERS = [
     query("child_of", PAGE_ID, "Children of."),
@@ -123,11 +134,11 @@ PAGE_FILTERS = [
     query("translation_of", PAGE_ID, "Translations of a page."),
     any_of(
         "topic",
-        STRING,
+        QUERY_TEXT,
         "Resources on any of these topics (slugs), with type=resources.ResourcePage.",
     ),
-    any_of("resource_type", STRING, "Resources of any of these types (slugs)."),
-    any_of("partner", STRING, "Resources published by any of these partners (slugs)."),
+    any_of("resource_type", QUERY_TEXT, "Resources of any of these types (slugs)."),
+    any_of("partner", QUERY_TEXT, "Resources published by any of these partners (slugs)."),
     any_of(
         "year",
         {"type": "integer", "minimum": 1, "maximum": 9999},
@@ -220,7 +231,7 @@ FORM_ERRORS = object_schema(
     },
     required=["message"],
 )
-FORM_NOT_FOUND = answer("No live, public form page with this id")
+FORM_NOT_FOUND = answer("No live, public form page with this id", ERROR)
 FORM_ANSWERS = {
     "type": "object",
     "description": "Field name -> answer; care_consent (true), care_token (from the GET, "
@@ -251,14 +262,14 @@ FORMS_PATHS = {
                 "400": answer(
                     "Answers to correct, sent too soon after the GET, or a body that cannot be "
                     "read (not UTF-8, nested too deeply, lone surrogates, too many fields)",
-                    FORM_ERRORS,
+                    FORM_ERRORS_REF,
                 ),
-                "403": answer("Origin not allowed", FORM_ERRORS),
+                "403": answer("Origin not allowed", FORM_ERRORS_REF),
                 "404": FORM_NOT_FOUND,
-                "409": answer("The form is closed", FORM_ERRORS),
-                "413": answer("Body over 2.5 MB", FORM_ERRORS),
-                "415": answer("Not JSON"),
-                "429": answer("Over the rate limit", FORM_ERRORS),
+                "409": answer("The form is closed", FORM_ERRORS_REF),
+                "413": answer("Body over 2.5 MB", FORM_ERRORS_REF),
+                "415": answer("Not JSON", FORM_ERRORS_REF),
+                "429": answer("Over the rate limit", FORM_ERRORS_REF),
             },
         },
     }
@@ -267,7 +278,7 @@ PREVIEW_PATHS = {
     "/api/v2/preview/": get(
         "The latest draft of a page, with a preview token from the admin",
         "previewPage",
-        [query("token", STRING, "The signed token.", required=True)],
+        [query("token", QUERY_TEXT, "The signed token.", required=True)],
         {
             "200": answer("OK", {"type": "object"}),
             "400": answer("Missing, forged or expired token", ERROR),
@@ -275,6 +286,23 @@ PREVIEW_PATHS = {
         },
     )
 }
+
+
+# gunicorn (and Django's development server) refuse a request line longer than they read
+# (4094 bytes, 64 KiB) with a short HTML page, before the site sees the request: the one error
+# that is not JSON. Every operation documents it (docs/decisions.md).
+URI_TOO_LONG = answer("URI too long: refused by the HTTP server, as a short HTML page, not JSON")
+
+
+def with_server_answers(paths):
+    """`paths` with every operation also documenting what the HTTP server answers for it."""
+    return {
+        path: {
+            method: {**operation, "responses": {**operation["responses"], "414": URI_TOO_LONG}}
+            for method, operation in operations.items()
+        }
+        for path, operations in paths.items()
+    }
 
 
 def build_schema():
@@ -293,19 +321,22 @@ def build_schema():
             "version": "2",
             "description": "Live, public pages, images, documents and forms (docs/api.md).",
         },
-        "paths": {
-            **pages_paths([model._meta.label for model in page_models]),
-            **media_paths("images", title=STRING, description=STRING),
-            **media_paths("documents", title=STRING),
-            **FORMS_PATHS,
-            **PREVIEW_PATHS,
-            "/api/v2/schema/": get(
-                "This document", "getSchema", [], {"200": answer("OpenAPI 3.1")}
-            ),
-        },
+        "paths": with_server_answers(
+            {
+                **pages_paths([model._meta.label for model in page_models]),
+                **media_paths("images", title=STRING, description=STRING),
+                **media_paths("documents", title=STRING),
+                **FORMS_PATHS,
+                **PREVIEW_PATHS,
+                "/api/v2/schema/": get(
+                    "This document", "getSchema", [], {"200": answer("OpenAPI 3.1")}
+                ),
+            }
+        ),
         "components": {
             "schemas": {
                 "Error": object_schema({"message": STRING}, required=True),
+                "FormErrors": FORM_ERRORS,
                 "PageMeta": object_schema(page_meta),
                 **{model._meta.label: page_type_schema(model) for model in page_models},
             }
@@ -313,5 +344,10 @@ def build_schema():
     }
 
 
+# A DRF view, so another method is a JSON 405 like the rest of the API's.
+@api_view(["GET", "HEAD"])
+@renderer_classes([JSONRenderer])
+@authentication_classes([])
+@permission_classes([])
 def schema_view(request):
-    return JsonResponse(build_schema(), json_dumps_params={"indent": 2})
+    return Response(build_schema())

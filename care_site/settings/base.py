@@ -67,6 +67,8 @@ MIDDLEWARE = [
     # First, so every later log line of a request carries its id (DJANGO_GUID below).
     "care_site.request_id.DropMalformedRequestId",
     "django_guid.middleware.guid_middleware",
+    # Before anything that can answer an error, so the API's are JSON (care_site/api/errors.py).
+    "care_site.api.errors.ApiErrorsAsJson",
     # Before anything that can answer early, so every API response carries its CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -313,6 +315,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.ImageForm"
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILAPI_LIMIT_MAX = 50
+# The API's errors are `{"message": ...}`, DRF's included (care_site/api/errors.py).
+REST_FRAMEWORK = {"EXCEPTION_HANDLER": "care_site.api.errors.exception_handler"}
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Rich text in the API as display HTML, internal links and embeds resolved (docs/api.md).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"

@@ -50,11 +50,18 @@ def test_the_token_expires(admin_client, client, draft):
     assert "expired" in response.json()["message"]
 
 
-@pytest.mark.parametrize("token", ["", "forged", "eyJwYWdlIjoxfQ:1abc:bad"])
+@pytest.mark.parametrize("token", ["forged", "eyJwYWdlIjoxfQ:1abc:bad"])
 def test_forged_tokens_are_refused(client, db, token):
     response = client.get(reverse("api_preview"), {"token": token})
     assert response.status_code == 400
     assert response.json() == {"message": "preview token is not valid"}
+
+
+@pytest.mark.parametrize("query", [{}, {"token": ""}])
+def test_a_missing_token_is_refused(client, db, query):
+    response = client.get(reverse("api_preview"), query)
+    assert response.status_code == 400
+    assert "token" in response.json()["message"]
 
 
 def test_only_editors_of_the_page_get_a_token(client, django_user_model, draft):

@@ -68,6 +68,17 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json")
 
+# Errors reach the operator: a Sentry-compatible server when SENTRY_DSN is set, otherwise an
+# email to ADMINS (Django's mail_admins handler on the `django` logger) when CARE_ADMINS is.
+if os.environ.get("SENTRY_DSN"):
+    from care_site.error_reporting import start_sentry
+
+    start_sentry(os.environ["SENTRY_DSN"])
+else:
+    from care_site.error_reporting import admins_from
+
+    ADMINS = admins_from(os.environ.get("CARE_ADMINS", ""))
+
 # Form emails: queued in the database and sent by the `worker` process (Procfile), never in a
 # visitor's request, so a slow or absent mail server holds no web worker. A new dict: base's
 # stays as it is for whatever imports it.

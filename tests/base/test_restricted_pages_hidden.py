@@ -248,3 +248,22 @@ def test_a_restricted_form_takes_no_submission_and_sends_no_email(client, restri
         assert response.status_code == 404
         assert Submission.objects.count() == before
     assert mail.outbox == []
+
+
+def test_the_privacy_dialog_of_a_translation_names_the_page_holding_the_restriction(
+    admin_client, restricted
+):
+    spanish = next(
+        page
+        for page in restricted
+        if isinstance(page, PartnerPage) and page.locale.language_code == "es"
+    )
+    english = next(
+        page
+        for page in restricted
+        if isinstance(page, PartnerPage) and page.locale.language_code == "en"
+    )
+    response = admin_client.get(reverse("wagtailadmin_pages:set_privacy", args=[spanish.pk]))
+    assert response.status_code == 200
+    dialog = readable(response)
+    assert reverse("wagtailadmin_pages:edit", args=[english.pk]) in dialog

@@ -226,7 +226,11 @@ def resource_ld(client, page):
     return data
 
 
-def test_the_feed_may_be_kept_a_few_minutes_by_browsers_and_proxies(client, resource_index):
+@pytest.mark.parametrize("page_cache", [False, True])
+def test_the_feed_may_be_kept_ten_minutes_by_browsers_and_proxies(
+    client, settings, resource_index, page_cache
+):
+    settings.PAGE_CACHE_ENABLED = page_cache  # whose own lifetime for pages is a minute
     response = client.get(resource_index.url + "feed/")
     assert response.status_code == 200
     assert cache_control(response) == {"public", "max-age=600"}
@@ -283,7 +287,11 @@ def test_a_meetings_uid_survives_a_change_of_address(client, settings, event_ind
     assert str(after["UID"]) == str(before["UID"]) == f"event-{event.translation_key}@localhost"
 
 
-def test_calendars_may_be_kept_a_few_minutes_by_browsers_and_proxies(client, event_index):
+@pytest.mark.parametrize("page_cache", [False, True])
+def test_calendars_may_be_kept_five_minutes_by_browsers_and_proxies(
+    client, settings, event_index, page_cache
+):
+    settings.PAGE_CACHE_ENABLED = page_cache
     event = make_event(event_index, ny(2030, 7, 24))
     for url in (event.url + "ical/", event_index.url + "ical/"):
         assert cache_control(get(client, url)) == {"public", "max-age=300"}

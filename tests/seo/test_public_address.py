@@ -300,13 +300,15 @@ def test_calendars_may_be_kept_five_minutes_by_browsers_and_proxies(
 # The API and emails ------------------------------------------------------------------------------
 
 
-def test_the_api_links_use_the_public_address(client, public, home_page, spanish):
-    about = StandardPageFactory(parent=home_page, title="About")
+def test_the_api_links_use_the_public_address(client, public, home_page, spanish, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.care.example.org"  # an admin elsewhere
+    about = StandardPageFactory(parent=home_page, title="About", image=ImageFactory())
     sobre = translate(about, spanish, title="Sobre nosotros")
     for page in (about, sobre):
         data = get(client, f"/api/v2/pages/{page.pk}/").json()
         assert on_public_origin(data["meta"]["html_url"]) == page.url
         assert data["meta"]["detail_url"] == f"{PUBLIC}/api/v2/pages/{page.pk}/"
+        on_public_origin(data["image"]["full_url"])
     listing = get(client, "/api/v2/pages/", locale="es").json()
     assert all(item["meta"]["html_url"].startswith(PUBLIC + "/") for item in listing["items"])
 

@@ -34,6 +34,10 @@ migrate: messages
 seed: migrate  ## Load the CARE demo content (safe to repeat)
 	$(MANAGE) seed_demo
 
+# The site's address is where `make run` serves it (HOST, PORT), unless CARE_PUBLIC_URL says
+# otherwise; `migrate` gives it to the Site, so every absolute link points there.
+run seed migrate: export CARE_PUBLIC_URL ?= http://$(HOST):$(PORT)
+
 run: seed  ## Install, migrate, seed, ensure an admin login, serve http://127.0.0.1:8000
 	$(MANAGE) ensure_admin --url http://$(HOST):$(PORT)/admin/
 	@echo "Serving the CARE site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"

@@ -2,6 +2,7 @@
 with its `hreflang` alternates and the date it was last published) and `/robots.txt`."""
 
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
@@ -12,6 +13,8 @@ from django.views.decorators.http import require_safe
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from care_site.base.public_address import absolute_url
 
 # Browsers and proxies may keep these for an hour; the sitemap's own Last-Modified still lets a
 # crawler ask whether anything changed.
@@ -81,9 +84,20 @@ def language_sitemaps(request):
 @require_safe
 @cache_control(max_age=CRAWLER_FILES_MAX_AGE)
 def sitemap_index(request):
-    return sitemap_views.index(
+    response = sitemap_views.index(
         request, language_sitemaps(request), sitemap_url_name="sitemap_language"
     )
+    # Django writes each sitemap's address with the request's host; crawlers get the public one.
+    response.context_data["sitemaps"] = [
+        sitemap_views.SitemapIndexItem(public_location(item.location), item.last_mod)
+        for item in response.context_data["sitemaps"]
+    ]
+    return response
+
+
+def public_location(url):
+    parts = urlsplit(url)
+    return absolute_url(parts.path + (f"?{parts.query}" if parts.query else ""))
 
 
 @require_safe
@@ -102,6 +116,6 @@ def robots_txt(request):
     context = {
         "admin_path": reverse("wagtailadmin_home"),
         "search_paths": [translate_url(reverse("search"), code) for code in content_languages()],
-        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+        "sitemap_url": absolute_url(reverse("sitemap")),
     }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -1,16 +1,17 @@
 """Calendar files (RFC 5545), made with the icalendar library: one meeting as a download, the
 community's meetings as a feed people subscribe to, and "add to calendar" links.
 
-- UID is the page's translation key at the site's host: it survives a change of title, slug
-  or place in the tree, and is shared by the translations of one meeting, which are the same
-  event to a calendar.
+- UID is the page's translation key at a fixed domain (`UID_DOMAIN`), never the site's host:
+  it survives a change of title, slug, place in the tree or of the site's address, and is
+  shared by the translations of one meeting, which are the same event to a calendar. A
+  calendar app that sees a new UID shows the meeting twice (docs/decisions.md).
 - DTSTART/DTEND carry the event's own zone (TZID) with a VTIMEZONE built from tzdata, so a
   calendar shows the meeting at the right moment whatever zone the reader is in.
 - SEQUENCE is `EventPage.schedule_sequence`, which grows when an editor changes the time.
 - No METHOD, so DTSTAMP is when the information was last revised: the last publication."""
 
 import datetime
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -24,12 +25,19 @@ PRODID = "-//Collaborative for Anti-Racism & Equity//Peer Learning Community//EN
 # The feed keeps a year of past meetings, so a subscriber's calendar keeps its history.
 FEED_PAST_DAYS = 365
 FEED_REFRESH = datetime.timedelta(hours=6)
+# Calendar apps poll a subscription every few minutes to hours: browsers and proxies may answer
+# from a copy this many seconds old, so a burst of polls costs one rendering, and an edited
+# meeting reaches everyone within five minutes.
 CACHE_SECONDS = 300
+# The part after "@" of every UID, for ever. The translation key (a UUID) makes a UID unique on
+# its own; this is what every site set up from the demo seed has sent so far (its Site was
+# "localhost"), so their subscribers' calendars keep their meetings. Never derive it from the
+# host: changing the address would duplicate every meeting in every subscriber's calendar.
+UID_DOMAIN = "localhost"
 
 
-def event_uid(event, request=None):
-    host = urlsplit(event.get_full_url(request) or "").hostname or "localhost"
-    return f"event-{event.translation_key}@{host}"
+def event_uid(event):
+    return f"event-{event.translation_key}@{UID_DOMAIN}"
 
 
 def description(event, page_url, show_links):
@@ -54,7 +62,7 @@ def vevent(event, request=None, now=None):
     show_links = event.get_status(now) != event.Status.PAST
     page_url = event.get_full_url(request)
     component = icalendar.Event()
-    component.add("uid", event_uid(event, request))
+    component.add("uid", event_uid(event))
     revised = event.last_published_at or event.latest_revision_created_at or timezone.now()
     component.add("dtstamp", revised.astimezone(datetime.UTC))
     component.add("last-modified", revised.astimezone(datetime.UTC))

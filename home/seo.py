@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from care_site.base.models import start_page_types
+from care_site.base.public_address import absolute_url
 from home.models import SiteSettings
 from home.templatetags.navigation_tags import (
     chrome_cache,
@@ -145,7 +146,7 @@ def seo_meta(context):
         "description": page.meta_description,
         "canonical_url": canonical_url(page, request),
         "image": rendition,
-        "image_url": request.build_absolute_uri(rendition.url) if rendition and request else "",
+        "image_url": absolute_url(rendition.url) if rendition else "",
         "site_name": site_name(context),
         "og_locale": translation.to_locale(translation.get_language() or "en"),
         "og_alternate_locales": [
@@ -171,7 +172,7 @@ def breadcrumbs(context):
                 "@type": "ListItem",
                 "position": position,
                 "name": crumb["name"],
-                "item": request.build_absolute_uri(crumb["url"]) if request else crumb["url"],
+                "item": absolute_url(crumb["url"]),
             }
             for position, crumb in enumerate(trail, start=1)
         ],

@@ -22,6 +22,8 @@ def production_env(**settings):
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
+    # Production needs the site's public address; these servers are reached on loopback.
+    env.setdefault("CARE_PUBLIC_URL", "http://127.0.0.1:8000")
     env.update({name: str(value) for name, value in settings.items() if value is not None})
     return env
 

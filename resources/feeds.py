@@ -5,13 +5,24 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from care_site.base.public_address import absolute_url
+
 FEED_LENGTH = 20
+# Feed readers poll on a schedule: browsers and proxies may answer from a copy this many seconds
+# old, so a crowd of readers costs one rendering, and a new resource shows within ten minutes.
+CACHE_SECONDS = 600
 
 
 class ResourceFeed(Feed):
     feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+        return response
 
     def get_object(self, request, page):
         self.request = request
@@ -25,7 +36,7 @@ class ResourceFeed(Feed):
         return page.get_full_url(self.request) + self.library.feed_querystring
 
     def feed_url(self, page):
-        return self.request.build_absolute_uri()
+        return absolute_url(self.request.get_full_path())
 
     def description(self, page):
         return page.summary or page.title

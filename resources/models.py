@@ -28,6 +28,7 @@ from care_site.base import cache
 from care_site.base.blocks import BaseStreamBlock
 from care_site.base.embeds import stored_embed
 from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.public_address import absolute_url
 from care_site.base.view_restrictions import is_visible
 
 from . import api as resource_api
@@ -445,7 +446,7 @@ class ResourcePage(BasePage):
             document = self.document
             data["associatedMedia"] = {
                 "@type": "MediaObject",
-                "contentUrl": request.build_absolute_uri(document.url) if request else document.url,
+                "contentUrl": absolute_url(document.url),
                 "encodingFormat": mimetypes.guess_type(document.filename)[0]
                 or document.file_extension,
             }

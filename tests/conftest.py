@@ -3,6 +3,7 @@ it, and Wagtail's page-test assertions bound to a logged-in admin client."""
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
 
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
@@ -32,6 +33,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request activates its page's language for the rest of the thread; code a later test
+    calls outside a request (blocks, template tags) would read it."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from rest_framework.fields import ReadOnlyField
 
+from .public_address import absolute_url
 from .view_restrictions import is_visible
 
 STREAM_IMAGE_SPEC = "max-1600x1600"
@@ -70,7 +71,8 @@ def image_rendition(image, spec, *, alt=None, decorative=False):
     return {
         "id": image.pk,
         "url": rendition.url,
-        "full_url": rendition.full_url,
+        # On the public address (Wagtail's `full_url` would use the admin's).
+        "full_url": absolute_url(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": "" if decorative else (alt if alt is not None else image.default_alt_text or ""),

@@ -7,10 +7,16 @@ class BaseConfig(AppConfig):
     verbose_name = "Site foundations"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from wagtail.signals import page_published
 
-        from . import cache, embeds, view_restrictions
+        from . import cache, checks, embeds, sites, view_restrictions
 
+        checks.register()
+        # Before the cache's own post_migrate receiver, which then retires every page cached
+        # with the old address.
+        post_migrate.connect(sites.apply_public_address, sender=self)
         view_restrictions.install()
         cache.connect_invalidation()
         page_published.connect(embeds.look_up_when_published)

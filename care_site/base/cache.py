@@ -31,7 +31,7 @@ from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_max_age, patch_cache_control
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, PageViewRestriction
@@ -186,7 +186,8 @@ class PageCacheMiddleware:
         if is_cacheable_response(request, response):
             if hasattr(response, "render"):
                 response.render()
-            patch_cache_control(response, public=True, max_age=60)
+            # A view that chose its own lifetime keeps it (the feeds and calendars, polled).
+            patch_cache_control(response, public=True, max_age=get_max_age(response) or 60)
             store("set", page_key, response, settings.PAGE_CACHE_SECONDS)
             response[PAGE_CACHE_HEADER] = "miss"
         return response

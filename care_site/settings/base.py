@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
+from care_site.base.public_address import parse_public_url
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -306,7 +308,17 @@ PERMISSIONS_POLICY = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Collaborative for Anti-Racism & Equity"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (docs/deployment.md): the scheme, host and port visitors use, e.g.
+# https://care.example.org. Every absolute link starts with it, and `migrate` gives it to the
+# default Site (care_site/base/public_address.py). Unset: what `make run` serves. A site set up
+# before this setting existed gave the address as WAGTAILADMIN_BASE_URL; that still counts.
+CARE_PUBLIC_URL = parse_public_url(
+    os.environ.get("CARE_PUBLIC_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or "http://127.0.0.1:8000"
+).origin
+# Links in staff emails and the admin; its own variable only for an admin on another address.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or CARE_PUBLIC_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -317,7 +329,8 @@ WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILAPI_LIMIT_MAX = 50
 # The API's errors are `{"message": ...}`, DRF's included (care_site/api/errors.py).
 REST_FRAMEWORK = {"EXCEPTION_HANDLER": "care_site.api.errors.exception_handler"}
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# The API's `detail_url`s.
+WAGTAILAPI_BASE_URL = CARE_PUBLIC_URL
 # Rich text in the API as display HTML, internal links and embeds resolved (docs/api.md).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 

@@ -4,8 +4,10 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from care_site.base.public_address import parse_public_url
+
 from .base import *  # noqa: F403
-from .base import DATABASES, LOGGING, MIDDLEWARE, STORAGES, TASKS, env_list
+from .base import CARE_PUBLIC_URL, DATABASES, LOGGING, MIDDLEWARE, STORAGES, TASKS, env_list
 
 
 def required(name):
@@ -19,12 +21,25 @@ def flag(name, default):
     return os.environ.get(name, str(default)).strip().lower() in ("1", "true", "yes", "on")
 
 
+def unique(items):
+    return list(dict.fromkeys(items))
+
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost"}
+
 DEBUG = False
 SECRET_KEY = required("DJANGO_SECRET_KEY")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("Set ALLOWED_HOSTS (comma-separated host names) in production.")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Production never guesses its address: every link, feed and calendar would carry the guess.
+# (WAGTAILADMIN_BASE_URL is accepted in its place, as base.py explains.)
+if not (os.environ.get("CARE_PUBLIC_URL") or os.environ.get("WAGTAILADMIN_BASE_URL", "")).strip():
+    raise ImproperlyConfigured(
+        "Set CARE_PUBLIC_URL to the site's public address (e.g. https://care.example.org) "
+        "to run in production."
+    )
+PUBLIC_ADDRESS = parse_public_url(CARE_PUBLIC_URL)
+# The public host is always served; ALLOWED_HOSTS adds others (an internal name, www.).
+ALLOWED_HOSTS = unique([PUBLIC_ADDRESS.hostname, *env_list("ALLOWED_HOSTS")])
+CSRF_TRUSTED_ORIGINS = unique([CARE_PUBLIC_URL, *env_list("CSRF_TRUSTED_ORIGINS")])
 
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names: safe to cache for a year
@@ -37,6 +52,16 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # HTTPS everywhere. Behind a TLS-terminating proxy, it must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = flag("SECURE_SSL_REDIRECT", True)
+# Trying production settings on this machine over plain HTTP (docs/deployment.md): the operator
+# turned the redirect off and the site's address is http on loopback. Only then is Django's
+# deployment warning about the redirect (W008) expected, so only then is it silenced: `make
+# serve` runs `check --deploy` and stops at any other warning, a weak secret key included.
+LOCAL_TRIAL = (
+    not SECURE_SSL_REDIRECT
+    and PUBLIC_ADDRESS.scheme == "http"
+    and PUBLIC_ADDRESS.hostname in LOOPBACK_HOSTS
+)
+SILENCED_SYSTEM_CHECKS = ["security.W008"] if LOCAL_TRIAL else []
 # Load balancers probe each instance directly, over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 31_536_000

@@ -23,3 +23,8 @@ PAGE_CACHE_ENABLED = False
 
 # Other tests sign in with a password alone; the second factor's tests turn it on.
 CARE_SECOND_FACTOR_REQUIRED = False
+
+# The address of Wagtail's initial Site (localhost, port 80), whatever the machine's environment
+# says: tests of another address set it themselves (tests/seo/test_public_address.py).
+CARE_PUBLIC_URL = "http://localhost"
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = CARE_PUBLIC_URL

@@ -26,6 +26,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
+from care_site.base.public_address import public_address
 from events.models import EventIndexPage, EventMaterial, EventPage
 from forms.models import FormField, FormPage
 from home.models import Footer, HomePage, HomePageFeaturedResource, SiteSettings, StandardPage
@@ -109,8 +110,14 @@ class Seeder:
             site.site_name = "CARE"
             site.save()
         else:
+            # At the public address, as `migrate` keeps it (care_site/base/sites.py).
+            address = public_address()
             Site.objects.create(
-                hostname="localhost", root_page=home, is_default_site=True, site_name="CARE"
+                hostname=address.hostname,
+                port=address.port,
+                root_page=home,
+                is_default_site=True,
+                site_name="CARE",
             )
         if welcome:
             welcome.delete()

@@ -12,6 +12,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from care_site.base import cache, sites
+from care_site.base.public_address import absolute_url
 from care_site.base.view_restrictions import is_visible
 from home.models import Footer, HomePage, SiteSettings
 
@@ -155,9 +156,7 @@ def language_links(context):
             "code": code,
             "name": translation.get_language_info(code)["name_local"],
             "url": targets[code][0],
-            "absolute_url": (
-                request.build_absolute_uri(targets[code][0]) if request is not None else ""
-            ),
+            "absolute_url": absolute_url(targets[code][0]),
             "is_translation": targets[code][1],
             "current": code == current_language,
             "is_default": code == settings.LANGUAGE_CODE,

@@ -40,15 +40,22 @@ def test_admin_account_page_shows_no_gravatar(admin_client, admin_user):
     assert "gravatar.com" not in response.content.decode()
 
 
-def import_production(**env):
+def import_production(code="import care_site.settings.production", **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DJANGO_SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key
+        not in {
+            "DJANGO_SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "CARE_PUBLIC_URL",
+            "WAGTAILADMIN_BASE_URL",
+            "DJANGO_SETTINGS_MODULE",
+        }
     }
     environment.update(env)
     return subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
-        [sys.executable, "-c", "import care_site.settings.production"],
+        [sys.executable, "-c", code],
         cwd=BASE_DIR,
         env=environment,
         capture_output=True,
@@ -67,6 +74,12 @@ def import_production(**env):
         {"DJANGO_SECRET_KEY": "   ", "ALLOWED_HOSTS": "care.example.org"},
         {"DJANGO_SECRET_KEY": "a-long-random-production-secret", "ALLOWED_HOSTS": ""},
         {"DJANGO_SECRET_KEY": "a-long-random-production-secret", "ALLOWED_HOSTS": " , "},
+        {"DJANGO_SECRET_KEY": "a-long-random-production-secret", "ALLOWED_HOSTS": "care.org"},
+        {"DJANGO_SECRET_KEY": "a-long-random-production-secret", "CARE_PUBLIC_URL": "care.org"},
+        {
+            "DJANGO_SECRET_KEY": "a-long-random-production-secret",
+            "CARE_PUBLIC_URL": "https://care.example.org:8443",
+        },
     ],
     ids=[
         "nothing",
@@ -75,6 +88,9 @@ def import_production(**env):
         "blank-secret",
         "empty-hosts",
         "hosts-only-commas",
+        "no-public-address",
+        "public-address-without-scheme",
+        "https-on-a-port-wagtail-cannot-say",
     ],
 )
 def test_production_refuses_to_start_half_configured(env):
@@ -87,8 +103,38 @@ def test_production_starts_when_configured():
     result = import_production(
         DJANGO_SECRET_KEY="a-long-random-production-secret",
         ALLOWED_HOSTS="care.example.org,www.care.example.org",
+        CARE_PUBLIC_URL="https://care.example.org",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_public_address_alone_gives_the_hosts_origins_and_base_urls():
+    result = import_production(
+        "from care_site.settings import production as p; print(p.ALLOWED_HOSTS, "
+        "p.CSRF_TRUSTED_ORIGINS, p.CARE_PUBLIC_URL, p.WAGTAILADMIN_BASE_URL, "
+        "p.WAGTAILAPI_BASE_URL, sep='|')",
+        DJANGO_SECRET_KEY="a-long-random-production-secret",
+        CARE_PUBLIC_URL="https://Care.Example.org/",
+        CSRF_TRUSTED_ORIGINS="https://www.care.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().split("|") == [
+        "['care.example.org']",
+        "['https://care.example.org', 'https://www.care.example.org']",
+        "https://care.example.org",
+        "https://care.example.org",
+        "https://care.example.org",
+    ]
+
+
+def test_a_site_that_gave_its_address_as_the_admin_base_url_keeps_it():
+    result = import_production(
+        "from care_site.settings import production as p; print(p.CARE_PUBLIC_URL)",
+        DJANGO_SECRET_KEY="a-long-random-production-secret",
+        WAGTAILADMIN_BASE_URL="https://care.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "https://care.example.org"
 
 
 @pytest.mark.django_db

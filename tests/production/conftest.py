@@ -13,6 +13,7 @@ from care_site.settings import base
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "a-long-random-test-secret-" + "x" * 40,
     "ALLOWED_HOSTS": "testserver,care.example.org",
+    "CARE_PUBLIC_URL": "https://care.example.org",
 }
 # What production changes about a response. Databases, caches, storage and logging stay the
 # test settings' own.

@@ -61,3 +61,59 @@ def test_production_sends_form_emails_from_the_worker_never_in_the_request():
     )
     assert code == 0, err
     assert out == "django_tasks.backends.immediate.ImmediateBackend"
+
+
+# `make serve` runs `check --deploy --fail-level WARNING` first and stops at any warning.
+
+LOCAL_TRIAL = {"CARE_PUBLIC_URL": "http://127.0.0.1:8000", "SECURE_SSL_REDIRECT": "false"}
+
+
+def deploy_check(**env):
+    result = subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            **PRODUCTION_ENV,
+            "DJANGO_SETTINGS_MODULE": "care_site.settings.production",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_the_deploy_check_passes_a_production_configuration():
+    status, output = deploy_check()
+    assert status == 0, output
+
+
+def test_the_deploy_check_passes_the_documented_local_trial_over_http():
+    status, output = deploy_check(**LOCAL_TRIAL)
+    assert status == 0, output
+    assert "1 silenced" in output
+
+
+def test_the_local_trial_still_refuses_a_weak_secret_key():
+    status, output = deploy_check(
+        **LOCAL_TRIAL, DJANGO_SECRET_KEY="change-me-to-a-long-random-string"
+    )
+    assert status != 0
+    assert "security.W009" in output
+    assert "security.W008" not in output
+
+
+def test_turning_the_redirect_off_for_a_public_host_is_still_refused():
+    status, output = deploy_check(
+        CARE_PUBLIC_URL="http://care.example.org", SECURE_SSL_REDIRECT="false"
+    )
+    assert status != 0
+    assert "security.W008" in output
+
+
+def test_an_http_public_address_on_a_site_that_redirects_to_https_is_refused():
+    status, output = deploy_check(CARE_PUBLIC_URL="http://care.example.org")
+    assert status != 0
+    assert "care.W001" in output and "CARE_PUBLIC_URL" in output

@@ -226,7 +226,7 @@ def test_download_is_described_as_a_media_object(client, resource_index):
     page = ResourcePageFactory(parent=resource_index, external_url="", document=document)
     data = page_json_ld(client.get(page.url))
     assert data["associatedMedia"]["encodingFormat"] == "application/pdf"
-    assert data["associatedMedia"]["contentUrl"] == f"http://testserver{document.url}"
+    assert data["associatedMedia"]["contentUrl"] == f"http://localhost{document.url}"
     assert "sameAs" not in data
 
 

@@ -49,7 +49,7 @@ def about(home_page):
 def test_index_lists_one_sitemap_per_language(client, home_page):
     index = parse(client.get("/sitemap.xml"))
     locations = [element.text for element in index.findall("sm:sitemap/sm:loc", NS)]
-    assert locations == ["http://testserver/sitemap-en.xml", "http://testserver/sitemap-es.xml"]
+    assert locations == ["http://localhost/sitemap-en.xml", "http://localhost/sitemap-es.xml"]
 
 
 def test_each_language_lists_its_own_live_public_pages(
@@ -143,7 +143,7 @@ def test_robots_points_at_the_sitemap_and_keeps_crawlers_out_of_search_and_admin
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text.splitlines()
+    assert "Sitemap: http://localhost/sitemap.xml" in text.splitlines()
     assert "User-agent: *" in text.splitlines()
     rules = robots_rules(text)
     for address in (

@@ -1,10 +1,11 @@
 """Calendar files (RFC 5545), made with the icalendar library: one meeting as a download, the
 community's meetings as a feed people subscribe to, and "add to calendar" links.
 
-- UID is the page's translation key at a fixed domain (`UID_DOMAIN`), never the site's host:
-  it survives a change of title, slug, place in the tree or of the site's address, and is
-  shared by the translations of one meeting, which are the same event to a calendar. A
-  calendar app that sees a new UID shows the meeting twice (docs/decisions.md).
+- UID is the page's translation key at the domain recorded when the site was first migrated
+  (`CalendarIdentity`: the public host then), never the site's current host: it survives a
+  change of title, slug, place in the tree or of the site's address, and is shared by the
+  translations of one meeting, which are the same event to a calendar. A calendar app that
+  sees a new UID shows the meeting twice (docs/decisions.md).
 - DTSTART/DTEND carry the event's own zone (TZID) with a VTIMEZONE built from tzdata, so a
   calendar shows the meeting at the right moment whatever zone the reader is in.
 - SEQUENCE is `EventPage.schedule_sequence`, which grows when an editor changes the time.
@@ -13,6 +14,7 @@ community's meetings as a feed people subscribe to, and "add to calendar" links.
 import datetime
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
@@ -20,6 +22,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 import icalendar
+
+from care_site.base import cache
+from care_site.base.public_address import public_address
 
 PRODID = "-//Collaborative for Anti-Racism & Equity//Peer Learning Community//EN"
 # The feed keeps a year of past meetings, so a subscriber's calendar keeps its history.
@@ -29,15 +34,24 @@ FEED_REFRESH = datetime.timedelta(hours=6)
 # from a copy this many seconds old, so a burst of polls costs one rendering, and an edited
 # meeting reaches everyone within five minutes.
 CACHE_SECONDS = 300
-# The part after "@" of every UID, for ever. The translation key (a UUID) makes a UID unique on
-# its own; this is what every site set up from the demo seed has sent so far (its Site was
-# "localhost"), so their subscribers' calendars keep their meetings. Never derive it from the
-# host: changing the address would duplicate every meeting in every subscriber's calendar.
-UID_DOMAIN = "localhost"
 
 
 def event_uid(event):
-    return f"event-{event.translation_key}@{UID_DOMAIN}"
+    """`event-<translation key>@<domain>`: the key (shared by a meeting's translations, kept
+    through any change of title or slug) and the domain recorded when the site was first
+    migrated (`CalendarIdentity`), never the site's current host."""
+    return f"event-{event.translation_key}@{uid_domain()}"
+
+
+def uid_domain():
+    identity = apps.get_model("events", "CalendarIdentity")
+    return cache.cached(
+        lambda: (
+            identity.objects.values_list("uid_domain", flat=True).first()
+            or public_address().hostname
+        ),
+        cache.key("calendar-uid-domain"),
+    )
 
 
 def description(event, page_url, show_links):

@@ -448,3 +448,33 @@ class EventMaterial(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("event material")
+
+
+class CalendarIdentity(models.Model):
+    """The domain after "@" in every meeting's calendar UID: the site's public host when the
+    site was first migrated, kept for ever. Calendar apps recognise a meeting by its UID alone,
+    so a UID that followed a later change of address would show every meeting twice."""
+
+    uid_domain = models.CharField(
+        max_length=253,
+        editable=False,
+        help_text=_("Set once, when the site is first set up; never changed afterwards."),
+    )
+
+    class Meta:
+        verbose_name = _("calendar identity")
+
+    def __str__(self):
+        return self.uid_domain
+
+    @classmethod
+    def record(cls, using="default", **kwargs):
+        """After `migrate` (post_migrate, apps.py): the first time, the public host becomes
+        the UID domain; afterwards nothing changes, whatever CARE_PUBLIC_URL says."""
+        from django.db import connections
+
+        from care_site.base.public_address import public_address
+
+        if cls._meta.db_table in connections[using].introspection.table_names():
+            hostname = public_address().hostname
+            cls.objects.using(using).get_or_create(pk=1, defaults={"uid_domain": hostname})

@@ -1,6 +1,7 @@
 """The site's public address is configuration, given once (CARE_PUBLIC_URL): after `migrate`,
 every absolute link the site writes starts with it, in both languages, whatever host the
-request came in on (behind a proxy, an internal name). Calendar UIDs never depend on it."""
+request came in on (behind a proxy, an internal name). Calendar UIDs take the address the site
+was first set up with, and keep it."""
 
 import io
 import re
@@ -20,6 +21,7 @@ import pytest
 from care_site.base.public_address import absolute_url, parse_public_url
 from care_site.base.sites import apply_public_address
 from events.factories import EventIndexPageFactory
+from events.models import CalendarIdentity
 from forms.factories import FormFieldFactory, FormPageFactory
 from home.factories import DocumentFactory, ImageFactory, StandardPageFactory
 from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
@@ -47,6 +49,9 @@ def give_address(settings, url):
 
 @pytest.fixture
 def public(settings, home_page):
+    """A site set up at PUBLIC: its first `migrate` ran with the address (the test database
+    was first migrated with the test settings' address, so that record is removed first)."""
+    CalendarIdentity.objects.all().delete()
     give_address(settings, PUBLIC)
     return PUBLIC
 
@@ -243,7 +248,7 @@ def cache_control(response):
 # Calendars ---------------------------------------------------------------------------------------
 
 
-def test_calendars_use_the_public_address_and_uids_do_not(client, public, home_page, spanish):
+def test_calendars_use_the_public_address(client, public, home_page, spanish):
     community = EventIndexPageFactory(parent=home_page, title="Peer learning community")
     event = make_event(community, ny(2030, 7, 24), title="July meeting")
     reunion = translate(event, spanish, title="Reunión de julio")
@@ -251,7 +256,7 @@ def test_calendars_use_the_public_address_and_uids_do_not(client, public, home_p
     for page, feed in ((event, community), (reunion, comunidad)):
         [vevent] = fetch_calendar(client, page.url + "ical/").walk("VEVENT")
         assert on_public_origin(str(vevent["URL"])) == page.url
-        assert str(vevent["UID"]) == f"event-{event.translation_key}@localhost"
+        assert str(vevent["UID"]) == f"event-{event.translation_key}@care.example.org"
         assert f"{PUBLIC}{page.url}" in str(vevent["DESCRIPTION"])
         data = json_ld_of_type(get(client, page.url), "Event")
         assert on_public_origin(data["url"]) == page.url
@@ -267,7 +272,7 @@ def test_calendars_use_the_public_address_and_uids_do_not(client, public, home_p
         ]
         assert document.find("link", attrs={"type": "text/calendar"})["href"] == feed_address
         uids = [str(e["UID"]) for e in fetch_calendar(client, feed.url + "ical/").walk("VEVENT")]
-        assert uids == [f"event-{event.translation_key}@localhost"]
+        assert uids == [f"event-{event.translation_key}@care.example.org"]
 
 
 def fetch_calendar(client, url):
@@ -277,6 +282,7 @@ def fetch_calendar(client, url):
 
 
 def test_a_meetings_uid_survives_a_change_of_address(client, settings, event_index):
+    """The test database was first migrated at http://localhost: its meetings keep that."""
     event = make_event(event_index, ny(2030, 7, 24))
     url = event.url + "ical/"
     [before] = fetch_calendar(client, url).walk("VEVENT")
@@ -285,6 +291,16 @@ def test_a_meetings_uid_survives_a_change_of_address(client, settings, event_ind
     assert str(after["URL"]).startswith("https://calendar.care.example.org/")
     assert str(before["URL"]).startswith("http://localhost/")
     assert str(after["UID"]) == str(before["UID"]) == f"event-{event.translation_key}@localhost"
+    assert CalendarIdentity.objects.get().uid_domain == "localhost"
+
+
+def test_the_uid_domain_is_recorded_by_the_first_migrate_only(settings, db):
+    CalendarIdentity.objects.all().delete()
+    give_address(settings, PUBLIC)
+    give_address(settings, "https://another.example.org")
+    assert list(CalendarIdentity.objects.values_list("uid_domain", flat=True)) == [
+        "care.example.org"
+    ]
 
 
 @pytest.mark.parametrize("page_cache", [False, True])

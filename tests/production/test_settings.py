@@ -1,12 +1,11 @@
 """Production settings read everything from the environment and refuse what cannot work."""
 
-import os
 import subprocess
 import sys
 
 import pytest
 
-from loadtest.servers import ROOT
+from loadtest.servers import ROOT, production_env
 from tests.production.conftest import PRODUCTION_ENV
 
 LOAD_SETTINGS = (
@@ -18,12 +17,7 @@ def production(expression, **env):
     result = subprocess.run(  # noqa: S603 (our own settings module)
         [sys.executable, "-c", LOAD_SETTINGS.format(expression)],
         cwd=ROOT,
-        env={
-            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
-            **PRODUCTION_ENV,
-            "DJANGO_SETTINGS_MODULE": "care_site.settings.production",
-            **env,
-        },
+        env=production_env(**{**PRODUCTION_ENV, **env}),
         capture_output=True,
         text=True,
         timeout=120,
@@ -72,12 +66,7 @@ def deploy_check(**env):
     result = subprocess.run(  # noqa: S603 (our own manage.py)
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={
-            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
-            **PRODUCTION_ENV,
-            "DJANGO_SETTINGS_MODULE": "care_site.settings.production",
-            **env,
-        },
+        env=production_env(**{**PRODUCTION_ENV, **env}),
         capture_output=True,
         text=True,
         timeout=120,

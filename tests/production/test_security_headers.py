@@ -3,6 +3,7 @@ security checklist asks for. (The deploy checklist itself is tested in test_sett
 
 import pytest
 
+
 @pytest.fixture
 def landing(home_page):
     return home_page

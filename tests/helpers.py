@@ -104,3 +104,12 @@ def make_landing_page():
     site.save()
     welcome.delete()
     return home
+
+
+def parse_csp(header):
+    """A Content-Security-Policy header as directive → list of sources."""
+    directives = {}
+    for part in header.split(";"):
+        name, *values = part.split()
+        directives[name] = values
+    return directives

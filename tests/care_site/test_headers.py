@@ -5,7 +5,7 @@ previews)."""
 
 import pytest
 
-from tests.care_site.test_security import parse_csp
+from tests.helpers import parse_csp
 
 EMBED_ORIGINS = [
     "https://www.youtube-nocookie.com",

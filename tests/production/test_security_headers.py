@@ -3,6 +3,8 @@ security checklist asks for. (The deploy checklist itself is tested in test_sett
 
 import pytest
 
+from tests.helpers import parse_csp
+
 
 @pytest.fixture
 def landing(home_page):
@@ -59,11 +61,3 @@ def test_cookies_are_host_bound_secure_and_lax(production_settings, client, land
     session = signed_in.cookies["__Host-sessionid"]
     assert session["secure"] and session["httponly"]
     assert session["samesite"] == "Lax" and session["path"] == "/"
-
-
-def parse_csp(header):
-    directives = {}
-    for part in header.split(";"):
-        name, *values = part.split()
-        directives[name] = values
-    return directives

@@ -14,6 +14,8 @@ class WhileOpen(ReadOnlyField):
     page), such as the video meeting link or where to register."""
 
     json_schema = {"type": "string"}
+    # Filtering or ordering on the stored link would reveal what the API hides.
+    filterable = False
 
     def __init__(self, read, **kwargs):
         self.read = read

@@ -60,6 +60,15 @@ def home_page(db):
 
 
 @pytest.fixture
+def spanish_home(home_page, spanish):
+    """The landing page's Spanish translation, published."""
+    translation = home_page.copy_for_translation(spanish)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+@pytest.fixture
 def resource_index(home_page):
     return ResourceIndexPageFactory(parent=home_page)
 

@@ -155,12 +155,22 @@ class CarePagesAPIViewSet(ReadEndpointMixin, PagesAPIViewSet):
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):
         """Wagtail's; but the parameters the content filters read are neither field filters nor
-        orderings (`resource_type` is a field, but here it takes a slug, as on the library page).
+        orderings (`resource_type` is a field, but here it takes a slug, as on the library page),
+        and neither is a field whose serializer hides its stored value at times (`filterable`).
         """
         fields = super().get_available_fields(model, db_fields_only)
-        if db_fields_only:
-            return [name for name in fields if name not in filters.CONTENT_PARAMETERS]
-        return fields
+        if not db_fields_only:
+            return fields
+        unfilterable = {
+            field.name
+            for field in getattr(model, "api_fields", ())
+            if not getattr(field.serializer, "filterable", True)
+        }
+        return [
+            name
+            for name in fields
+            if name not in filters.CONTENT_PARAMETERS and name not in unfilterable
+        ]
 
     def get_base_queryset(self):
         # Wagtail builds it from three queries (restrictions, site, the site's translations),

@@ -25,13 +25,6 @@ SPANISH_LABELS = {
 
 
 @pytest.fixture
-def spanish_home(home_page, spanish):
-    page = home_page.copy_for_translation(spanish)
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
 def spanish_form(contact_form, spanish_home, spanish):
     """The Spanish copy Wagtail makes, then translated field by field as an editor would."""
     page = FormPage.objects.get(pk=contact_form.copy_for_translation(spanish).pk)

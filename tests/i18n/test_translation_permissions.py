@@ -22,13 +22,6 @@ def permission(name):
 
 
 @pytest.fixture
-def spanish_home(home_page, spanish):
-    page = home_page.copy_for_translation(spanish)
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
 def section(home_page):
     return StandardPageFactory(parent=home_page, title="Section", slug="section")
 

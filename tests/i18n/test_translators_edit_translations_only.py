@@ -20,13 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def spanish_home(home_page, spanish):
-    page = home_page.copy_for_translation(spanish)
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
 def translator(django_user_model, spanish_home):
     roles.sync_roles(apps)
     user = django_user_model.objects.create_user("translator", password="x" * 12)

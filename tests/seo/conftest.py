@@ -1,19 +1,9 @@
-"""Fixtures for the search-engine tests: a Spanish landing page, and readers for what a crawler
-takes from a page (JSON-LD blocks, meta tags, the breadcrumb trail)."""
+"""Readers for what a crawler takes from a page (JSON-LD blocks, meta tags, the breadcrumb
+trail), for the search-engine tests."""
 
 from urllib.parse import urlsplit
 
-import pytest
-
 from tests.helpers import json_ld_blocks, soup
-
-
-@pytest.fixture
-def spanish_home(home_page, spanish):
-    translation = home_page.copy_for_translation(spanish)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
 
 
 def translate(page, locale, **changes):

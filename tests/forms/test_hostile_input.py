@@ -149,7 +149,12 @@ def hostile_bodies(form_page):
     """{name: (content type, body)}. The answers are otherwise valid (a fresh spam token, the
     consent ticked), so a body that got through would be stored."""
     token = spam.make_token(form_page, issued_at=time.time() - 60)
-    answers = {"care_token": token, "care_website": "", "care_consent": "on", "email": "a@b.org"}
+    answers = {
+        spam.TOKEN_FIELD: token,
+        spam.HONEYPOT_FIELD: "",
+        "care_consent": "on",
+        "email": "a@b.org",
+    }
     text = urlencoded({**answers, "your_name": "Zoë Ñandú", "message": "Café"})
     json_answers = {**answers, "care_consent": True}
     bodies = {

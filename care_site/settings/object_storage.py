@@ -9,12 +9,14 @@ are never linked on the bucket: Wagtail's document view streams them, after chec
 of their collection. Credentials are boto3's own (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
 or an instance role), never a setting of ours."""
 
+import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 # Where Wagtail writes originals and renditions: the prefixes the bucket policy makes public.
+# Originals too: the images API gives their address. Documents ("documents/") stay private.
 PUBLIC_PREFIXES = ("original_images/", "images/")
 
 
@@ -59,6 +61,26 @@ def object_storage_from(environ):
     return ObjectStorage(
         storage={"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
         image_origins=list(dict.fromkeys([*origins, *filter(None, extra)])),
+    )
+
+
+def public_read_policy(bucket):
+    """The bucket policy that lets anyone read images and renditions, and nothing else
+    (docs/deployment.md gives it to operators)."""
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "PublicReadImagesOnly",
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": [f"arn:aws:s3:::{bucket}/{prefix}*" for prefix in PUBLIC_PREFIXES],
+                }
+            ],
+        },
+        indent=2,
     )
 
 

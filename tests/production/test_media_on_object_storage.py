@@ -10,8 +10,10 @@ import json
 import os
 import re
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -31,11 +33,15 @@ PARTNER_TITLE = "River Health Alliance"
 ALT_TEXT = "The alliance's logo: a blue river under a green hill"
 IMAGE_MAGIC = {"image/png": b"\x89PNG", "image/webp": b"RIFF", "image/jpeg": b"\xff\xd8"}
 
+BOARD_PASSWORD = "board-only-2026"
+
 # The site both servers share, made in their own settings: a landing page, the partner directory
-# with one partner (no logo yet), and a moderator, who needs no second factor.
+# with one partner (no logo yet), a collection whose documents need a password, and a
+# moderator, who needs no second factor.
 SETUP = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Collection, CollectionViewRestriction
 from home import roles
 from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from tests.helpers import make_landing_page
@@ -45,8 +51,22 @@ directory = PartnerIndexPageFactory(parent=home)
 partner = PartnerPageFactory(parent=directory, title={PARTNER_TITLE!r}, slug="river-health")
 moderator = get_user_model().objects.create_user({EDITOR[0]!r}, password={EDITOR[1]!r})
 moderator.groups.add(Group.objects.get(name=roles.MODERATORS))
-print(partner.pk, partner.url, directory.url)
+root = Collection.get_first_root_node()
+board = root.add_child(name="Board papers")
+CollectionViewRestriction.objects.create(
+    collection=board, restriction_type="password", password={BOARD_PASSWORD!r}
+)
+print(partner.pk, partner.url, directory.url, root.pk, board.pk)
 """
+
+
+@dataclass(frozen=True)
+class Site:
+    partner_pk: int
+    partner_path: str
+    directory_path: str
+    root_collection_pk: int
+    board_collection_pk: int
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +104,7 @@ def cluster(bucket, collected_static, tmp_path_factory):
     env["GUNICORN_THREADS"] = "4"
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     output = manage(env, "shell", "--no-imports", "--command", SETUP)
-    partner_pk, partner_path, directory_path = output.splitlines()[-1].split()
+    partner_pk, partner_path, directory_path, root_pk, board_pk = output.splitlines()[-1].split()
     servers = [
         Gunicorn(free_port(), env, workers=1, log_path=work / f"gunicorn-{name}.log")
         for name in ("a", "b")
@@ -93,7 +113,8 @@ def cluster(bucket, collected_static, tmp_path_factory):
         with ThreadPoolExecutor(len(servers)) as pool:
             for started in [pool.submit(server.start) for server in servers]:
                 started.result()
-        yield servers, int(partner_pk), partner_path, directory_path, work / "media"
+        site = Site(int(partner_pk), partner_path, directory_path, int(root_pk), int(board_pk))
+        yield servers, site, work / "media"
     finally:
         for server in servers:
             server.stop()
@@ -113,10 +134,10 @@ def sign_in(client):
     assert client.post("/admin/login/", fields).status == 302
 
 
-def upload_image_through(client, title):
+def upload_image_through(client, title, collection_pk):
     """Add an image in the admin, as an editor would; its id, found in the image listing."""
     _action, fields = form_fields(client.get("/admin/images/add/").body, "form[enctype]")
-    fields.update(title=title, description=ALT_TEXT)
+    fields.update(title=title, description=ALT_TEXT, collection=str(collection_pk))
     files = {"file": ("alliance-logo.png", a_photo(), "image/png")}
     reply = client.post("/admin/images/add/", fields, files)
     assert reply.status == 302, reply.body[:2000]
@@ -148,10 +169,30 @@ def image_urls(html, selector):
     return urls
 
 
+def upload_document_through(client, title, filename, content, collection_pk):
+    """Add a document in the admin, as an editor would; its id, found in the listing."""
+    _action, fields = form_fields(client.get("/admin/documents/add/").body, "form[enctype]")
+    fields.update(title=title, collection=str(collection_pk))
+    files = {"file": (filename, content, "text/plain")}
+    reply = client.post("/admin/documents/add/", fields, files)
+    assert reply.status == 302, reply.body[:2000]
+    listing = client.get("/admin/documents/?q=" + title.split()[0]).body
+    [document_id] = set(re.findall(r"/admin/documents/edit/(\d+)/", listing))
+    return int(document_id)
+
+
 def fetch_image(url):
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (moto on loopback)
         content_type = response.headers.get_content_type()
         return response.status, content_type, response.read()
+
+
+def status_of(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (moto on loopback)
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def img_src(reply):
@@ -163,17 +204,17 @@ def test_an_image_uploaded_through_one_instance_is_served_with_its_renditions_by
     cluster, bucket
 ):
     started = time.monotonic()
-    servers, partner_pk, partner_path, directory_path, media_root = cluster
+    servers, site, media_root = cluster
     one, other = (SiteClient(server.url) for server in servers)
     sign_in(one)
-    image_id = upload_image_through(one, "Alliance logo")
-    publish_with_logo_through(one, partner_pk, image_id)
+    image_id = upload_image_through(one, "Alliance logo", site.root_collection_pk)
+    publish_with_logo_through(one, site.partner_pk, image_id)
     originals = [key for key in bucket.object_keys() if key.startswith("original_images/")]
     assert len(originals) == 1, bucket.object_keys()
 
-    partner = other.get(partner_path)  # an anonymous visitor on the other instance
+    partner = other.get(site.partner_path)  # an anonymous visitor on the other instance
     assert partner.status == 200
-    directory = other.get(directory_path)
+    directory = other.get(site.directory_path)
     assert directory.status == 200
     header_logo = image_urls(partner.body, ".partner-header__logo img")
     card_logo = image_urls(directory.body, ".partner-card__logo source, .partner-card__logo img")
@@ -195,3 +236,31 @@ def test_an_image_uploaded_through_one_instance_is_served_with_its_renditions_by
     # Neither instance kept a file of its own.
     assert not media_root.exists() or not any(p.is_file() for p in media_root.rglob("*"))
     print(json.dumps({"seconds": round(time.monotonic() - started, 1)}))
+
+
+def test_documents_are_served_through_the_document_view_never_from_the_bucket(cluster, bucket):
+    servers, site, _media_root = cluster
+    one, other = (SiteClient(server.url) for server in servers)
+    sign_in(one)
+    minutes = b"Minutes of the open meeting: everyone welcome.\n"
+    public_id = upload_document_through(
+        one, "Open minutes", "open-minutes.txt", minutes, site.root_collection_pk
+    )
+    board_id = upload_document_through(
+        one, "Board minutes", "board-minutes.txt", b"Board only.\n", site.board_collection_pk
+    )
+    assert {"documents/open-minutes.txt", "documents/board-minutes.txt"} <= set(
+        bucket.object_keys()
+    )
+
+    # The other instance streams the file from the bucket through Wagtail's document view...
+    served = other.get(f"/documents/{public_id}/open-minutes.txt")
+    assert served.status == 200
+    assert served.body.encode() == minutes
+    # ...and asks for the collection's password before the board's.
+    private = other.get(f"/documents/{board_id}/board-minutes.txt")
+    assert "Board only." not in private.body
+    assert 'name="password"' in private.body
+    # The bucket itself gives no document to anyone: its policy makes only images public.
+    for name in ("open-minutes.txt", "board-minutes.txt"):
+        assert status_of(f"{bucket.endpoint_url}/{BUCKET}/documents/{name}") == 403

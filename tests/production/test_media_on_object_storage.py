@@ -6,10 +6,8 @@ gunicorns share a SQLite file of their own. It runs on the SQLite pass of the su
 CI run; without moto it is skipped, unless `CI` is set, where it fails instead."""
 
 import io
-import json
 import os
 import re
-import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -32,7 +30,6 @@ EDITOR = ("moderator", "a long moderator password")
 PARTNER_TITLE = "River Health Alliance"
 ALT_TEXT = "The alliance's logo: a blue river under a green hill"
 IMAGE_MAGIC = {"image/png": b"\x89PNG", "image/webp": b"RIFF", "image/jpeg": b"\xff\xd8"}
-
 BOARD_PASSWORD = "board-only-2026"
 
 # The site both servers share, made in their own settings: a landing page, the partner directory
@@ -203,7 +200,6 @@ def img_src(reply):
 def test_an_image_uploaded_through_one_instance_is_served_with_its_renditions_by_the_other(
     cluster, bucket
 ):
-    started = time.monotonic()
     servers, site, media_root = cluster
     one, other = (SiteClient(server.url) for server in servers)
     sign_in(one)
@@ -235,7 +231,6 @@ def test_an_image_uploaded_through_one_instance_is_served_with_its_renditions_by
     assert bucket.endpoint_url in img_src(partner)
     # Neither instance kept a file of its own.
     assert not media_root.exists() or not any(p.is_file() for p in media_root.rglob("*"))
-    print(json.dumps({"seconds": round(time.monotonic() - started, 1)}))
 
 
 def test_documents_are_served_through_the_document_view_never_from_the_bucket(cluster, bucket):

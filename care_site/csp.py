@@ -9,13 +9,19 @@ from csp.constants import SELF, UNSAFE_INLINE
 
 ADMIN_PREFIXES = ("/admin/",)
 
+# Besides these, the admin shows whatever images the site may (media on object storage
+# included) and previews uploads as `blob:` URLs: admin_overrides() below.
 ADMIN_OVERRIDES = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:"],
     # The admin previews pages in a same-origin iframe.
     "frame-ancestors": [SELF],
 }
+
+
+def admin_overrides():
+    site_images = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]
+    return {**ADMIN_OVERRIDES, "img-src": list(dict.fromkeys([*site_images, "data:", "blob:"]))}
 
 
 class AdminPolicyMiddleware:
@@ -30,7 +36,7 @@ class AdminPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.path.startswith(ADMIN_PREFIXES):
-            response._csp_replace = ADMIN_OVERRIDES
+            response._csp_replace = admin_overrides()
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
 

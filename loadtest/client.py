@@ -5,6 +5,7 @@ plain HTTP."""
 
 import http.client
 import re
+import uuid
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
@@ -30,16 +31,21 @@ class SiteClient:
         self.timeout = timeout
         self.cookies = {}
 
-    def request(self, method, path, fields=None):
+    def request(self, method, path, fields=None, files=None):
+        """`files` ({name: (filename, bytes, content type)}) makes the body multipart, as a
+        browser sends a form with a file input."""
         headers = {
             "Host": f"{self.host}:{self.port}",
             "X-Forwarded-Proto": "https",
             "Accept-Language": "en",
         }
         body = None
-        if fields is not None:
+        if files is not None:
+            body, headers["Content-Type"] = multipart(fields or {}, files)
+        elif fields is not None:
             body = urlencode(fields, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if body is not None:
             # Django checks the origin of every unsafe request over HTTPS.
             headers["Origin"] = self.origin
             headers["Referer"] = self.origin + path
@@ -62,8 +68,28 @@ class SiteClient:
     def get(self, path):
         return self.request("GET", path)
 
-    def post(self, path, fields):
-        return self.request("POST", path, fields)
+    def post(self, path, fields, files=None):
+        return self.request("POST", path, fields, files)
+
+
+def multipart(fields, files):
+    """The body and content type of a multipart/form-data request."""
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        for item in value if isinstance(value, list | tuple) else [value]:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{item}\r\n".encode()
+            )
+    for name, (filename, content, content_type) in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 def form_fields(html, form_selector="form"):

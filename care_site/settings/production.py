@@ -7,7 +7,17 @@ from django.core.exceptions import ImproperlyConfigured
 from care_site.base.public_address import parse_public_url
 
 from .base import *  # noqa: F403
-from .base import CARE_PUBLIC_URL, DATABASES, LOGGING, MIDDLEWARE, STORAGES, TASKS, env_list
+from .base import (
+    CARE_PUBLIC_URL,
+    CONTENT_SECURITY_POLICY,
+    DATABASES,
+    LOGGING,
+    MIDDLEWARE,
+    STORAGES,
+    TASKS,
+    env_list,
+)
+from .object_storage import object_storage_from, with_image_origins
 
 
 def required(name):
@@ -114,27 +124,14 @@ TASKS = {
     },
 }
 
-# Media on S3-compatible object storage (django-storages) when MEDIA_S3_BUCKET is set; the
-# credentials come from boto3's own variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).
-# The bucket stays private: images get signed, expiring URLs, and documents are always served
-# through Wagtail's document view, which checks collection privacy first.
-if os.environ.get("MEDIA_S3_BUCKET"):
-    import importlib.util
-
-    if importlib.util.find_spec("storages") is None:
-        raise ImproperlyConfigured(
-            "MEDIA_S3_BUCKET is set but django-storages is not installed: add "
-            "'django-storages[s3]' to the dependencies (docs/deployment.md)."
-        )
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
-            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
-            "default_acl": None,
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
+# Media on S3-compatible object storage when MEDIA_S3_BUCKET is set (object_storage.py): every
+# instance then serves the same images, renditions and documents. Documents are always streamed
+# by Wagtail's document view, which checks the privacy of their collection first; Wagtail would
+# otherwise redirect visitors to the bucket, where a private document must never be.
+OBJECT_STORAGE = object_storage_from(os.environ)
+if OBJECT_STORAGE:
+    STORAGES = {**STORAGES, "default": OBJECT_STORAGE.storage}
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    CONTENT_SECURITY_POLICY = with_image_origins(
+        CONTENT_SECURITY_POLICY, OBJECT_STORAGE.image_origins
+    )

@@ -38,10 +38,47 @@ def test_the_balancers_request_id_is_echoed_even_on_the_https_redirect(productio
     assert response["X-Request-ID"] == "lb-abc123-XYZ"
 
 
-def test_object_storage_without_django_storages_is_refused_with_the_fix():
-    status, _output, errors = production("STORAGES", MEDIA_S3_BUCKET="care-media")
-    assert status != 0
-    assert "django-storages" in errors and "ImproperlyConfigured" in errors
+MEDIA_ON_AWS = {"MEDIA_S3_BUCKET": "care-media", "MEDIA_S3_REGION": "eu-west-1"}
+
+
+def test_media_on_a_bucket_is_django_storages_with_documents_through_the_document_view():
+    expression = (
+        'STORAGES["default"]["BACKEND"], settings.WAGTAILDOCS_SERVE_METHOD, '
+        'settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]'
+    )
+    status, output, errors = production(expression, **MEDIA_ON_AWS)
+    assert status == 0, errors
+    assert output == (
+        "storages.backends.s3.S3Storage serve_view "
+        "[\"'self'\", 'data:', 'https://care-media.s3.amazonaws.com']"
+    )
+
+
+def test_media_on_a_bucket_without_django_storages_is_refused_with_the_fix():
+    # As a process would be where the package is not installed (not the locked environment).
+    hide_storages = "import sys; sys.modules['storages'] = None; "
+    result = subprocess.run(  # noqa: S603 (our own settings module)
+        [sys.executable, "-c", hide_storages + LOAD_SETTINGS.format("STORAGES")],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            **PRODUCTION_ENV,
+            **MEDIA_ON_AWS,
+            "DJANGO_SETTINGS_MODULE": "care_site.settings.production",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "storages is not installed" in result.stderr and "make install" in result.stderr
+
+
+def test_media_on_disk_by_default():
+    status, output, errors = production('STORAGES["default"]["BACKEND"]')
+    assert status == 0, errors
+    assert output == "django.core.files.storage.FileSystemStorage"
 
 
 def test_production_sends_form_emails_from_the_worker_never_in_the_request():

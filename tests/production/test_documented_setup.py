@@ -29,6 +29,7 @@ from bs4 import BeautifulSoup
 
 from loadtest.client import form_fields
 from loadtest.servers import INHERITED_OUT, ROOT
+from tests.production.caddy import require_caddy
 from tests.production.guide import blocks, dotenv, section
 from tests.production.smtp import SilentThenAnsweringSMTP
 from tests.production.visitor import Visitor
@@ -51,11 +52,7 @@ def free_port():
 def requirements():
     if connection.vendor != "sqlite":
         pytest.skip("the documented set-up is tested once per CI run, on the SQLite pass")
-    if shutil.which("caddy") is None:
-        message = "needs Debian's caddy (apt-get install caddy; .ci/run installs it)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_caddy()
 
 
 def clean_clone(work):

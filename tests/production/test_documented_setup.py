@@ -9,6 +9,7 @@ through the proxy. If the guide stops working, this fails.
 It runs on the SQLite pass of the suite only (the site it starts has its own database; once per
 CI run is enough). Without Caddy it is skipped, except in CI (`CI` set), where it fails."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -34,7 +35,7 @@ from tests.production.guide import blocks, dotenv, section
 from tests.production.smtp import SilentThenAnsweringSMTP
 from tests.production.visitor import Visitor
 
-GUIDE = ROOT / "docs" / "deployment.md"
+GUIDE = Path("docs") / "deployment.md"  # read in the clone: the guide of the commit tested
 SECTION = "One machine (`make serve`)"
 PUBLIC = "https://care.test"
 STARTUP_SECONDS = 240
@@ -63,6 +64,7 @@ def clean_clone(work):
         capture_output=True,
         text=True,
         check=True,
+        timeout=30,
     ).stdout.strip()
     for command in (
         ["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(target)],
@@ -88,7 +90,7 @@ def borrow_virtualenv(clone):
 def write_env(clone, settings):
     """The guide's `.env`, with the test's values for the names it sets and its other settings
     after them."""
-    [guide_env, *_trial] = blocks(section(GUIDE, SECTION), "dotenv")
+    [guide_env, *_trial] = blocks(section(clone / GUIDE, SECTION), "dotenv")
     lines, given = [], set()
     for name, line in dotenv(guide_env):
         lines.append(f"{name}={settings[name]}" if name in settings else line)
@@ -103,7 +105,7 @@ class DocumentedSite:
     it started."""
 
     def __init__(self, clone, env, log_path):
-        self.script = "set -eu\n" + "\n".join(blocks(section(GUIDE, SECTION), "sh"))
+        self.script = "set -eu\n" + "\n".join(blocks(section(clone / GUIDE, SECTION), "sh"))
         self.clone, self.env, self.log_path = clone, env, log_path
         self.process = None
 
@@ -126,9 +128,11 @@ class DocumentedSite:
         return self.log_path.read_text(errors="replace")[-6000:]
 
     def stop(self):
-        if self.process is None or not self.running():
+        if self.process is None:
             return
-        os.killpg(self.process.pid, signal.SIGTERM)
+        # The whole group, even if the shell itself has ended: make, honcho and what it runs.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -152,7 +156,7 @@ def wait_until_served(site, home, visitor):
 
 
 @pytest.fixture(scope="module")
-def setup(tmp_path_factory):
+def documented_site(tmp_path_factory):
     requirements()
     work = tmp_path_factory.mktemp("documented-setup")
     clone = clean_clone(work)
@@ -219,23 +223,23 @@ def partner_page_url(visitor):
 # The addresses the site writes --------------------------------------------------------------
 
 
-def test_the_guides_commands_ran_with_the_guides_settings(setup):
-    log = setup["site"].log_path.read_text(errors="replace")
+def test_the_guides_commands_ran_with_the_guides_settings(documented_site):
+    log = documented_site["site"].log_path.read_text(errors="replace")
     assert "Demo content ready" in log
     assert f"Sign in at {PUBLIC}/admin/" in log  # ensure_admin, with .env loaded
     # make serve's deployment check passed a real (https) configuration, silencing nothing.
     assert "System check identified no issues (0 silenced)." in log
-    env = (setup["clone"] / ".env").read_text()
+    env = (documented_site["clone"] / ".env").read_text()
     assert "CARE_TRUSTED_PROXY_COUNT=1\n" in env  # the guide's own value, kept
 
 
-def test_the_canonical_link_is_on_the_public_address(setup):
-    document = page(setup["visitor"](), f"{PUBLIC}/en/")
+def test_the_canonical_link_is_on_the_public_address(documented_site):
+    document = page(documented_site["visitor"](), f"{PUBLIC}/en/")
     assert document.find("link", rel="canonical")["href"] == f"{PUBLIC}/en/"
 
 
-def test_sitemaps_list_the_public_address(setup):
-    visitor = setup["visitor"]()
+def test_sitemaps_list_the_public_address(documented_site):
+    visitor = documented_site["visitor"]()
     index = ET.fromstring(visitor.get(f"{PUBLIC}/sitemap.xml").body)  # noqa: S314
     sitemaps = [loc.text for loc in index.findall("sm:sitemap/sm:loc", SITEMAP)]
     assert f"{PUBLIC}/sitemap-en.xml" in sitemaps
@@ -245,8 +249,8 @@ def test_sitemaps_list_the_public_address(setup):
     assert all(url.startswith(f"{PUBLIC}/en/") for url in pages), pages
 
 
-def test_the_rss_feed_links_to_the_public_address(setup):
-    answer = setup["visitor"]().get(f"{PUBLIC}/en/resources/feed/")
+def test_the_rss_feed_links_to_the_public_address(documented_site):
+    answer = documented_site["visitor"]().get(f"{PUBLIC}/en/resources/feed/")
     assert answer.status == 200
     feed = ET.fromstring(answer.body)  # noqa: S314
     links = [link.text for link in feed.iter("link") if link.text]
@@ -254,8 +258,8 @@ def test_the_rss_feed_links_to_the_public_address(setup):
     assert all(link.startswith(f"{PUBLIC}/en/") for link in links), links
 
 
-def test_calendar_entries_carry_the_public_address_in_url_and_uid(setup):
-    answer = setup["visitor"]().get(f"{PUBLIC}/en/peer-learning-community/ical/")
+def test_calendar_entries_carry_the_public_address_in_url_and_uid(documented_site):
+    answer = documented_site["visitor"]().get(f"{PUBLIC}/en/peer-learning-community/ical/")
     assert answer.status == 200
     events = icalendar.Calendar.from_ical(answer.body).walk("VEVENT")
     assert events
@@ -264,8 +268,8 @@ def test_calendar_entries_carry_the_public_address_in_url_and_uid(setup):
         assert str(event["UID"]).endswith("@care.test"), event["UID"]
 
 
-def test_the_api_gives_html_urls_on_the_public_address(setup):
-    answer = setup["visitor"]().get(f"{PUBLIC}/api/v2/pages/?limit=20")
+def test_the_api_gives_html_urls_on_the_public_address(documented_site):
+    answer = documented_site["visitor"]().get(f"{PUBLIC}/api/v2/pages/?limit=20")
     assert answer.status == 200
     items = json.loads(answer.body)["items"]
     assert items
@@ -285,8 +289,8 @@ def image_urls(document, page_url):
     return {urljoin(page_url, url) for url in urls}
 
 
-def test_every_image_of_the_landing_library_and_a_partner_page_is_served(setup):
-    visitor = setup["visitor"]()
+def test_every_image_of_the_landing_library_and_a_partner_page_is_served(documented_site):
+    visitor = documented_site["visitor"]()
     landing, library, partner = (
         f"{PUBLIC}/en/",
         f"{PUBLIC}/en/resources/",
@@ -303,8 +307,8 @@ def test_every_image_of_the_landing_library_and_a_partner_page_is_served(setup):
             assert answer.headers["Content-Type"].startswith("image/"), image
 
 
-def test_pages_arrive_compressed(setup):
-    visitor = setup["visitor"]()
+def test_pages_arrive_compressed(documented_site):
+    visitor = documented_site["visitor"]()
     for encoding in ("gzip", "zstd"):
         answer = visitor.get(f"{PUBLIC}/en/", **{"Accept-Encoding": encoding})
         assert answer.status == 200
@@ -314,15 +318,15 @@ def test_pages_arrive_compressed(setup):
     assert "<html" in answer.text
 
 
-def test_django_security_headers_come_through_the_proxy(setup):
-    answer = setup["visitor"]().get(f"{PUBLIC}/en/")
+def test_django_security_headers_come_through_the_proxy(documented_site):
+    answer = documented_site["visitor"]().get(f"{PUBLIC}/en/")
     assert answer.headers["Strict-Transport-Security"].startswith("max-age=31536000")
     assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"]
     assert answer.headers["X-Frame-Options"] == "DENY"
 
 
-def test_static_files_and_images_are_served_with_long_lifetimes(setup):
-    visitor = setup["visitor"]()
+def test_static_files_and_images_are_served_with_long_lifetimes(documented_site):
+    visitor = documented_site["visitor"]()
     document = page(visitor, f"{PUBLIC}/en/")
     stylesheet = urljoin(PUBLIC, document.select_one("link[rel=stylesheet]")["href"])
     answer = visitor.get(stylesheet)
@@ -335,27 +339,27 @@ def test_static_files_and_images_are_served_with_long_lifetimes(setup):
     assert answer.headers["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
-def test_documents_are_served_only_through_wagtails_view(setup):
-    visitor = setup["visitor"]()
+def test_documents_are_served_only_through_wagtails_view(documented_site):
+    visitor = documented_site["visitor"]()
     documents = json.loads(visitor.get(f"{PUBLIC}/api/v2/documents/").body)["items"]
     assert documents
     download = documents[0]["meta"]["download_url"]
     through_view = visitor.get(urljoin(PUBLIC, download))
     assert through_view.status == 200, download
-    stored = sorted((setup["clone"] / "media" / "documents").iterdir())
+    stored = sorted((documented_site["clone"] / "media" / "documents").iterdir())
     assert stored
     for file in stored:
         assert visitor.get(f"{PUBLIC}/media/documents/{file.name}").status == 404
 
 
-def test_the_favicon_is_served(setup):
-    answer = setup["visitor"]().get(f"{PUBLIC}/favicon.ico")
+def test_the_favicon_is_served(documented_site):
+    answer = documented_site["visitor"]().get(f"{PUBLIC}/favicon.ico")
     assert answer.status == 200
     assert answer.headers["Content-Type"].startswith("image/")
 
 
-def test_plain_http_is_redirected_to_the_public_https_address(setup):
-    conversation = socket.create_connection(("127.0.0.1", setup["http_port"]), timeout=10)
+def test_plain_http_is_redirected_to_the_public_https_address(documented_site):
+    conversation = socket.create_connection(("127.0.0.1", documented_site["http_port"]), timeout=10)
     with conversation:
         conversation.sendall(b"GET /en/ HTTP/1.1\r\nHost: care.test\r\nConnection: close\r\n\r\n")
         reply = b""
@@ -369,8 +373,8 @@ def test_plain_http_is_redirected_to_the_public_https_address(setup):
 # A form's email, sent by the worker --------------------------------------------------------
 
 
-def test_a_form_posts_notification_reaches_the_mail_server_through_the_worker(setup):
-    visitor = setup["visitor"]()
+def test_a_form_posts_notification_reaches_the_mail_server_through_the_worker(documented_site):
+    visitor = documented_site["visitor"]()
     url = f"{PUBLIC}/en/peer-learning-community/register/"  # the seed's, with a confirmation
     answer = visitor.get(url)
     assert answer.status == 200
@@ -384,12 +388,14 @@ def test_a_form_posts_notification_reaches_the_mail_server_through_the_worker(se
     reply = visitor.post(url, {**fields, **answers})
     assert reply.status == 200, reply.text[:2000]
     assert "Thank you for registering" in reply.text
-    smtp = setup["smtp"]
+    smtp = documented_site["smtp"]
     deadline = time.monotonic() + 30
     while len(smtp.received) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
     recipients = sorted(message["To"] for message in smtp.received)
-    assert recipients == ["ada@example.org", "care-staff@example.org"], setup["site"].log()
+    assert recipients == ["ada@example.org", "care-staff@example.org"], documented_site[
+        "site"
+    ].log()
     [staff] = [message for message in smtp.received if message["To"] != "ada@example.org"]
     # Staff are sent to the admin at the public address (the answers stay out of the email).
     assert f"{PUBLIC}/admin/forms/submissions/" in staff.get_payload()

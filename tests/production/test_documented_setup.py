@@ -11,32 +11,29 @@ CI run is enough). Without Caddy it is skipped, except in CI (`CI` set), where i
 
 import contextlib
 import json
-import os
-import shutil
-import signal
 import socket
-import subprocess
-import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
-
-from django.db import connection
 
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
 from loadtest.client import form_fields
-from loadtest.servers import INHERITED_OUT, ROOT
-from tests.production.caddy import require_caddy
-from tests.production.guide import blocks, dotenv, section
+from tests.production.documented import (
+    Commands,
+    clean_clone,
+    free_port,
+    guide_blocks,
+    only_once_with_caddy,
+    operator_env,
+    write_env,
+)
 from tests.production.smtp import SilentThenAnsweringSMTP
 from tests.production.visitor import Visitor
 
-GUIDE = Path("docs") / "deployment.md"  # read in the clone: the guide of the commit tested
-SECTION = "One machine (`make serve`)"
 PUBLIC = "https://care.test"
 STARTUP_SECONDS = 240
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -44,130 +41,32 @@ SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 CADDY_ROOT_CERTIFICATE = Path(".local/share/caddy/pki/authorities/local/root.crt")
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def requirements():
-    if connection.vendor != "sqlite":
-        pytest.skip("the documented set-up is tested once per CI run, on the SQLite pass")
-    require_caddy()
-
-
-def clean_clone(work):
-    """This commit, cloned: what is not committed is not tested."""
-    target = work / "site"
-    commit = subprocess.run(  # noqa: S603
-        ["git", "-C", str(ROOT), "rev-parse", "HEAD"],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    ).stdout.strip()
-    for command in (
-        ["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(target)],
-        ["git", "-C", str(target), "checkout", "--quiet", "--detach", commit],
-    ):
-        subprocess.run(command, check=True, timeout=120, capture_output=True)  # noqa: S603
-    return target
-
-
-def borrow_virtualenv(clone):
-    """The clone's `.venv` is this one's packages under the clone's name, so the guide's
-    `make install` finds it installed: same lock file, same packages, nothing reinstalled."""
-    own = Path(sys.prefix)
-    assert own != Path(sys.base_prefix), "run the suite from the project's .venv"
-    venv = clone / ".venv"
-    venv.mkdir()
-    shutil.copy(own / "pyvenv.cfg", venv / "pyvenv.cfg")
-    for name in ("bin", "lib"):
-        (venv / name).symlink_to(own / name)
-    (venv / ".installed").touch()  # newer than the clone's requirements.lock
-
-
-def write_env(clone, settings):
-    """The guide's `.env`, with the test's values for the names it sets and its other settings
-    after them."""
-    [guide_env, *_trial] = blocks(section(clone / GUIDE, SECTION), "dotenv")
-    lines, given = [], set()
-    for name, line in dotenv(guide_env):
-        lines.append(f"{name}={settings[name]}" if name in settings else line)
-        given.add(name)
-    lines += [f"{name}={value}" for name, value in settings.items() if name not in given]
-    (clone / ".env").write_text("\n".join(lines) + "\n")
-
-
-class DocumentedSite:
-    """The guide's ```sh blocks run in one shell, in order, as an operator types them: the last
-    one (`make serve`) keeps running. In a session of its own, so stopping it stops everything
-    it started."""
-
-    def __init__(self, clone, env, log_path):
-        self.script = "set -eu\n" + "\n".join(blocks(section(clone / GUIDE, SECTION), "sh"))
-        self.clone, self.env, self.log_path = clone, env, log_path
-        self.process = None
-
-    def start(self):
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(  # noqa: S603 (the guide's own commands)
-                ["bash", "-c", self.script],  # noqa: S607
-                cwd=self.clone,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        return self
-
-    def running(self):
-        return self.process.poll() is None
-
-    def log(self):
-        return self.log_path.read_text(errors="replace")[-6000:]
-
-    def stop(self):
-        if self.process is None:
-            return
-        # The whole group, even if the shell itself has ended: make, honcho and what it runs.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-
-
-def wait_until_served(site, home, visitor):
+def wait_until_served(site, certificate, visitor):
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
-        assert site.running(), f"the guide's commands stopped:\n{site.log()}"
-        certificate = home / CADDY_ROOT_CERTIFICATE
+        assert site.running(), f"the guide's commands stopped:\n{site.log()[-6000:]}"
         if certificate.exists():
-            try:
+            with contextlib.suppress(OSError):
                 if visitor().get("/healthz").status == 200:
                     return
-            except OSError:
-                pass
         time.sleep(0.5)
-    raise AssertionError(f"not served within {STARTUP_SECONDS} s:\n{site.log()}")
+    raise AssertionError(f"not served within {STARTUP_SECONDS} s:\n{site.log()[-6000:]}")
 
 
 @pytest.fixture(scope="module")
 def documented_site(tmp_path_factory):
-    requirements()
+    only_once_with_caddy()
     work = tmp_path_factory.mktemp("documented-setup")
     clone = clean_clone(work)
-    borrow_virtualenv(clone)
-    home = work / "home"  # the site user's home: Caddy's certificates and authority
+    home = work / "home"
     home.mkdir()
     smtp = SilentThenAnsweringSMTP()
     smtp.answer()  # a mail server that answers at once
     https_port, http_port = free_port(), free_port()
+    [guide_env, *_trial] = guide_blocks(clone, "dotenv")
     write_env(
         clone,
+        [guide_env],
         {
             "DJANGO_SECRET_KEY": "documented-setup-" + "k3y" * 20,
             "CARE_PUBLIC_URL": PUBLIC,
@@ -181,20 +80,14 @@ def documented_site(tmp_path_factory):
             "GUNICORN_WORKERS": 2,
         },
     )
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in INHERITED_OUT and not name.startswith(("XDG_", "VIRTUAL_ENV"))
-    }
-    env.update(HOME=str(home), PYTHONUNBUFFERED="1")
-    site = DocumentedSite(clone, env, work / "site.log")
+    site = Commands(clone, guide_blocks(clone, "sh"), operator_env(home), work / "site.log")
 
     def visitor():
         return Visitor(PUBLIC, https_port, home / CADDY_ROOT_CERTIFICATE)
 
     try:
         site.start()
-        wait_until_served(site, home, visitor)
+        wait_until_served(site, home / CADDY_ROOT_CERTIFICATE, visitor)
         yield {
             "site": site,
             "visitor": visitor,
@@ -224,7 +117,7 @@ def partner_page_url(visitor):
 
 
 def test_the_guides_commands_ran_with_the_guides_settings(documented_site):
-    log = documented_site["site"].log_path.read_text(errors="replace")
+    log = documented_site["site"].log()
     assert "Demo content ready" in log
     assert f"Sign in at {PUBLIC}/admin/" in log  # ensure_admin, with .env loaded
     # make serve's deployment check passed a real (https) configuration, silencing nothing.
@@ -393,9 +286,8 @@ def test_a_form_posts_notification_reaches_the_mail_server_through_the_worker(do
     while len(smtp.received) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
     recipients = sorted(message["To"] for message in smtp.received)
-    assert recipients == ["ada@example.org", "care-staff@example.org"], documented_site[
-        "site"
-    ].log()
+    log = documented_site["site"].log()[-6000:]
+    assert recipients == ["ada@example.org", "care-staff@example.org"], log
     [staff] = [message for message in smtp.received if message["To"] != "ada@example.org"]
     # Staff are sent to the admin at the public address (the answers stay out of the email).
     assert f"{PUBLIC}/admin/forms/submissions/" in staff.get_payload()

@@ -45,7 +45,9 @@ run: seed  ## Install, migrate, seed, ensure an admin login, serve http://127.0.
 
 # honcho is given no .env of its own: the shell has read it already, and honcho's reader would
 # glue "CARE website <noreply@…>" into one word.
-serve: messages  ## Production settings: web, worker and scheduler (Procfile; configure in .env)
+serve: messages  ## Production: proxy, web, worker and scheduler (Procfile; configure in .env)
+	@command -v caddy >/dev/null || { echo "make serve puts Caddy in front of the site" \
+		"(TLS, static files, images): install it first, e.g. apt-get install caddy." >&2; exit 1; }
 	set -a; [ ! -f .env ] || . ./.env; set +a; \
 	export DJANGO_SETTINGS_MODULE=care_site.settings.production PATH="$(CURDIR)/$(BIN):$$PATH"; \
 	$(MANAGE) check --deploy --fail-level WARNING && \

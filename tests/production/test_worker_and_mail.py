@@ -68,7 +68,9 @@ class Honcho:
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(  # noqa: S603 (our Procfile)
                 [str(honcho), "start", "--no-prefix", "-f", "Procfile", "--env", os.devnull]
-                + ["--concurrency", self.concurrency],
+                + ["--concurrency", self.concurrency]
+                # Not the proxy: this test talks to gunicorn (test_documented_setup.py has it).
+                + ["web", "worker", "scheduler"],
                 cwd=ROOT,
                 env=self.env,
                 stdout=log,

@@ -205,7 +205,6 @@ def test_past_event_hides_join_and_registration_links(get_json, meetings):
     assert upcoming["calendar_url"].endswith(meetings["upcoming"].url + "ical/")
 
 
-
 @pytest.mark.parametrize("parameter", ["join_url", "order"])
 def test_a_past_meetings_links_cannot_be_guessed_by_filtering_or_ordering(
     client, meetings, parameter
@@ -216,6 +215,7 @@ def test_a_past_meetings_links_cannot_be_guessed_by_filtering_or_ordering(
     response = client.get(f"/api/v2/pages/?type=events.EventPage&{parameter}={value}")
     assert response.status_code == 400
     assert "message" in response.json()
+
 
 def test_drafts_and_private_pages_are_absent(get_json, client, home_page, resource_index):
     public = ResourcePageFactory(parent=resource_index, title="Public")

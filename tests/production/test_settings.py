@@ -60,12 +60,7 @@ def test_media_on_a_bucket_without_django_storages_is_refused_with_the_fix():
     result = subprocess.run(  # noqa: S603 (our own settings module)
         [sys.executable, "-c", hide_storages + LOAD_SETTINGS.format("STORAGES")],
         cwd=ROOT,
-        env={
-            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
-            **PRODUCTION_ENV,
-            **MEDIA_ON_AWS,
-            "DJANGO_SETTINGS_MODULE": "care_site.settings.production",
-        },
+        env=production_env(**PRODUCTION_ENV, **MEDIA_ON_AWS),
         capture_output=True,
         text=True,
         timeout=120,

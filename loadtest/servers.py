@@ -1,7 +1,10 @@
 """gunicorn with production settings on a loopback port, for the load runs and the
 two-instance tests. Everything it needs comes from the environment, as in production."""
 
+import contextlib
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -26,6 +29,64 @@ def production_env(**settings):
     env.setdefault("CARE_PUBLIC_URL", "http://127.0.0.1:8000")
     env.update({name: str(value) for name, value in settings.items() if value is not None})
     return env
+
+
+def free_port():
+    """A loopback port nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def stop_process(process, timeout):
+    """Ask `process` to end; kill it if it has not within `timeout` seconds."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+class ProcessGroup:
+    """`argv` run in a session of its own, its output in `log_path`, so that stopping it stops
+    everything it started (make, honcho and the processes they run)."""
+
+    def __init__(self, argv, cwd, env, log_path):
+        self.argv, self.cwd, self.env, self.log_path = argv, cwd, env, Path(log_path)
+        self.process = None
+
+    def start(self):
+        with open(self.log_path, "wb") as log:
+            self.process = subprocess.Popen(  # noqa: S603 (our own commands)
+                self.argv,
+                cwd=self.cwd,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        return self
+
+    def running(self):
+        return self.process.poll() is None
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self, timeout=30):
+        if self.process is None:
+            return
+        # The whole group, even if its leader has ended already.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
 
 
 def manage(env, *args, timeout=300):
@@ -86,13 +147,7 @@ class Gunicorn:
         raise RuntimeError(f"gunicorn on port {self.port} not ready after {timeout} s")
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=25)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout=25)
 
     def __enter__(self):
         return self.start()

@@ -2,11 +2,8 @@
 commit with this checkout's packages, a `.env` made of the guide's own ```dotenv blocks, and
 the guide's commands run in one shell, stopped with everything they started."""
 
-import contextlib
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +12,7 @@ from django.db import connection
 
 import pytest
 
-from loadtest.servers import INHERITED_OUT, ROOT
+from loadtest.servers import INHERITED_OUT, ROOT, ProcessGroup
 from tests.production.caddy import require_caddy
 from tests.production.guide import blocks, dotenv, section
 
@@ -27,12 +24,6 @@ def only_once_with_caddy():
     if connection.vendor != "sqlite":
         pytest.skip("the documented set-up is tested once per CI run, on the SQLite pass")
     require_caddy()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def guide_blocks(clone, language):
@@ -57,6 +48,17 @@ def clean_clone(work):
         subprocess.run(command, check=True, timeout=120, capture_output=True)  # noqa: S603
     borrow_virtualenv(target)
     return target
+
+
+def operator_workspace(tmp_path_factory, name):
+    """(work folder, clean clone, the operator's home) for one documented set-up, once per CI
+    run and only with Caddy."""
+    only_once_with_caddy()
+    work = tmp_path_factory.mktemp(name)
+    clone = clean_clone(work)
+    home = work / "home"
+    home.mkdir()
+    return work, clone, home
 
 
 def borrow_virtualenv(clone):
@@ -96,42 +98,8 @@ def operator_env(home):
     return env
 
 
-class Commands:
+def guide_commands(clone, commands, env, log_path):
     """Shell commands of the guide run in one shell, in order, as an operator types them (the
-    last, `make serve`, keeps running), in a session of their own, so that stopping it stops
-    everything it started."""
-
-    def __init__(self, clone, commands, env, log_path):
-        self.script = "set -eu\n" + "\n".join(commands)
-        self.clone, self.env, self.log_path = clone, env, Path(log_path)
-        self.process = None
-
-    def start(self):
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(  # noqa: S603 (the guide's own commands)
-                ["bash", "-c", self.script],  # noqa: S607
-                cwd=self.clone,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        return self
-
-    def running(self):
-        return self.process.poll() is None
-
-    def log(self):
-        return self.log_path.read_text(errors="replace")
-
-    def stop(self):
-        if self.process is None:
-            return
-        # The whole group, even if the shell itself has ended: make, honcho and what it runs.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+    last, `make serve`, keeps running); stopping it stops everything they started."""
+    script = "set -eu\n" + "\n".join(commands)
+    return ProcessGroup(["bash", "-c", script], clone, env, log_path)

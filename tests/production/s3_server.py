@@ -3,7 +3,6 @@ server mode, started as a subprocess with one empty bucket, and stopped afterwar
 
 import importlib.util
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 from care_site.settings.object_storage import public_read_policy
+from loadtest.servers import free_port, stop_process
 
 # moto accepts any credentials; production settings read them from boto3's own variables.
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
@@ -23,12 +23,6 @@ def moto_server_missing():
         if importlib.util.find_spec(name) is None:
             return name
     return None
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class S3Server:
@@ -98,13 +92,7 @@ class S3Server:
         }
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout=10)
 
     def __enter__(self):
         return self.start()

@@ -22,13 +22,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from loadtest.client import form_fields
+from loadtest.servers import free_port
 from tests.production.documented import (
-    Commands,
-    clean_clone,
-    free_port,
     guide_blocks,
-    only_once_with_caddy,
+    guide_commands,
     operator_env,
+    operator_workspace,
     write_env,
 )
 from tests.production.smtp import SilentThenAnsweringSMTP
@@ -55,11 +54,7 @@ def wait_until_served(site, certificate, visitor):
 
 @pytest.fixture(scope="module")
 def documented_site(tmp_path_factory):
-    only_once_with_caddy()
-    work = tmp_path_factory.mktemp("documented-setup")
-    clone = clean_clone(work)
-    home = work / "home"
-    home.mkdir()
+    work, clone, home = operator_workspace(tmp_path_factory, "documented-setup")
     smtp = SilentThenAnsweringSMTP()
     smtp.answer()  # a mail server that answers at once
     https_port, http_port = free_port(), free_port()
@@ -80,7 +75,7 @@ def documented_site(tmp_path_factory):
             "GUNICORN_WORKERS": 2,
         },
     )
-    site = Commands(clone, guide_blocks(clone, "sh"), operator_env(home), work / "site.log")
+    site = guide_commands(clone, guide_blocks(clone, "sh"), operator_env(home), work / "site.log")
 
     def visitor():
         return Visitor(PUBLIC, https_port, home / CADDY_ROOT_CERTIFICATE)

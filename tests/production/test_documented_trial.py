@@ -11,13 +11,12 @@ import urllib.request
 
 import pytest
 
+from loadtest.servers import free_port
 from tests.production.documented import (
-    Commands,
-    clean_clone,
-    free_port,
     guide_blocks,
-    only_once_with_caddy,
+    guide_commands,
     operator_env,
+    operator_workspace,
     write_env,
 )
 
@@ -33,11 +32,7 @@ def fetch(url):
 
 @pytest.fixture(scope="module")
 def trial(tmp_path_factory):
-    only_once_with_caddy()
-    work = tmp_path_factory.mktemp("documented-trial")
-    clone = clean_clone(work)
-    home = work / "home"
-    home.mkdir()
+    work, clone, home = operator_workspace(tmp_path_factory, "documented-trial")
     port = free_port()
     guide_env, trial_env = guide_blocks(clone, "dotenv")
     assert "CARE_PUBLIC_URL=http://127.0.0.1:8080" in trial_env  # what the guide says, moved:
@@ -53,7 +48,7 @@ def trial(tmp_path_factory):
     )
     serve = guide_blocks(clone, "sh")[-1]
     assert serve.strip() == "make serve"
-    site = Commands(clone, [serve], operator_env(home), work / "trial.log").start()
+    site = guide_commands(clone, [serve], operator_env(home), work / "trial.log").start()
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + STARTUP_SECONDS

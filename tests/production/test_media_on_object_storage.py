@@ -22,8 +22,8 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from loadtest.client import SiteClient, form_fields
-from loadtest.servers import Gunicorn, manage, production_env
-from tests.production.s3_server import S3Server, free_port, moto_server_missing
+from loadtest.servers import Gunicorn, free_port, manage, production_env
+from tests.production.s3_server import S3Server, moto_server_missing
 
 BUCKET = "care-media"
 EDITOR = ("moderator", "a long moderator password")

@@ -9,8 +9,6 @@ It needs PostgreSQL: the processes share the test database, and SQLite's is in m
 the suite on PostgreSQL as well."""
 
 import os
-import signal
-import subprocess
 import sys
 import time
 import urllib.request
@@ -26,7 +24,7 @@ from forms.factories import FormFieldFactory, FormPageFactory
 from forms.models import Submission
 from forms.tasks import send_submission_emails
 from loadtest.client import SiteClient, form_fields
-from loadtest.servers import ROOT, production_env
+from loadtest.servers import ROOT, ProcessGroup, production_env
 from tests.helpers import make_landing_page, restore_databases, snapshot_databases
 from tests.production.conftest import database_url
 from tests.production.smtp import SilentThenAnsweringSMTP
@@ -55,45 +53,12 @@ def healthy(url):
         return False
 
 
-class Honcho:
-    """`honcho start` on the Procfile, as `make serve` runs it, in a process group of its own
-    so that stopping it stops everything it started."""
-
-    def __init__(self, env, concurrency, log_path):
-        self.env, self.concurrency, self.log_path = env, concurrency, Path(log_path)
-        self.process = None
-
-    def start(self):
-        honcho = Path(sys.executable).parent / "honcho"
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(  # noqa: S603 (our Procfile)
-                [str(honcho), "start", "--no-prefix", "-f", "Procfile", "--env", os.devnull]
-                + ["--concurrency", self.concurrency]
-                # Not the proxy: this test talks to gunicorn (test_documented_setup.py has it).
-                + ["web", "worker", "scheduler"],
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        return self
-
-    def running(self):
-        return self.process.poll() is None
-
-    def log(self):
-        return self.log_path.read_text(errors="replace")
-
-    def stop(self):
-        if self.process is None or not self.running():
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+def honcho(env, concurrency, log_path):
+    """`honcho start` on the Procfile, as `make serve` runs it, without the proxy: this test
+    talks to gunicorn (test_documented_setup.py has the proxy)."""
+    argv = [str(Path(sys.executable).parent / "honcho"), "start", "--no-prefix", "-f", "Procfile"]
+    argv += ["--env", os.devnull, "--concurrency", concurrency, "web", "worker", "scheduler"]
+    return ProcessGroup(argv, ROOT, env, log_path)
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +96,7 @@ def run(postgresql, django_db_blocker, collected_static, tmp_path_factory):
             GUNICORN_WORKERS=2,
             PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
         )
-        site = Honcho(env, "web=1,worker=2,scheduler=2", work / "honcho.log").start()
+        site = honcho(env, "web=1,worker=2,scheduler=2", work / "honcho.log").start()
         story = {"site": site, "smtp": smtp}
         try:
             url = f"http://127.0.0.1:{PORT}"

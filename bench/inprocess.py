@@ -1,6 +1,7 @@
 """In-process measurements of each benchmark address: status, SQL queries with a cold and a warm
-cache, response size raw and gzipped, latency over many requests after a warm-up, and latency
-with a cold cache (each sample right after the cache is emptied, as after any content change).
+cache, Python calls made by a warm request, response size raw and gzipped, latency over many
+requests after a warm-up, and latency with a cold cache (each sample right after the cache is
+emptied, as after any content change).
 
 Run by bench/run.py in a child process with DJANGO_SETTINGS_MODULE=bench.settings and the
 database to measure in DATABASE_URL; prints one JSON object."""
@@ -41,6 +42,17 @@ def count_queries(client, url):
     return response, [query["sql"] for query in queries.captured_queries]
 
 
+def count_calls(client, url):
+    """Python function calls made serving one request: deterministic on one version of the
+    code and its packages, so two commits compare exactly where timings only compare as ratios."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(client.get, url)
+    return pstats.Stats(profiler).total_calls
+
+
 COLD_SAMPLES = 5
 
 
@@ -58,6 +70,7 @@ def measure(client, url, requests, warmup):
     for _ in range(warmup):
         client.get(url)
     response, warm = count_queries(client, url)
+    calls_warm = count_calls(client, url)
     body = response.content
     timings = []
     for _ in range(requests):
@@ -70,6 +83,7 @@ def measure(client, url, requests, warmup):
         "cold_status": cold_response.status_code,
         "queries_cold": len(cold),
         "queries_warm": len(warm),
+        "calls_warm": calls_warm,
         "warm_sql": warm,
         "bytes_raw": len(body),
         "bytes_gzip": len(gzip.compress(body, compresslevel=6)),

@@ -11,6 +11,7 @@ PAGE_COLUMNS = [
     ("status", "status", "{}"),
     ("q warm", "queries_warm", "{}"),
     ("q cold", "queries_cold", "{}"),
+    ("calls warm", "calls_warm", "{:,}"),
     ("bytes", "bytes_raw", "{:,}"),
     ("gzip", "bytes_gzip", "{:,}"),
     ("median ms", "median_ms", "{:.1f}"),
@@ -148,13 +149,14 @@ def compare(old, new):
                 [
                     name,
                     f"{was.get('queries_warm')} → {page.get('queries_warm')}",
+                    fmt("{:.2f}", ratio_of(page.get("calls_warm"), was.get("calls_warm"))),
                     f"{was.get('bytes_gzip')} → {page.get('bytes_gzip')}",
                     fmt("{:.2f}", ratio_of(page.get("median_ms"), was.get("median_ms"))),
                     fmt("{:.2f}", ratio_of(page.get("p95_ms"), was.get("p95_ms"))),
                     fmt("{:.2f}", ratio_of(page.get("cold_median_ms"), was.get("cold_median_ms"))),
                 ]
             )
-        headers = [f"{run['database']} {run['size']:,}", "warm queries", "gzip bytes"]
+        headers = [f"{run['database']} {run['size']:,}", "warm queries", "calls ×", "gzip bytes"]
         lines.append("\n" + table([*headers, "median ×", "p95 ×", "cold ×"], rows))
         old_load = {(r["target"], r["page_cache"], r["clients"]): r for r in before.get("load", [])}
         rows = []

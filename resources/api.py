@@ -4,11 +4,9 @@ the library page, by running the same `LibraryFilter`."""
 
 from rest_framework.fields import ReadOnlyField
 
-TERM_SCHEMA = {
-    "type": "object",
-    "required": ["slug", "name"],
-    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
-}
+from care_site.base.api import INTEGER, STRING, object_schema
+
+TERM_SCHEMA = object_schema({"slug": STRING, "name": STRING}, required=True)
 
 # API query parameter -> the library page's query parameter. The library calls the resource
 # type `type`; in the API `type` already selects page models (Wagtail's own parameter).
@@ -41,21 +39,16 @@ class Terms(Term):
         return getattr(instance, self.source_attrs[0]).all()
 
     def to_representation(self, terms):
-        return [{"slug": term.slug, "name": term.name} for term in terms]
+        return [Term.to_representation(self, term) for term in terms]
 
 
 class DocumentFile(Term):
     """The uploaded file of a resource: id, title, URL and extension, or null."""
 
-    json_schema = {
-        "type": ["object", "null"],
-        "properties": {
-            "id": {"type": "integer"},
-            "title": {"type": "string"},
-            "url": {"type": "string"},
-            "file_extension": {"type": "string"},
-        },
-    }
+    json_schema = object_schema(
+        {"id": INTEGER, **dict.fromkeys(["title", "url", "file_extension"], STRING)},
+        nullable=True,
+    )
 
     def to_representation(self, document):
         return {

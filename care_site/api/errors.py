@@ -47,11 +47,6 @@ def message_for(request, response):
     return HTTPStatus(response.status_code).phrase
 
 
-def is_json(response):
-    content_type = response.get("Content-Type", "").split(";")[0].strip()
-    return content_type == "application/json"
-
-
 class ApiErrorsAsJson:
     """Errors Django answers under /api/ with an HTML page (or nothing) become
     `{"message": ...}`. The response is changed in place, so the headers other middleware set
@@ -67,7 +62,7 @@ class ApiErrorsAsJson:
             is_api(request)
             and response.status_code >= 400
             and not response.streaming
-            and not is_json(response)
+            and response.get("Content-Type", "").split(";")[0].strip() != "application/json"
         ):
             response.content = json.dumps({"message": message_for(request, response)})
             response["Content-Type"] = "application/json"

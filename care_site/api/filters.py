@@ -21,21 +21,6 @@ FILTERING_PAGE_TYPES = [
 CONTENT_PARAMETERS = frozenset(
     name for model in FILTERING_PAGE_TYPES for name in model.api_filter_parameters
 )
-SEARCH_OPERATORS = ("and", "or")
-
-
-def requested_locale(request):
-    """The Locale of `?locale=`, None when not given; an unknown language is a 400."""
-    code = request.GET.get("locale")
-    if code is None:
-        return None
-    locale = Locale.objects.filter(language_code=code).first()
-    if locale is None:
-        known = ", ".join(
-            Locale.objects.order_by("language_code").values_list("language_code", flat=True)
-        )
-        raise BadRequestError(f"locale must be one of: {known}")
-    return locale
 
 
 class ContentFilter(BaseFilterBackend):
@@ -45,7 +30,15 @@ class ContentFilter(BaseFilterBackend):
     here too (Wagtail's LocaleFilter, which applies it, would answer 404)."""
 
     def filter_queryset(self, request, queryset, view):
-        locale = requested_locale(request)
+        code = request.GET.get("locale")
+        locale = None
+        if code is not None:
+            locale = Locale.objects.filter(language_code=code).first()
+            if locale is None:
+                known = Locale.objects.order_by("language_code").values_list(
+                    "language_code", flat=True
+                )
+                raise BadRequestError(f"locale must be one of: {', '.join(known)}")
         for model in FILTERING_PAGE_TYPES:
             asked = sorted(model.api_filter_parameters & request.GET.keys())
             if not asked:
@@ -74,7 +67,7 @@ class SearchFilter(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         operator = request.GET.get("search_operator")
-        if operator is not None and operator not in SEARCH_OPERATORS:
+        if operator is not None and operator not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
         if "search" not in request.GET:
             if operator is not None:

@@ -3,8 +3,6 @@ resource library's facets, events to come or past) with a check of `locale` that
 and keyword search cleaned as the library cleans it (a stray quote must not break SQLite's
 full-text syntax)."""
 
-from collections.abc import Sequence
-
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, get_page_models
 from wagtail.search.backends import get_search_backend
@@ -87,23 +85,20 @@ class SearchFilter(BaseFilterBackend):
         return queryset.filter(pk__in=matching)
 
 
-class RankedResults(Sequence):
+class RankedResults:
     """Pages in the search backend's order of relevance, restricted to those the other filters
-    allow. Only the primary keys are held; a page of results is fetched when sliced."""
+    allow. Only the primary keys are held; a page of results is fetched when sliced (all the
+    paginator asks, with `count`)."""
 
     def __init__(self, ranked_ids, pages):
         allowed = set(pages.values_list("pk", flat=True))
         self.ids = [pk for pk in ranked_ids if pk in allowed]
         self.pages = pages
 
-    def __len__(self):
+    def count(self):
         return len(self.ids)
 
-    count = __len__  # what the paginator asks
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            ids = self.ids[key]
-            by_id = self.pages.in_bulk(ids)
-            return [by_id[pk] for pk in ids if pk in by_id]
-        return self[key : key + 1][0]
+    def __getitem__(self, page_slice):
+        ids = self.ids[page_slice]
+        by_id = self.pages.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]

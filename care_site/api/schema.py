@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
-from wagtail import fields as wagtail_fields
 from wagtail.models import Page, get_page_models
 
 from rest_framework.decorators import (
@@ -42,14 +41,14 @@ NULLABLE_OBJECT = {"type": ["object", "null"]}
 QUERY_TEXT = {"type": "string", "minLength": 1}
 
 # The JSON type of a model field's value, for fields without a serializer of their own: the
-# first class the field is an instance of.
+# first class the field is an instance of (AutoField is an IntegerField, RichTextField a
+# TextField).
 MODEL_FIELD_SCHEMAS = [
-    (wagtail_fields.StreamField, {"type": "array"}),
     (models.BooleanField, BOOLEAN),
-    (models.IntegerField | models.AutoField, INTEGER),
+    (models.IntegerField, INTEGER),
     (models.DateTimeField, DATE_TIME),
     (models.DateField, {"type": "string", "format": "date"}),
-    (models.CharField | models.TextField | wagtail_fields.RichTextField, STRING),
+    (models.CharField | models.TextField, STRING),
 ]
 # The pages endpoint's meta fields that are not model fields.
 COMPUTED_META_FIELDS = {

@@ -23,9 +23,6 @@ class Term(ReadOnlyField):
 
     json_schema = {"oneOf": [TERM_SCHEMA, {"type": "null"}]}
 
-    def get_attribute(self, instance):
-        return getattr(instance, self.source_attrs[0], None)
-
     def to_representation(self, term):
         return {"slug": term.slug, "name": term.name}
 
@@ -35,14 +32,11 @@ class Terms(Term):
 
     json_schema = {"type": "array", "items": TERM_SCHEMA}
 
-    def get_attribute(self, instance):
-        return getattr(instance, self.source_attrs[0]).all()
-
     def to_representation(self, terms):
-        return [Term.to_representation(self, term) for term in terms]
+        return [Term.to_representation(self, term) for term in terms.all()]
 
 
-class DocumentFile(Term):
+class DocumentFile(ReadOnlyField):
     """The uploaded file of a resource: id, title, URL and extension, or null."""
 
     json_schema = object_schema(

@@ -19,14 +19,7 @@ from rest_framework.decorators import (
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from care_site.base.api import (
-    BOOLEAN,
-    DATE_TIME,
-    INTEGER,
-    NULLABLE_STRING,
-    STRING,
-    object_schema,
-)
+from care_site.base.api import BOOLEAN, DATE_TIME, INTEGER, NULLABLE_STRING, STRING, object_schema
 from events.api import WHEN_VALUES
 
 from .endpoints import CarePagesAPIViewSet

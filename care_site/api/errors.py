@@ -19,8 +19,6 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from .locale import API_PREFIX
 
-SCHEMA_PATH = "/api/v2/schema/"
-
 
 def is_api(request):
     return request.path_info.startswith(API_PREFIX)
@@ -41,7 +39,7 @@ def exception_handler(exc, context):
 
 def message_for(request, response):
     if response.status_code == 404:
-        return f"There is nothing at this address; the API's addresses are in {SCHEMA_PATH}"
+        return "There is nothing at this address; the API's addresses are in /api/v2/schema/"
     if response.status_code == 405 and response.has_header("Allow"):
         return f"{request.method} is not allowed here; allowed: {response['Allow']}"
     return HTTPStatus(response.status_code).phrase

@@ -3,7 +3,7 @@ hidden here too, and the meeting's materials and calendar file are given as link
 
 from rest_framework.fields import ReadOnlyField
 
-from care_site.base.api import PAGE_LINK_SCHEMA, page_link
+from care_site.base.api import PAGE_LINK_SCHEMA, STRING, object_schema, page_link
 
 # API query parameter for the community's meetings, drawn where the community page draws it.
 WHEN_VALUES = ("upcoming", "past")
@@ -13,7 +13,7 @@ class WhileOpen(ReadOnlyField):
     """A link of the meeting, read by `read(event)`: empty once the meeting is over (as on the
     page), such as the video meeting link or where to register."""
 
-    json_schema = {"type": "string"}
+    json_schema = STRING
     # Filtering or ordering on the stored link would reveal what the API hides.
     filterable = False
 
@@ -30,11 +30,7 @@ class Materials(ReadOnlyField):
 
     json_schema = {
         "type": "array",
-        "items": {
-            "type": "object",
-            "required": ["kind", "resource"],
-            "properties": {"kind": {"type": "string"}, "resource": PAGE_LINK_SCHEMA},
-        },
+        "items": object_schema({"kind": STRING, "resource": PAGE_LINK_SCHEMA}, required=True),
     }
 
     def to_representation(self, event):
@@ -47,7 +43,7 @@ class Materials(ReadOnlyField):
 class CalendarUrl(ReadOnlyField):
     """The calendar file (`.ics`) of a meeting, or the subscribable feed of a community page."""
 
-    json_schema = {"type": "string"}
+    json_schema = STRING
 
     def to_representation(self, page):
         return page.get_full_url(self.context.get("request")) + page.reverse_subpage("calendar")

@@ -4,11 +4,9 @@ the library page, by running the same `LibraryFilter`."""
 
 from rest_framework.fields import ReadOnlyField
 
-TERM_SCHEMA = {
-    "type": "object",
-    "required": ["slug", "name"],
-    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
-}
+from care_site.base.api import INTEGER, STRING, object_schema
+
+TERM_SCHEMA = object_schema({"slug": STRING, "name": STRING}, required=True)
 
 # API query parameter -> the library page's query parameter. The library calls the resource
 # type `type`; in the API `type` already selects page models (Wagtail's own parameter).
@@ -25,9 +23,6 @@ class Term(ReadOnlyField):
 
     json_schema = {"oneOf": [TERM_SCHEMA, {"type": "null"}]}
 
-    def get_attribute(self, instance):
-        return getattr(instance, self.source_attrs[0], None)
-
     def to_representation(self, term):
         return {"slug": term.slug, "name": term.name}
 
@@ -37,25 +32,17 @@ class Terms(Term):
 
     json_schema = {"type": "array", "items": TERM_SCHEMA}
 
-    def get_attribute(self, instance):
-        return getattr(instance, self.source_attrs[0]).all()
-
     def to_representation(self, terms):
-        return [{"slug": term.slug, "name": term.name} for term in terms]
+        return [Term.to_representation(self, term) for term in terms.all()]
 
 
-class DocumentFile(Term):
+class DocumentFile(ReadOnlyField):
     """The uploaded file of a resource: id, title, URL and extension, or null."""
 
-    json_schema = {
-        "type": ["object", "null"],
-        "properties": {
-            "id": {"type": "integer"},
-            "title": {"type": "string"},
-            "url": {"type": "string"},
-            "file_extension": {"type": "string"},
-        },
-    }
+    json_schema = object_schema(
+        {"id": INTEGER, **dict.fromkeys(["title", "url", "file_extension"], STRING)},
+        nullable=True,
+    )
 
     def to_representation(self, document):
         return {

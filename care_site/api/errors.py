@@ -19,8 +19,6 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from .locale import API_PREFIX
 
-SCHEMA_PATH = "/api/v2/schema/"
-
 
 def is_api(request):
     return request.path_info.startswith(API_PREFIX)
@@ -41,15 +39,10 @@ def exception_handler(exc, context):
 
 def message_for(request, response):
     if response.status_code == 404:
-        return f"There is nothing at this address; the API's addresses are in {SCHEMA_PATH}"
+        return "There is nothing at this address; the API's addresses are in /api/v2/schema/"
     if response.status_code == 405 and response.has_header("Allow"):
         return f"{request.method} is not allowed here; allowed: {response['Allow']}"
     return HTTPStatus(response.status_code).phrase
-
-
-def is_json(response):
-    content_type = response.get("Content-Type", "").split(";")[0].strip()
-    return content_type == "application/json"
 
 
 class ApiErrorsAsJson:
@@ -67,7 +60,7 @@ class ApiErrorsAsJson:
             is_api(request)
             and response.status_code >= 400
             and not response.streaming
-            and not is_json(response)
+            and response.get("Content-Type", "").split(";")[0].strip() != "application/json"
         ):
             response.content = json.dumps({"message": message_for(request, response)})
             response["Content-Type"] = "application/json"

@@ -3,8 +3,6 @@ resource library's facets, events to come or past) with a check of `locale` that
 and keyword search cleaned as the library cleans it (a stray quote must not break SQLite's
 full-text syntax)."""
 
-from collections.abc import Sequence
-
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, get_page_models
 from wagtail.search.backends import get_search_backend
@@ -21,21 +19,6 @@ FILTERING_PAGE_TYPES = [
 CONTENT_PARAMETERS = frozenset(
     name for model in FILTERING_PAGE_TYPES for name in model.api_filter_parameters
 )
-SEARCH_OPERATORS = ("and", "or")
-
-
-def requested_locale(request):
-    """The Locale of `?locale=`, None when not given; an unknown language is a 400."""
-    code = request.GET.get("locale")
-    if code is None:
-        return None
-    locale = Locale.objects.filter(language_code=code).first()
-    if locale is None:
-        known = ", ".join(
-            Locale.objects.order_by("language_code").values_list("language_code", flat=True)
-        )
-        raise BadRequestError(f"locale must be one of: {known}")
-    return locale
 
 
 class ContentFilter(BaseFilterBackend):
@@ -45,7 +28,15 @@ class ContentFilter(BaseFilterBackend):
     here too (Wagtail's LocaleFilter, which applies it, would answer 404)."""
 
     def filter_queryset(self, request, queryset, view):
-        locale = requested_locale(request)
+        code = request.GET.get("locale")
+        locale = None
+        if code is not None:
+            locale = Locale.objects.filter(language_code=code).first()
+            if locale is None:
+                known = Locale.objects.order_by("language_code").values_list(
+                    "language_code", flat=True
+                )
+                raise BadRequestError(f"locale must be one of: {', '.join(known)}")
         for model in FILTERING_PAGE_TYPES:
             asked = sorted(model.api_filter_parameters & request.GET.keys())
             if not asked:
@@ -74,7 +65,7 @@ class SearchFilter(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         operator = request.GET.get("search_operator")
-        if operator is not None and operator not in SEARCH_OPERATORS:
+        if operator is not None and operator not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
         if "search" not in request.GET:
             if operator is not None:
@@ -94,23 +85,20 @@ class SearchFilter(BaseFilterBackend):
         return queryset.filter(pk__in=matching)
 
 
-class RankedResults(Sequence):
+class RankedResults:
     """Pages in the search backend's order of relevance, restricted to those the other filters
-    allow. Only the primary keys are held; a page of results is fetched when sliced."""
+    allow. Only the primary keys are held; a page of results is fetched when sliced (all the
+    paginator asks, with `count`)."""
 
     def __init__(self, ranked_ids, pages):
         allowed = set(pages.values_list("pk", flat=True))
         self.ids = [pk for pk in ranked_ids if pk in allowed]
         self.pages = pages
 
-    def __len__(self):
+    def count(self):
         return len(self.ids)
 
-    count = __len__  # what the paginator asks
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            ids = self.ids[key]
-            by_id = self.pages.in_bulk(ids)
-            return [by_id[pk] for pk in ids if pk in by_id]
-        return self[key : key + 1][0]
+    def __getitem__(self, page_slice):
+        ids = self.ids[page_slice]
+        by_id = self.pages.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
-from wagtail import fields as wagtail_fields
 from wagtail.models import Page, get_page_models
 
 from rest_framework.decorators import (
@@ -20,7 +19,7 @@ from rest_framework.decorators import (
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from care_site.base.api import BOOLEAN, INTEGER, NULLABLE_STRING, STRING, object_schema
+from care_site.base.api import BOOLEAN, DATE_TIME, INTEGER, NULLABLE_STRING, STRING, object_schema
 from events.api import WHEN_VALUES
 
 from .endpoints import CarePagesAPIViewSet
@@ -35,14 +34,14 @@ NULLABLE_OBJECT = {"type": ["object", "null"]}
 QUERY_TEXT = {"type": "string", "minLength": 1}
 
 # The JSON type of a model field's value, for fields without a serializer of their own: the
-# first class the field is an instance of.
+# first class the field is an instance of (AutoField is an IntegerField, RichTextField a
+# TextField).
 MODEL_FIELD_SCHEMAS = [
-    (wagtail_fields.StreamField, {"type": "array"}),
     (models.BooleanField, BOOLEAN),
-    (models.IntegerField | models.AutoField, INTEGER),
-    (models.DateTimeField, {"type": "string", "format": "date-time"}),
+    (models.IntegerField, INTEGER),
+    (models.DateTimeField, DATE_TIME),
     (models.DateField, {"type": "string", "format": "date"}),
-    (models.CharField | models.TextField | wagtail_fields.RichTextField, STRING),
+    (models.CharField | models.TextField, STRING),
 ]
 # The pages endpoint's meta fields that are not model fields.
 COMPUTED_META_FIELDS = {
@@ -99,15 +98,25 @@ def answer(description, schema=None):
     return {"description": description, **content}
 
 
-def get(summary, operation_id, parameters, responses):
+# gunicorn (and Django's development server) refuse a request line longer than they read
+# (4094 bytes, 64 KiB) with a short HTML page, before the site sees the request: the one error
+# that is not JSON. Every operation documents it (docs/decisions.md).
+URI_TOO_LONG = answer("URI too long: refused by the HTTP server, as a short HTML page, not JSON")
+
+
+def operation(summary, operation_id, parameters, responses, **extra):
+    """An operation, also documenting what the HTTP server answers for it."""
     return {
-        "get": {
-            "summary": summary,
-            "operationId": operation_id,
-            "parameters": parameters,
-            "responses": responses,
-        }
+        "summary": summary,
+        "operationId": operation_id,
+        "parameters": parameters,
+        **extra,
+        "responses": {**responses, "414": URI_TOO_LONG},
     }
+
+
+def get(*arguments):
+    return {"get": operation(*arguments)}
 
 
 def item_schema(meta, **properties):
@@ -163,7 +172,6 @@ def read_paths(name, listing, detail, item, detail_schema, filters=(), formats=(
         "304": answer("Not modified (If-None-Match / If-Modified-Since)"),
     }
     listing_parameters = [limit, *LISTING_PARAMETERS, *filters, *formats]
-    not_found = {"404": answer("Not found", ERROR)}
     return {
         f"/api/v2/{name}/": get(
             *listing, listing_parameters, {"200": answer("OK", listing_schema), **errors}
@@ -171,7 +179,7 @@ def read_paths(name, listing, detail, item, detail_schema, filters=(), formats=(
         f"/api/v2/{name}/{{id}}/": get(
             *detail,
             [ID_PATH, *formats],
-            {"200": answer("OK", detail_schema), **errors, **not_found},
+            {"200": answer("OK", detail_schema), **errors, "404": answer("Not found", ERROR)},
         ),
     }
 
@@ -238,7 +246,7 @@ FORM_ANSWERS = {
     "single-use), care_trap (empty).",
     "additionalProperties": True,
 }
-FORM_STORED = object_schema({"id": {"type": "integer"}, "message": STRING}, required=True)
+FORM_STORED = object_schema({"id": INTEGER, "message": STRING}, required=True)
 FORMS_PATHS = {
     "/api/v2/forms/{id}/": {
         **get(
@@ -247,15 +255,15 @@ FORMS_PATHS = {
             [ID_PATH],
             {"200": answer("OK", FORM_DEFINITION), "404": FORM_NOT_FOUND},
         ),
-        "post": {
-            "summary": "Send answers (as the HTML form does, as a JSON object)",
-            "operationId": "submitForm",
-            "parameters": [ID_PATH],
-            "requestBody": {
+        "post": operation(
+            "Send answers (as the HTML form does, as a JSON object)",
+            "submitForm",
+            [ID_PATH],
+            requestBody={
                 "required": True,
                 "content": {"application/json": {"schema": FORM_ANSWERS}},
             },
-            "responses": {
+            responses={
                 "201": answer(
                     "Stored (spam too: it is kept in the reviewers' spam folder)", FORM_STORED
                 ),
@@ -271,7 +279,7 @@ FORMS_PATHS = {
                 "415": answer("Not JSON", FORM_ERRORS_REF),
                 "429": answer("Over the rate limit", FORM_ERRORS_REF),
             },
-        },
+        ),
     }
 }
 PREVIEW_PATHS = {
@@ -286,23 +294,6 @@ PREVIEW_PATHS = {
         },
     )
 }
-
-
-# gunicorn (and Django's development server) refuse a request line longer than they read
-# (4094 bytes, 64 KiB) with a short HTML page, before the site sees the request: the one error
-# that is not JSON. Every operation documents it (docs/decisions.md).
-URI_TOO_LONG = answer("URI too long: refused by the HTTP server, as a short HTML page, not JSON")
-
-
-def with_server_answers(paths):
-    """`paths` with every operation also documenting what the HTTP server answers for it."""
-    return {
-        path: {
-            method: {**operation, "responses": {**operation["responses"], "414": URI_TOO_LONG}}
-            for method, operation in operations.items()
-        }
-        for path, operations in paths.items()
-    }
 
 
 def build_schema():
@@ -321,18 +312,16 @@ def build_schema():
             "version": "2",
             "description": "Live, public pages, images, documents and forms (docs/api.md).",
         },
-        "paths": with_server_answers(
-            {
-                **pages_paths([model._meta.label for model in page_models]),
-                **media_paths("images", title=STRING, description=STRING),
-                **media_paths("documents", title=STRING),
-                **FORMS_PATHS,
-                **PREVIEW_PATHS,
-                "/api/v2/schema/": get(
-                    "This document", "getSchema", [], {"200": answer("OpenAPI 3.1")}
-                ),
-            }
-        ),
+        "paths": {
+            **pages_paths([model._meta.label for model in page_models]),
+            **media_paths("images", title=STRING, description=STRING),
+            **media_paths("documents", title=STRING),
+            **FORMS_PATHS,
+            **PREVIEW_PATHS,
+            "/api/v2/schema/": get(
+                "This document", "getSchema", [], {"200": answer("OpenAPI 3.1")}
+            ),
+        },
         "components": {
             "schemas": {
                 "Error": object_schema({"message": STRING}, required=True),

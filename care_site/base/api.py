@@ -49,10 +49,6 @@ LINK_SCHEMA = object_schema(
     {"label": NULLABLE_STRING, "url": STRING, "page": PAGE_LINK_SCHEMA},
     required=True,
 )
-STREAM_SCHEMA = {
-    "type": "array",
-    "items": object_schema({"type": STRING, "value": {}, "id": NULLABLE_STRING}, required=True),
-}
 
 
 # Values ------------------------------------------------------------------------------------
@@ -111,7 +107,10 @@ def meeting(event):
 class StreamBody(ReadOnlyField):
     """A StreamField as a list of `{type, value, id}` blocks, each value in its block's shape."""
 
-    json_schema = STREAM_SCHEMA
+    json_schema = {
+        "type": "array",
+        "items": object_schema({"type": STRING, "value": {}, "id": NULLABLE_STRING}, required=True),
+    }
 
     def to_representation(self, value):
         return value.stream_block.get_api_representation(value, self.context)

@@ -30,11 +30,8 @@ def active_language():
 
 def chrome_cache(context, name, compute, *parts):
     """`compute()`, kept in the site's cache under `name` and `parts`, for the request's host
-    and the active language. Without a request it is simply computed."""
-    request = context.get("request")
-    if request is None:
-        return compute()
-    key = cache.key("chrome", request.get_host(), active_language(), name, *parts)
+    and the active language."""
+    key = cache.key("chrome", context["request"].get_host(), active_language(), name, *parts)
     return cache.cached(compute, key)
 
 
@@ -63,8 +60,7 @@ def locale_home(context):
     live HomePage, falling back to the root page of the request's Site (or the default Site)."""
     home = homes(context).get(active_language())
     if home is None:
-        site = Site.find_for_request(context.get("request"))
-        site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        site = Site.find_for_request(context["request"])
         home = site.root_page if site else None
     return home
 
@@ -131,13 +127,13 @@ def language_links(context):
         for code, url in chrome_cache(context, "translations", translation_urls, here.pk).items():
             targets[code] = (url, True)
     untranslated = getattr(request, "untranslated_language", None)
-    if here is not None and request is not None:
+    if here is not None:
         if untranslated:
             # A page shown at this language's address before it has been translated: its own
             # language's address is the real one; this one is no alternate to announce.
             targets[untranslated] = (here.get_url(request), True)
         targets[current_language] = (request.get_full_path(), not untranslated)
-    elif request is not None:
+    else:
         # Views whose URL names are not Wagtail's page-serving catch-all can be translated by
         # reversing the same route in another language (the search page keeps its query this
         # way).
@@ -172,15 +168,10 @@ def site_footer(context):
     request = context.get("request")
 
     def footer():
-        if request is not None:
-            site_settings = SiteSettings.for_request(request)
-        else:
-            site = Site.objects.filter(is_default_site=True).first()
-            site_settings = SiteSettings.for_site(site) if site else None
         locale = Locale.get_active()
         snippet = Footer.for_language(locale)
         return {
-            "contact_email": site_settings.contact_email if site_settings else "",
+            "contact_email": SiteSettings.for_request(request).contact_email,
             "text": snippet.text if snippet else "",
             "links": footer_links(snippet, locale, request) if snippet else [],
         }

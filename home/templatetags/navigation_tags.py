@@ -84,7 +84,7 @@ def site_name(context):
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """`{% menu_pages as items %}`: live, public children of the visitor's landing page that have
-    "Show in menus" ticked, in tree order, each as a dict with `page`, `url`, `title` and
+    "Show in menus" ticked, in tree order, each as a dict with `url`, `title` and
     `current` ("page" for the page itself, "true" for a section it is in, else ""). One query."""
 
     def menu():
@@ -94,7 +94,6 @@ def menu_pages(context):
     here = getattr(current_page(context), "path", "") or ""
     return [
         {
-            "page": item,
             "title": item.title,
             "url": page_url(item, context.get("request")),
             "current": (
@@ -207,11 +206,8 @@ def footer_links(footer, locale, request):
 
 
 @register.simple_tag
-def elided_page_range(page_obj, on_each_side=1, on_ends=1):
+def elided_page_range(page_obj):
     """`{% elided_page_range page_obj as numbers %}`: page numbers around the current one, with
     Paginator.ELLIPSIS where numbers are left out."""
-    return list(
-        page_obj.paginator.get_elided_page_range(
-            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
-        )
-    )
+    paginator = page_obj.paginator
+    return list(paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))

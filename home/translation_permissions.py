@@ -22,9 +22,6 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-# Where the actions that create or sync translations live, under the admin's address.
-LOCALIZE_ACTIONS = ("localize/submit/", "localize/update/")
-
 
 def may_edit_language(user, locale):
     """Until the language has a landing page, only those who may edit the whole tree may."""
@@ -125,7 +122,7 @@ def hide_translation_actions(buttons, page, user, context=None):
     if user_can_edit(user, page):
         return
     admin = reverse("wagtailadmin_home")
-    refused = tuple(admin + action for action in LOCALIZE_ACTIONS)
+    refused = (admin + "localize/submit/", admin + "localize/update/")
     if may_translate(user, page, Locale.objects.exclude(pk=page.locale_id), every=False):
         refused = (admin + "localize/update/",)
     for button in buttons:

@@ -20,7 +20,7 @@ from forms.models import Submission
 from forms.permissions import can_review
 from resources.models import LinkCheck
 
-from .translation_status import MISSING, OUT_OF_DATE, status_field, with_statuses
+from .translation_status import Status, status_field, with_statuses
 
 LISTED = 5
 UPCOMING_EVENTS = 3
@@ -111,14 +111,14 @@ class TranslationsPanel(DashboardPanel):
         listed = {"translation_id": F(f"translation_{status}")}
         rows = {
             value: list(pages.filter(**{status: value}).values("id", "title", **listed)[:LISTED])
-            for value in (MISSING, OUT_OF_DATE)
+            for value in (Status.MISSING, Status.OUT_OF_DATE)
         }
         return {
             "language": target,
-            "missing_total": totals.get(MISSING, 0),
-            "missing": rows[MISSING],
-            "behind_total": totals.get(OUT_OF_DATE, 0),
-            "behind": rows[OUT_OF_DATE],
+            "missing_total": totals.get(Status.MISSING, 0),
+            "missing": rows[Status.MISSING],
+            "behind_total": totals.get(Status.OUT_OF_DATE, 0),
+            "behind": rows[Status.OUT_OF_DATE],
         }
 
 

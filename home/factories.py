@@ -1,4 +1,3 @@
-from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 import factory
@@ -14,9 +13,6 @@ class ImageFactory(wagtail_factories.ImageFactory):
     description = factory.Faker("sentence", nb_words=8)
     collection = factory.LazyFunction(Collection.get_first_root_node)
     file = factory.django.ImageField(width=800, height=500, color="#2f6f73")
-
-    class Meta:
-        model = get_image_model()
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):

@@ -16,14 +16,9 @@ DEFAULT_VECTOR_ICON = "icons/care-icon.svg"
 ICON_MAX_AGE = 24 * 60 * 60
 
 
-def chosen_icon(request):
-    settings = SiteSettings.for_request(request) if request is not None else None
-    return settings.icon if settings else None
-
-
 def icon_links(request):
     """{"icon", "icon_type", "touch_icon"}: the addresses the page's head links to."""
-    image = chosen_icon(request)
+    image = SiteSettings.for_request(request).icon
     if image is None:
         return {
             "icon": static(DEFAULT_VECTOR_ICON),
@@ -39,7 +34,7 @@ def icon_links(request):
 
 def favicon(request):
     """/favicon.ico: the icon at 48 pixels as a PNG (every browser reads a PNG there)."""
-    image = chosen_icon(request)
+    image = SiteSettings.for_request(request).icon
     if image is None:
         data = (Path(__file__).parent / "static" / DEFAULT_ICON).read_bytes()
     else:

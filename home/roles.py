@@ -10,8 +10,6 @@ Translators translate pages and library terms into the languages other than Engl
 rights are on those languages' landing pages only, never on the English originals (docs/i18n.md).
 Nobody but a superuser manages users or groups."""
 
-from dataclasses import dataclass, field
-
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
@@ -41,24 +39,17 @@ MEDIA_WRITE = [
     for verb in ("add", "change", "choose")
 ]
 
-
-@dataclass(frozen=True)
-class Role:
-    permissions: list = field(default_factory=list)  # "app_label.codename"
-    page_permissions: list = field(default_factory=list)  # codenames of wagtailcore.Page
-    page_scope: str = SITE_ROOT
-    # "app_label.codename" of images and documents, on the root collection
-    collection_permissions: list = field(default_factory=list)
-
-
+# Each role: "permissions" ("app_label.codename"), "page_permissions" (codenames of
+# wagtailcore.Page) on its "page_scope" (SITE_ROOT unless given), "collection_permissions"
+# ("app_label.codename" of images and documents, on the root collection).
 ROLES = {
-    EDITORS: Role(
-        permissions=[ACCESS_ADMIN, *LIBRARY_TERMS, "search.view_emptysearch"],
-        page_permissions=["add_page", "change_page"],
-        collection_permissions=MEDIA_WRITE,
-    ),
-    MODERATORS: Role(
-        permissions=[
+    EDITORS: {
+        "permissions": [ACCESS_ADMIN, *LIBRARY_TERMS, "search.view_emptysearch"],
+        "page_permissions": ["add_page", "change_page"],
+        "collection_permissions": MEDIA_WRITE,
+    },
+    MODERATORS: {
+        "permissions": [
             ACCESS_ADMIN,
             *LIBRARY_TERMS,
             "resources.delete_topic",
@@ -69,31 +60,31 @@ ROLES = {
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
         ],
-        page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-        collection_permissions=[
+        "page_permissions": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+        "collection_permissions": [
             *MEDIA_WRITE,
             "wagtailimages.delete_image",
             "wagtaildocs.delete_document",
         ],
-    ),
-    REVIEWERS: Role(
-        permissions=[
+    },
+    REVIEWERS: {
+        "permissions": [
             ACCESS_ADMIN,
             "care_forms.view_submission",
             "care_forms.delete_submission",
         ],
-    ),
-    TRANSLATORS: Role(
-        permissions=[
+    },
+    TRANSLATORS: {
+        "permissions": [
             ACCESS_ADMIN,
             "wagtail_localize.submit_translation",
             *LIBRARY_TERMS,
             "home.add_footer",
             "home.change_footer",
         ],
-        page_permissions=["add_page", "change_page"],
-        page_scope=TRANSLATIONS,
-    ),
+        "page_permissions": ["add_page", "change_page"],
+        "page_scope": TRANSLATIONS,
+    },
 }
 
 
@@ -152,19 +143,20 @@ def sync_roles(apps, schema_editor=None):
 
     for name, role in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set(find_permissions(apps, role.permissions))
-        page_permissions = [f"wagtailcore.{codename}" for codename in role.page_permissions]
+        group.permissions.set(find_permissions(apps, role["permissions"]))
+        codenames = role.get("page_permissions", [])
+        page_permissions = [f"wagtailcore.{codename}" for codename in codenames]
         sync_rows(
             GroupPagePermission,
             group,
             find_permissions(apps, page_permissions),
             "page_id",
-            page_targets(apps, role.page_scope),
+            page_targets(apps, role.get("page_scope", SITE_ROOT)),
         )
         sync_rows(
             GroupCollectionPermission,
             group,
-            find_permissions(apps, role.collection_permissions),
+            find_permissions(apps, role.get("collection_permissions", [])),
             "collection",
             [root_collection],
         )
@@ -213,12 +205,12 @@ def open_new_language_to_translators(sender, instance, created, raw=False, **kwa
         return
     if instance.locale.language_code == settings.LANGUAGE_CODE:
         return
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore",
+        codename__in=ROLES[TRANSLATORS]["page_permissions"],
+    )
     for group in Group.objects.filter(name=TRANSLATORS):
-        for codename in ROLES[TRANSLATORS].page_permissions:
+        for permission in permissions:
             GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=instance,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
+                group=group, page=instance, permission=permission
             )

@@ -11,23 +11,16 @@ The three wagtail-localize views that do this are served here instead, at the sa
 with that check first; every other step of translating (the translation editor, saving,
 publishing) already goes through the target page's own edit permission."""
 
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
-
-# Where the actions that create or sync translations live, under the admin's address.
-LOCALIZE_ACTIONS = ("localize/submit/", "localize/update/")
 
 
 def may_edit_language(user, locale):
@@ -65,13 +58,16 @@ def may_translate(user, source, targets, every=True):
 
 
 class SourceEditorsOnly:
-    """Refuses the view unless the user may edit what `source(**kwargs)` finds to translate."""
+    """Refuses the view unless the user may edit what it translates (`source()`, by default
+    the view's own `get_object()`)."""
 
     def dispatch(self, request, *args, **kwargs):
-        source = self.source(**kwargs)
-        if source is not None and not self.allowed(request, source):
+        if not self.allowed(request, self.source()):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def source(self):
+        return self.get_object()
 
     def allowed(self, request, source):
         return user_can_edit(request.user, source)
@@ -90,21 +86,16 @@ class SourceOrTargetEditorsOnly(SourceEditorsOnly):
 
 
 class PageTranslationView(SourceOrTargetEditorsOnly, SubmitPageTranslationView):
-    def source(self, page_id, **kwargs):
-        return get_object_or_404(Page, id=page_id)
+    pass
 
 
 class SnippetTranslationView(SourceOrTargetEditorsOnly, SubmitSnippetTranslationView):
-    def source(self, app_label, model_name, pk, **kwargs):
-        label = f"{app_label}.{model_name}"
-        model = next((m for m in get_snippet_models() if m._meta.label_lower == label), None)
-        return model and get_object_or_404(model, pk=unquote(pk))
+    pass
 
 
 class SyncTranslationsView(SourceEditorsOnly, UpdateTranslationsView):
-    def source(self, translation_source_id, **kwargs):
-        source = get_object_or_404(TranslationSource, id=translation_source_id)
-        return source.get_source_instance()
+    def source(self):
+        return self.get_object().get_source_instance()
 
 
 # Registered before wagtail-localize's own (order), so these answer at its addresses; its URL
@@ -131,7 +122,7 @@ def hide_translation_actions(buttons, page, user, context=None):
     if user_can_edit(user, page):
         return
     admin = reverse("wagtailadmin_home")
-    refused = tuple(admin + action for action in LOCALIZE_ACTIONS)
+    refused = (admin + "localize/submit/", admin + "localize/update/")
     if may_translate(user, page, Locale.objects.exclude(pk=page.locale_id), every=False):
         refused = (admin + "localize/update/",)
     for button in buttons:

@@ -6,7 +6,7 @@ date: otherwise. Statuses are worked out in the database, so the list filters an
 
 import datetime
 
-from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, TextChoices, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -24,14 +24,11 @@ import django_filters
 
 from search.reports import ReportViewSet
 
-MISSING = "missing"
-OUT_OF_DATE = "out_of_date"
-UP_TO_DATE = "up_to_date"
-STATUS_LABELS = {
-    MISSING: _("Missing"),
-    OUT_OF_DATE: _("Out of date"),
-    UP_TO_DATE: _("Up to date"),
-}
+
+class Status(TextChoices):
+    MISSING = "missing", _("Missing")
+    OUT_OF_DATE = "out_of_date", _("Out of date")
+    UP_TO_DATE = "up_to_date", _("Up to date")
 
 
 def other_locales():
@@ -60,12 +57,12 @@ def with_statuses(locales):
             **{
                 f"translation_{code}": Subquery(translations.values("pk")[:1]),
                 code: Case(
-                    When(~Exists(translations), then=Value(MISSING)),
+                    When(~Exists(translations), then=Value(Status.MISSING)),
                     When(
                         last_published_at__gt=Coalesce(Subquery(last_sync), Subquery(published)),
-                        then=Value(OUT_OF_DATE),
+                        then=Value(Status.OUT_OF_DATE),
                     ),
-                    default=Value(UP_TO_DATE),
+                    default=Value(Status.UP_TO_DATE),
                 ),
             }
         )
@@ -75,7 +72,7 @@ def with_statuses(locales):
 class TranslationStatusFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
-        choices=list(STATUS_LABELS.items()),
+        choices=Status.choices,
         empty_label=_("Any status"),
         method="filter_status",
     )
@@ -93,6 +90,8 @@ class TranslationStatusFilterSet(WagtailFilterSet):
 
 
 class StatusColumn(Column):
+    """The status in one language, with a link to translate the page or edit its translation."""
+
     cell_template_name = "home/admin/translation_status_cell.html"
 
     def __init__(self, locale):
@@ -100,17 +99,8 @@ class StatusColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        status = context["raw_value"]
-        translation_id = getattr(instance, f"translation_{self.name}")
-        context.update(status=status, label=STATUS_LABELS.get(status, ""))
-        if status == MISSING:
-            context["action_url"] = reverse(
-                "wagtail_localize:submit_page_translation", args=[instance.pk]
-            )
-            context["action_label"] = _("Translate")
-        elif translation_id:
-            context["action_url"] = reverse("wagtailadmin_pages:edit", args=[translation_id])
-            context["action_label"] = _("Edit translation")
+        context["status"] = Status(context["raw_value"])
+        context["translation_id"] = getattr(instance, f"translation_{self.name}")
         return context
 
 
@@ -139,20 +129,19 @@ class TranslationStatusReportView(ReportView):
         ]
 
     @cached_property
-    def list_export(self):
-        return ["title", "url_path", *[status_field(locale) for locale in self.locales]]
-
-    @cached_property
     def export_headings(self):
         headings = {"title": _("Page"), "url_path": _("Address")}
         headings.update({status_field(loc): loc.get_display_name() for loc in self.locales})
         return headings
 
+    @cached_property
+    def list_export(self):
+        return list(self.export_headings)
+
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
         for locale in self.locales:
-            key = status_field(locale)
-            row[key] = STATUS_LABELS.get(row[key], row[key])
+            row[status_field(locale)] = Status(row[status_field(locale)]).label
         return row
 
     def get_queryset(self):

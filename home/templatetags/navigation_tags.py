@@ -30,11 +30,8 @@ def active_language():
 
 def chrome_cache(context, name, compute, *parts):
     """`compute()`, kept in the site's cache under `name` and `parts`, for the request's host
-    and the active language. Without a request it is simply computed."""
-    request = context.get("request")
-    if request is None:
-        return compute()
-    key = cache.key("chrome", request.get_host(), active_language(), name, *parts)
+    and the active language."""
+    key = cache.key("chrome", context["request"].get_host(), active_language(), name, *parts)
     return cache.cached(compute, key)
 
 
@@ -63,8 +60,7 @@ def locale_home(context):
     live HomePage, falling back to the root page of the request's Site (or the default Site)."""
     home = homes(context).get(active_language())
     if home is None:
-        site = Site.find_for_request(context.get("request"))
-        site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        site = Site.find_for_request(context["request"])
         home = site.root_page if site else None
     return home
 
@@ -88,7 +84,7 @@ def site_name(context):
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """`{% menu_pages as items %}`: live, public children of the visitor's landing page that have
-    "Show in menus" ticked, in tree order, each as a dict with `page`, `url`, `title` and
+    "Show in menus" ticked, in tree order, each as a dict with `url`, `title` and
     `current` ("page" for the page itself, "true" for a section it is in, else ""). One query."""
 
     def menu():
@@ -98,7 +94,6 @@ def menu_pages(context):
     here = getattr(current_page(context), "path", "") or ""
     return [
         {
-            "page": item,
             "title": item.title,
             "url": page_url(item, context.get("request")),
             "current": (
@@ -131,13 +126,13 @@ def language_links(context):
         for code, url in chrome_cache(context, "translations", translation_urls, here.pk).items():
             targets[code] = (url, True)
     untranslated = getattr(request, "untranslated_language", None)
-    if here is not None and request is not None:
+    if here is not None:
         if untranslated:
             # A page shown at this language's address before it has been translated: its own
             # language's address is the real one; this one is no alternate to announce.
             targets[untranslated] = (here.get_url(request), True)
         targets[current_language] = (request.get_full_path(), not untranslated)
-    elif request is not None:
+    else:
         # Views whose URL names are not Wagtail's page-serving catch-all can be translated by
         # reversing the same route in another language (the search page keeps its query this
         # way).
@@ -172,15 +167,10 @@ def site_footer(context):
     request = context.get("request")
 
     def footer():
-        if request is not None:
-            site_settings = SiteSettings.for_request(request)
-        else:
-            site = Site.objects.filter(is_default_site=True).first()
-            site_settings = SiteSettings.for_site(site) if site else None
         locale = Locale.get_active()
         snippet = Footer.for_language(locale)
         return {
-            "contact_email": site_settings.contact_email if site_settings else "",
+            "contact_email": SiteSettings.for_request(request).contact_email,
             "text": snippet.text if snippet else "",
             "links": footer_links(snippet, locale, request) if snippet else [],
         }
@@ -216,11 +206,8 @@ def footer_links(footer, locale, request):
 
 
 @register.simple_tag
-def elided_page_range(page_obj, on_each_side=1, on_ends=1):
+def elided_page_range(page_obj):
     """`{% elided_page_range page_obj as numbers %}`: page numbers around the current one, with
     Paginator.ELLIPSIS where numbers are left out."""
-    return list(
-        page_obj.paginator.get_elided_page_range(
-            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
-        )
-    )
+    paginator = page_obj.paginator
+    return list(paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))

@@ -45,7 +45,7 @@ def page_tester(user, page):
 @pytest.mark.parametrize("name", ROLE_NAMES)
 def test_each_role_holds_exactly_its_listed_permissions(name):
     role = roles.ROLES[name]
-    listed = set(role.permissions)
+    listed = set(role["permissions"])
     # The footer snippet's permissions apply once that model exists.
     existing = {
         label
@@ -57,7 +57,8 @@ def test_each_role_holds_exactly_its_listed_permissions(name):
     assert group_permissions(name) == existing
     assert "wagtailadmin.access_admin" in existing
     # The Translators' pages are the other languages' landing pages: none on a new database.
-    expected = set(role.page_permissions) if role.page_scope == roles.SITE_ROOT else set()
+    scope = role.get("page_scope", roles.SITE_ROOT)
+    expected = set(role.get("page_permissions", [])) if scope == roles.SITE_ROOT else set()
     assert {codename for _depth, codename in page_permissions(name)} == expected
 
 

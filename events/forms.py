@@ -52,17 +52,11 @@ class EventPageForm(WagtailAdminPageForm):
             if value is not None and timezone.is_aware(value):
                 self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
         if "time_zone" in self.fields:
+            # A list to pick from; the model's validator refuses a zone not on it.
             field = self.fields["time_zone"]
-            self.fields["time_zone"] = forms.ChoiceField(
-                choices=[("", "---------"), *time_zone_choices().items()],
-                label=field.label,
-                help_text=field.help_text,
-                error_messages={
-                    "required": _("Choose the time zone the start and end times are in."),
-                    "invalid_choice": _(
-                        "“%(value)s” is not a time zone this site knows. Choose one from the list."
-                    ),
-                },
+            field.widget = forms.Select(choices=[("", "---------"), *time_zone_choices().items()])
+            field.error_messages["required"] = _(
+                "Choose the time zone the start and end times are in."
             )
 
     def clean(self):

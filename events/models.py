@@ -122,8 +122,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def calendar(self, request):
         """The subscribable feed: every upcoming meeting and those of the past year."""
         since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
-        events = self.events().filter(end__gt=since).order_by("start", "path")
-        return calendar_response(list(events), request, community=self)
+        return calendar_response(list(self.events().upcoming(since)), request, community=self)
 
 
 class EventPage(RoutablePageMixin, BasePage):

@@ -70,8 +70,6 @@ def check_urls(urls, *, timeout=10.0, concurrency=8):
     """Check each distinct URL once, at most `concurrency` at a time; returns
     {url: LinkCheck}."""
     distinct = list(dict.fromkeys(urls))
-    if not distinct:
-        return {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=concurrency) as pool:
         results = pool.map(lambda url: check_url(url, timeout=timeout), distinct)
         return dict(zip(distinct, results, strict=True))

@@ -130,17 +130,12 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("resource library")
 
-    def resources(self):
-        """The library's live, public resources, unordered and without related rows: the base
-        every filtered list and count starts from."""
-        return ResourcePage.objects.child_of(self).live().public()
-
     def filter_resources(self, params):
+        """The library's live, public resources as the query string `params` asks for them."""
         from .filters import LibraryFilter
 
-        return LibraryFilter(
-            self.resources(), self.locale_id, params, cache_scope=f"page-{self.pk}"
-        )
+        resources = ResourcePage.objects.child_of(self).live().public()
+        return LibraryFilter(resources, self.locale_id, params, cache_scope=f"page-{self.pk}")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

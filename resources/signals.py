@@ -11,9 +11,11 @@ from wagtail.signals import page_published
 from .models import ResourcePage, Topic
 
 
-@receiver(page_published, sender=ResourcePage)
+@receiver(page_published)
 def localize_topics(sender, instance, **kwargs):
-    field = sender.topics_field
+    field = getattr(sender, "topics_field", None)
+    if field is None:
+        return
     topics = list(getattr(instance, field).all())
     foreign = [topic for topic in topics if topic.locale_id != instance.locale_id]
     if not foreign:

@@ -15,7 +15,7 @@ from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,9 +27,11 @@ CLAIM_LEASE = datetime.timedelta(minutes=5)
 
 
 def confirmation_address(page, submission):
-    if not page.confirmation_text.strip():
-        return ""
-    return page.submitter_email(submission.form_data)
+    if page.confirmation_text.strip():
+        for field in page.get_form_fields():
+            if field.field_type == "email" and submission.form_data.get(field.clean_name):
+                return submission.form_data[field.clean_name]
+    return ""
 
 
 def claim(submission_id):
@@ -50,7 +52,8 @@ def release(submission_id, claimed_at):
 
 def send_due_emails(submission_id):
     """Send what has not been sent yet. Returns False if another process holds the submission
-    (or nothing is pending); raises if the mail server fails, leaving it for a retry."""
+    (or nothing is pending); raises if the mail server fails, leaving it for a retry with the
+    failed try counted."""
     claimed_at = claim(submission_id)
     if claimed_at is None:
         return False
@@ -68,6 +71,7 @@ def send_due_emails(submission_id):
         record(submission_id, email_status=Submission.EmailStatus.SENT, email_claimed_at=None)
     except BaseException:
         release(submission_id, claimed_at)
+        record(submission_id, email_attempts=F("email_attempts") + 1)
         raise
     return True
 
@@ -86,12 +90,8 @@ def sender(page):
     return page.from_address or settings.DEFAULT_FROM_EMAIL
 
 
-def admin_url(page):
-    path = reverse("wagtailforms:list_submissions", args=[page.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def staff_message(page, submission):
+    path = reverse("wagtailforms:list_submissions", args=[page.pk])
     answers = []
     if page.notify_with_answers:
         for field in page.get_form_fields():
@@ -108,7 +108,7 @@ def staff_message(page, submission):
                 "submission": submission,
                 "received": timezone.localtime(submission.submit_time),
                 "language": dict(settings.LANGUAGES).get(submission.language, submission.language),
-                "admin_url": admin_url(page),
+                "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
                 "answers": answers,
             },
         )

@@ -6,13 +6,11 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db.models import F
 from django.utils import timezone
 
 from django_tasks import task
 
 from . import notifications
-from .models import Submission
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +30,6 @@ def send_submission_emails(submission_id, attempt=1):
     try:
         sent = notifications.send_due_emails(submission_id)
     except Exception:
-        Submission.objects.filter(pk=submission_id).update(email_attempts=F("email_attempts") + 1)
         retry_later(submission_id, attempt)
         return "failed"
     # Not sent: nothing pending, or another process is sending them right now.

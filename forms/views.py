@@ -6,6 +6,7 @@ release or delete what the spam checks caught."""
 from collections import Counter
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -20,7 +21,7 @@ from wagtail.models import Page
 from . import audit
 from .exports import SafeSpreadsheetMixin
 from .models import Submission
-from .permissions import can_delete, can_review
+from .permissions import DELETE_SUBMISSIONS, VIEW_SUBMISSIONS, can_delete
 
 
 class FormPagesListView(wagtail_views.FormPagesListView):
@@ -46,11 +47,8 @@ class SubmissionsListView(SafeSpreadsheetMixin, wagtail_views.SubmissionsListVie
         return super().render_to_response(context, **response_kwargs)
 
 
-class DeleteSubmissionsView(wagtail_views.DeleteSubmissionsView):
-    def dispatch(self, request, *args, **kwargs):
-        if not can_delete(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class DeleteSubmissionsView(PermissionRequiredMixin, wagtail_views.DeleteSubmissionsView):
+    permission_required = (VIEW_SUBMISSIONS, DELETE_SUBMISSIONS)
 
     def get_queryset(self):
         # Only this form's submissions, and only ids a database column can hold: "abc",
@@ -64,14 +62,11 @@ class DeleteSubmissionsView(wagtail_views.DeleteSubmissionsView):
         super().handle_delete(submissions)
 
 
-class SpamFolderMixin:
+class SpamFolderMixin(PermissionRequiredMixin):
     """The spam folder: every form's submissions caught by the spam checks, for reviewers to
     release or delete. Reading it needs what reading submissions needs."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_review(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = VIEW_SUBMISSIONS
 
     @staticmethod
     def spam():
@@ -85,8 +80,7 @@ class SpamFolderView(SpamFolderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         rows = self.spam().select_related("page").order_by("-submit_time", "-pk")
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("p"))
-        for page_id, count in Counter(row.page_id for row in page).items():
-            form_page = next(row.page for row in page if row.page_id == page_id)
+        for form_page, count in Counter(row.page for row in page).items():
             audit.record(form_page, audit.VIEW_SPAM, count)
         return super().get_context_data(
             submissions=page,
@@ -111,11 +105,7 @@ class ReleaseSpamView(SpamFolderMixin, View):
 
 class EmptySpamView(SpamFolderMixin, TemplateView):
     template_name = "care_forms/admin/empty_spam.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_delete(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = (VIEW_SUBMISSIONS, DELETE_SUBMISSIONS)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(total=self.spam().count(), **kwargs)

@@ -12,6 +12,7 @@ A post caught by the spam checks is answered 201 like any other and kept in the 
 
 from django.conf import settings
 from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
@@ -35,10 +36,7 @@ MULTIPLE_CHOICE_TYPES = {"checkboxes", "multiselect"}
 def live_form_page(pk):
     if pk > MAX_ID:
         raise Http404
-    page = FormPage.objects.live().public().filter(pk=pk).select_related("locale").first()
-    if page is None:
-        raise Http404
-    return page
+    return get_object_or_404(FormPage.objects.live().public().select_related("locale"), pk=pk)
 
 
 def choices(field):

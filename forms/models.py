@@ -98,9 +98,7 @@ class FormField(TranslatableMixin, AbstractFormField):
     @property
     def character_limit(self):
         limit = LENGTH_LIMITS.get(self.field_type)
-        if limit is None:
-            return None
-        return min(self.max_length, limit) if self.max_length else limit
+        return min(self.max_length, limit) if limit and self.max_length else limit
 
     def clean(self):
         super().clean()
@@ -303,8 +301,7 @@ class FormPage(AbstractEmailForm, BasePage):
     def serve(self, request, *args, **kwargs):
         state = self.availability()
         if state != "open":
-            context = {**self.get_context(request), "form_state": state}
-            response = TemplateResponse(request, self.get_template(request), context)
+            response = self.render_form(request, None, form_state=state)
             # The state changes with the clock, not on publish: no cache may keep it.
             add_never_cache_headers(response)
             return response

@@ -349,7 +349,7 @@ class FormPage(AbstractEmailForm, BasePage):
         )
 
     def get_data_fields(self):
-        fields = {field.clean_name: field.label for field in self.get_form_fields()}
+        fields = dict(super().get_data_fields())
         # A question added to one translation only still gets its column.
         others = (
             FormField.objects.filter(page__translation_key=self.translation_key)
@@ -358,11 +358,7 @@ class FormPage(AbstractEmailForm, BasePage):
         )
         for field in others:
             fields.setdefault(field.clean_name, field.label)
-        return [
-            ("submit_time", _("Submission date")),
-            *fields.items(),
-            ("language", _("Language")),
-        ]
+        return [*fields.items(), ("language", _("Language"))]
 
     def staff_addresses(self):
         return [address.strip() for address in self.to_address.split(",") if address.strip()]

@@ -66,7 +66,9 @@ def send_due_emails(submission_id):
             record(submission_id, notified_at=timezone.now())
         address = confirmation_address(page, submission)
         if not submission.confirmation_sent_at and address:
-            confirmation_message(page, submission, address).send()
+            subject = page.confirmation_subject or page.title
+            text = page.confirmation_text
+            email(page, submission, "confirmation", subject, text, [address]).send()
             record(submission_id, confirmation_sent_at=timezone.now())
         record(submission_id, email_status=Submission.EmailStatus.SENT, email_claimed_at=None)
     except BaseException:
@@ -80,14 +82,13 @@ def record(submission_id, **values):
     Submission.objects.filter(pk=submission_id).update(**values)
 
 
-def message_id(page, submission, kind):
-    """The same for every try of one email, so receiving systems can tell a repeat."""
-    domain = parseaddr(sender(page))[1].rpartition("@")[2] or "localhost"
-    return f"<care-submission-{submission.pk}-{kind}@{domain}>"
-
-
-def sender(page):
-    return page.from_address or settings.DEFAULT_FROM_EMAIL
+def email(page, submission, kind, subject, body, to):
+    """One of the submission's emails. Its Message-ID is the same for every try of it, so
+    receiving systems can tell a repeat."""
+    sender = page.from_address or settings.DEFAULT_FROM_EMAIL
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+    headers = {"Message-ID": f"<care-submission-{submission.pk}-{kind}@{domain}>"}
+    return EmailMessage(subject, body, sender, to, headers=headers)
 
 
 def staff_message(page, submission):
@@ -113,11 +114,4 @@ def staff_message(page, submission):
             },
         )
     subject = page.subject or page.title
-    headers = {"Message-ID": message_id(page, submission, "staff")}
-    return EmailMessage(subject, body, sender(page), page.staff_addresses(), headers=headers)
-
-
-def confirmation_message(page, submission, address):
-    subject = page.confirmation_subject or page.title
-    headers = {"Message-ID": message_id(page, submission, "confirmation")}
-    return EmailMessage(subject, page.confirmation_text, sender(page), [address], headers=headers)
+    return email(page, submission, "staff", subject, body, page.staff_addresses())

@@ -27,14 +27,9 @@ from rest_framework.views import APIView
 from . import spam
 from .models import CONSENT_FIELD, FormPage, Outcome
 
-# The largest id a database column holds.
-MAX_ID = 2**63 - 1
-# Field types whose answer is a list of choices.
-MULTIPLE_CHOICE_TYPES = {"checkboxes", "multiselect"}
-
 
 def live_form_page(pk):
-    if pk > MAX_ID:
+    if pk > 2**63 - 1:  # the largest id a database column holds
         raise Http404
     return get_object_or_404(FormPage.objects.live().public().select_related("locale"), pk=pk)
 
@@ -57,7 +52,7 @@ def field_definition(field):
         "choices": choices(field),
         "default_value": field.default_value,
         "max_length": field.character_limit,
-        "multiple": field.field_type in MULTIPLE_CHOICE_TYPES,
+        "multiple": field.field_type in {"checkboxes", "multiselect"},
     }
 
 

@@ -56,7 +56,7 @@ def field_definition(field):
     }
 
 
-def form_definition(page, request):
+def form_definition(page):
     return {
         "id": page.pk,
         "title": page.title,
@@ -121,7 +121,7 @@ class FormAPIView(APIView):
     permission_classes = []
 
     def get(self, request, pk):
-        response = Response(form_definition(live_form_page(pk), request))
+        response = Response(form_definition(live_form_page(pk)))
         # The definition holds a fresh spam-timer token: never cached.
         add_never_cache_headers(response)
         return response

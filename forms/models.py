@@ -5,7 +5,6 @@ and readable only by submission reviewers."""
 
 import datetime
 import enum
-import logging
 from functools import partial
 
 from django import forms as django_forms
@@ -39,8 +38,6 @@ from . import ratelimit, spam
 from .builder import LENGTH_LIMITS, RESERVED_NAMES, FormBuilder
 from .exports import readable
 from .panels import SubmissionsPanel
-
-logger = logging.getLogger(__name__)
 
 CONSENT_FIELD = "care_consent"
 DEFAULT_CONSENT_TEXT = (

@@ -19,7 +19,7 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Page
 
 from . import audit
-from .exports import SafeSpreadsheetMixin
+from .exports import UTF8_BOM, neutralise
 from .models import Submission
 from .permissions import DELETE_SUBMISSIONS, VIEW_SUBMISSIONS, can_delete
 
@@ -34,7 +34,14 @@ class FormPagesListView(wagtail_views.FormPagesListView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class SubmissionsListView(SafeSpreadsheetMixin, wagtail_views.SubmissionsListView):
+class SubmissionsListView(wagtail_views.SubmissionsListView):
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise(super().preprocess_field_value(field, value, export_format))
+
+    def stream_csv(self, queryset):
+        yield UTF8_BOM
+        yield from super().stream_csv(queryset)
+
     def render_to_response(self, context, **response_kwargs):
         if self.is_export:
             export_format = self.request.GET["export"]

@@ -12,6 +12,7 @@ A post caught by the spam checks is answered 201 like any other and kept in the 
 
 from django.conf import settings
 from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
@@ -26,19 +27,11 @@ from rest_framework.views import APIView
 from . import spam
 from .models import CONSENT_FIELD, FormPage, Outcome
 
-# The largest id a database column holds.
-MAX_ID = 2**63 - 1
-# Field types whose answer is a list of choices.
-MULTIPLE_CHOICE_TYPES = {"checkboxes", "multiselect"}
-
 
 def live_form_page(pk):
-    if pk > MAX_ID:
+    if pk > 2**63 - 1:  # the largest id a database column holds
         raise Http404
-    page = FormPage.objects.live().public().filter(pk=pk).select_related("locale").first()
-    if page is None:
-        raise Http404
-    return page
+    return get_object_or_404(FormPage.objects.live().public().select_related("locale"), pk=pk)
 
 
 def choices(field):
@@ -59,11 +52,11 @@ def field_definition(field):
         "choices": choices(field),
         "default_value": field.default_value,
         "max_length": field.character_limit,
-        "multiple": field.field_type in MULTIPLE_CHOICE_TYPES,
+        "multiple": field.field_type in {"checkboxes", "multiselect"},
     }
 
 
-def form_definition(page, request):
+def form_definition(page):
     return {
         "id": page.pk,
         "title": page.title,
@@ -128,7 +121,7 @@ class FormAPIView(APIView):
     permission_classes = []
 
     def get(self, request, pk):
-        response = Response(form_definition(live_form_page(pk), request))
+        response = Response(form_definition(live_form_page(pk)))
         # The definition holds a fresh spam-timer token: never cached.
         add_never_cache_headers(response)
         return response

@@ -86,8 +86,3 @@ class CountFormatter(LogFormatter):
         if log_entry.data.get("format"):
             message += f" ({log_entry.data['format'].upper()})"
         return message
-
-
-def register_actions(actions):
-    for action, (label, _message) in ACTIONS.items():
-        actions.register_action(action)(type("Formatter", (CountFormatter,), {"label": label}))

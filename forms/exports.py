@@ -29,14 +29,3 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
-
-
-class SafeSpreadsheetMixin:
-    """For views using Wagtail's SpreadsheetExportMixin."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
-
-    def stream_csv(self, queryset):
-        yield UTF8_BOM
-        yield from super().stream_csv(queryset)

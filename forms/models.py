@@ -5,7 +5,6 @@ and readable only by submission reviewers."""
 
 import datetime
 import enum
-import logging
 from functools import partial
 
 from django import forms as django_forms
@@ -40,8 +39,6 @@ from .builder import LENGTH_LIMITS, RESERVED_NAMES, FormBuilder
 from .exports import readable
 from .panels import SubmissionsPanel
 
-logger = logging.getLogger(__name__)
-
 CONSENT_FIELD = "care_consent"
 DEFAULT_CONSENT_TEXT = (
     "I agree that the Collaborative keeps what I send in this form to reply to me, and deletes "
@@ -57,9 +54,9 @@ emails_pending = Signal()
 class Outcome(enum.Enum):
     """What became of a submission (`FormPage.take_submission`)."""
 
+    # Kept, perhaps in the spam folder: spam is thanked like anyone else, so a bot learns nothing.
     STORED = "stored"
     INVALID = "invalid"
-    SPAM = "spam"  # kept in the spam folder; the sender is thanked like anyone else
     TOO_FAST = "too_fast"  # sent sooner than a person can: asked to send again, nothing kept
     RATE_LIMITED = "rate_limited"
 
@@ -98,9 +95,7 @@ class FormField(TranslatableMixin, AbstractFormField):
     @property
     def character_limit(self):
         limit = LENGTH_LIMITS.get(self.field_type)
-        if limit is None:
-            return None
-        return min(self.max_length, limit) if self.max_length else limit
+        return min(self.max_length, limit) if limit and self.max_length else limit
 
     def clean(self):
         super().clean()
@@ -303,8 +298,7 @@ class FormPage(AbstractEmailForm, BasePage):
     def serve(self, request, *args, **kwargs):
         state = self.availability()
         if state != "open":
-            context = {**self.get_context(request), "form_state": state}
-            response = TemplateResponse(request, self.get_template(request), context)
+            response = self.render_form(request, None, form_state=state)
             # The state changes with the clock, not on publish: no cache may keep it.
             add_never_cache_headers(response)
             return response
@@ -318,9 +312,7 @@ class FormPage(AbstractEmailForm, BasePage):
             # The same token goes back: it is already old enough once they send again.
             token = request.POST.get(spam.TOKEN_FIELD)
             return self.render_form(request, form, form_token=token, too_fast=True)
-        if outcome in (Outcome.STORED, Outcome.SPAM):
-            # Spam is thanked like anyone else, so a bot learns nothing; reviewers see it in
-            # the spam folder.
+        if outcome is Outcome.STORED:
             return self.render_landing_page(request, submission, *args, **kwargs)
         return self.render_form(request, form)
 
@@ -335,14 +327,10 @@ class FormPage(AbstractEmailForm, BasePage):
         verdict = spam.check(data, self)
         if verdict.too_fast:
             return Outcome.TOO_FAST, form, None
-        if verdict.is_spam:
-            return Outcome.SPAM, form, self.store_spam(form, verdict.reason)
+        if verdict.reason:
+            return Outcome.STORED, form, self.store_spam(form, verdict.reason)
         if form.is_valid():
-            submission = self.process_form_submission(form, nonce=verdict.nonce)
-            outcome = (
-                Outcome.SPAM if submission.status == Submission.Status.SPAM else Outcome.STORED
-            )
-            return outcome, form, submission
+            return Outcome.STORED, form, self.process_form_submission(form, nonce=verdict.nonce)
         return Outcome.INVALID, form, None
 
     # Submissions ------------------------------------------------------------------------
@@ -350,19 +338,15 @@ class FormPage(AbstractEmailForm, BasePage):
     def get_submission_class(self):
         return Submission
 
-    def get_all_submissions(self):
-        """Answers to this form in every language, spam included."""
-        translations = Page.objects.filter(translation_key=self.translation_key)
-        return Submission.objects.filter(page_id__in=translations.values("pk"))
-
     def get_submissions(self):
         """What reviewers list, export and count: every language's answers, spam left out
         (it has its own folder)."""
-        return self.get_all_submissions().exclude(status=Submission.Status.SPAM)
+        return Submission.objects.filter(page__translation_key=self.translation_key).exclude(
+            status=Submission.Status.SPAM
+        )
 
     def get_data_fields(self):
-        fields = [(field.clean_name, field.label) for field in self.get_form_fields()]
-        names = {name for name, _label in fields}
+        fields = dict(super().get_data_fields())
         # A question added to one translation only still gets its column.
         others = (
             FormField.objects.filter(page__translation_key=self.translation_key)
@@ -370,10 +354,8 @@ class FormPage(AbstractEmailForm, BasePage):
             .order_by("sort_order", "pk")
         )
         for field in others:
-            if field.clean_name not in names:
-                names.add(field.clean_name)
-                fields.append((field.clean_name, field.label))
-        return [("submit_time", _("Submission date")), *fields, ("language", _("Language"))]
+            fields.setdefault(field.clean_name, field.label)
+        return [*fields.items(), ("language", _("Language"))]
 
     def staff_addresses(self):
         return [address.strip() for address in self.to_address.split(",") if address.strip()]
@@ -384,44 +366,29 @@ class FormPage(AbstractEmailForm, BasePage):
         sending (`forms.notifications`), sparing the visitor's request a query."""
         return bool(self.staff_addresses() or self.confirmation_text.strip())
 
-    def submitter_email(self, form_data):
-        for field in self.get_form_fields():
-            if field.field_type == "email" and form_data.get(field.clean_name):
-                return form_data[field.clean_name]
-        return ""
-
     def process_form_submission(self, form, nonce=None):
         """Store the answers in their own transaction; emails are queued only once it has
         committed (`emails_pending`), so a failing mail server can neither lose the answers
         nor show an error. A spam-timer `nonce` already spent by a stored submission makes
         this one spam: the database's unique constraint decides, so two posts of one token
         at the same instant cannot both pass."""
-        names = [name for name in form.fields if name != CONSENT_FIELD]
-        form_data = {name: form.cleaned_data.get(name) for name in names}
+        answers = {name: form.cleaned_data.get(name) for name in form.fields}
         due = self.sends_emails()
-        fields = {
-            "page": self,
-            "form_data": form_data,
-            "language": self.locale.language_code,
-            "consent_text": self.consent_text,
-            "token_nonce": nonce or None,
-        }
+        pending = Submission.EmailStatus.PENDING if due else Submission.EmailStatus.NONE
         try:
             with transaction.atomic():
-                submission = Submission.objects.create(
-                    **fields,
-                    email_status=Submission.EmailStatus.PENDING
-                    if due
-                    else Submission.EmailStatus.NONE,
-                )
+                submission = self.store(answers, token_nonce=nonce or None, email_status=pending)
                 if due:
                     submission.announce_emails()
         except IntegrityError:
             if not nonce:
                 raise
             spam.caught(self, spam.Reason.TOKEN_REPLAYED)
-            submission = Submission.objects.create(
-                **fields, status=Submission.Status.SPAM, spam_reason=spam.Reason.TOKEN_REPLAYED
+            submission = self.store(
+                answers,
+                token_nonce=nonce,
+                status=Submission.Status.SPAM,
+                spam_reason=spam.Reason.TOKEN_REPLAYED,
             )
         return submission
 
@@ -432,14 +399,18 @@ class FormPage(AbstractEmailForm, BasePage):
             answers = {name: form.cleaned_data.get(name) for name in form.fields}
         else:
             answers = {name: form[name].data for name in form.fields}
-        consented = bool(answers.pop(CONSENT_FIELD, None))
+        answers = {name: clipped(value) for name, value in answers.items()}
+        return self.store(answers, status=Submission.Status.SPAM, spam_reason=reason)
+
+    def store(self, answers, **fields):
+        """A submission of `answers` (the consent box among them) in this page's language,
+        with the consent wording if the box was ticked."""
         return Submission.objects.create(
             page=self,
-            form_data={name: clipped(value) for name, value in answers.items()},
+            form_data={name: value for name, value in answers.items() if name != CONSENT_FIELD},
             language=self.locale.language_code,
-            consent_text=self.consent_text if consented else "",
-            status=Submission.Status.SPAM,
-            spam_reason=reason,
+            consent_text=self.consent_text if answers.get(CONSENT_FIELD) else "",
+            **fields,
         )
 
 

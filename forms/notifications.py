@@ -15,7 +15,7 @@ from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,9 +27,11 @@ CLAIM_LEASE = datetime.timedelta(minutes=5)
 
 
 def confirmation_address(page, submission):
-    if not page.confirmation_text.strip():
-        return ""
-    return page.submitter_email(submission.form_data)
+    if page.confirmation_text.strip():
+        for field in page.get_form_fields():
+            if field.field_type == "email" and submission.form_data.get(field.clean_name):
+                return submission.form_data[field.clean_name]
+    return ""
 
 
 def claim(submission_id):
@@ -50,7 +52,8 @@ def release(submission_id, claimed_at):
 
 def send_due_emails(submission_id):
     """Send what has not been sent yet. Returns False if another process holds the submission
-    (or nothing is pending); raises if the mail server fails, leaving it for a retry."""
+    (or nothing is pending); raises if the mail server fails, leaving it for a retry with the
+    failed try counted."""
     claimed_at = claim(submission_id)
     if claimed_at is None:
         return False
@@ -63,11 +66,14 @@ def send_due_emails(submission_id):
             record(submission_id, notified_at=timezone.now())
         address = confirmation_address(page, submission)
         if not submission.confirmation_sent_at and address:
-            confirmation_message(page, submission, address).send()
+            subject = page.confirmation_subject or page.title
+            text = page.confirmation_text
+            email(page, submission, "confirmation", subject, text, [address]).send()
             record(submission_id, confirmation_sent_at=timezone.now())
         record(submission_id, email_status=Submission.EmailStatus.SENT, email_claimed_at=None)
     except BaseException:
         release(submission_id, claimed_at)
+        record(submission_id, email_attempts=F("email_attempts") + 1)
         raise
     return True
 
@@ -76,22 +82,17 @@ def record(submission_id, **values):
     Submission.objects.filter(pk=submission_id).update(**values)
 
 
-def message_id(page, submission, kind):
-    """The same for every try of one email, so receiving systems can tell a repeat."""
-    domain = parseaddr(sender(page))[1].rpartition("@")[2] or "localhost"
-    return f"<care-submission-{submission.pk}-{kind}@{domain}>"
-
-
-def sender(page):
-    return page.from_address or settings.DEFAULT_FROM_EMAIL
-
-
-def admin_url(page):
-    path = reverse("wagtailforms:list_submissions", args=[page.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def email(page, submission, kind, subject, body, to):
+    """One of the submission's emails. Its Message-ID is the same for every try of it, so
+    receiving systems can tell a repeat."""
+    sender = page.from_address or settings.DEFAULT_FROM_EMAIL
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+    headers = {"Message-ID": f"<care-submission-{submission.pk}-{kind}@{domain}>"}
+    return EmailMessage(subject, body, sender, to, headers=headers)
 
 
 def staff_message(page, submission):
+    path = reverse("wagtailforms:list_submissions", args=[page.pk])
     answers = []
     if page.notify_with_answers:
         for field in page.get_form_fields():
@@ -108,16 +109,9 @@ def staff_message(page, submission):
                 "submission": submission,
                 "received": timezone.localtime(submission.submit_time),
                 "language": dict(settings.LANGUAGES).get(submission.language, submission.language),
-                "admin_url": admin_url(page),
+                "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
                 "answers": answers,
             },
         )
     subject = page.subject or page.title
-    headers = {"Message-ID": message_id(page, submission, "staff")}
-    return EmailMessage(subject, body, sender(page), page.staff_addresses(), headers=headers)
-
-
-def confirmation_message(page, submission, address):
-    subject = page.confirmation_subject or page.title
-    headers = {"Message-ID": message_id(page, submission, "confirmation")}
-    return EmailMessage(subject, page.confirmation_text, sender(page), [address], headers=headers)
+    return email(page, submission, "staff", subject, body, page.staff_addresses())

@@ -12,8 +12,7 @@ class SubmissionsPanel(FormSubmissionsPanel):
     class BoundPanel(FormSubmissionsPanel.BoundPanel):
         @cached_property
         def submissions(self):
-            if not self.instance.pk:
-                return self.instance.get_submission_class().objects.none()
+            # A page not yet created has a translation key no submission holds.
             return self.instance.get_submissions()
 
         def is_shown(self):

@@ -16,30 +16,6 @@ from care_site.base.client_ip import client_ip
 logger = logging.getLogger(__name__)
 
 
-class StoreUnavailable(Exception):
-    pass
-
-
-def count_post(key, window):
-    """This window's count for `key` after adding one. Raises StoreUnavailable when the store
-    cannot count."""
-    cache = caches[settings.CARE_FORMS_RATE_LIMIT_CACHE]
-    try:
-        cache.add(key, 0, timeout=window * 2)
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            # Evicted between add and incr: this is the first post of the window.
-            cache.set(key, 1, timeout=window * 2)
-            count = 1
-    except Exception as error:
-        raise StoreUnavailable from error
-    if not isinstance(count, int):
-        # django-redis with IGNORE_EXCEPTIONS answers None instead of raising.
-        raise StoreUnavailable(f"the cache answered {count!r}")
-    return count
-
-
 def allow(request, scope):
     """Count this request against `scope` (for example one form) and say whether it is within
     the limit."""
@@ -50,9 +26,19 @@ def allow(request, scope):
     # Keys hold a digest, not the address: the cache is no place for personal data.
     client = hashlib.sha256(f"{scope}|{client_ip(request)}".encode()).hexdigest()[:32]
     key = f"care_forms:rate:{client}:{int(time.time() // window)}"
+    cache = caches[settings.CARE_FORMS_RATE_LIMIT_CACHE]
     try:
-        count = count_post(key, window)
-    except StoreUnavailable:
+        cache.add(key, 0, timeout=window * 2)
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            # Evicted between add and incr: this is the first post of the window.
+            cache.set(key, 1, timeout=window * 2)
+            count = 1
+        if not isinstance(count, int):
+            # django-redis with IGNORE_EXCEPTIONS answers None instead of raising.
+            raise TypeError(f"the cache answered {count!r}")
+    except Exception:
         logger.warning(
             "Rate limit cache unavailable; letting the submission through", exc_info=True
         )

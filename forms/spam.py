@@ -45,10 +45,6 @@ class Verdict:
     too_fast: bool = False
     nonce: str = ""
 
-    @property
-    def is_spam(self):
-        return bool(self.reason)
-
 
 def make_token(page, issued_at=None):
     issued_at = time.time() if issued_at is None else issued_at

@@ -6,13 +6,11 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db.models import F
 from django.utils import timezone
 
 from django_tasks import task
 
 from . import notifications
-from .models import Submission
 
 logger = logging.getLogger(__name__)
 
@@ -32,30 +30,26 @@ def send_submission_emails(submission_id, attempt=1):
     try:
         sent = notifications.send_due_emails(submission_id)
     except Exception:
-        Submission.objects.filter(pk=submission_id).update(email_attempts=F("email_attempts") + 1)
-        retry_later(submission_id, attempt)
+        backend = send_submission_emails.get_backend()
+        if attempt < settings.CARE_FORMS_EMAIL_MAX_ATTEMPTS and backend.supports_defer:
+            delay = settings.CARE_FORMS_EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)
+            logger.warning(
+                "Emails of submission %s failed (attempt %s); trying again in %s s",
+                submission_id,
+                attempt,
+                delay,
+                exc_info=True,
+            )
+            run_after = timezone.now() + datetime.timedelta(seconds=delay)
+            send_submission_emails.using(run_after=run_after).enqueue(submission_id, attempt + 1)
+        else:
+            logger.error(
+                "Emails of submission %s failed (attempt %s); "
+                "`manage.py send_form_emails` will try again",
+                submission_id,
+                attempt,
+                exc_info=True,
+            )
         return "failed"
     # Not sent: nothing pending, or another process is sending them right now.
     return "sent" if sent else "nothing to send"
-
-
-def retry_later(submission_id, attempt):
-    backend = send_submission_emails.get_backend()
-    if attempt < settings.CARE_FORMS_EMAIL_MAX_ATTEMPTS and backend.supports_defer:
-        delay = settings.CARE_FORMS_EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)
-        logger.warning(
-            "Emails of submission %s failed (attempt %s); trying again in %s s",
-            submission_id,
-            attempt,
-            delay,
-            exc_info=True,
-        )
-        run_after = timezone.now() + datetime.timedelta(seconds=delay)
-        send_submission_emails.using(run_after=run_after).enqueue(submission_id, attempt + 1)
-        return
-    logger.error(
-        "Emails of submission %s failed (attempt %s); `manage.py send_form_emails` will try again",
-        submission_id,
-        attempt,
-        exc_info=True,
-    )

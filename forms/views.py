@@ -6,6 +6,7 @@ release or delete what the spam checks caught."""
 from collections import Counter
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -18,9 +19,9 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Page
 
 from . import audit
-from .exports import SafeSpreadsheetMixin
+from .exports import UTF8_BOM, neutralise
 from .models import Submission
-from .permissions import can_delete, can_review
+from .permissions import DELETE_SUBMISSIONS, VIEW_SUBMISSIONS, can_delete
 
 
 class FormPagesListView(wagtail_views.FormPagesListView):
@@ -33,7 +34,14 @@ class FormPagesListView(wagtail_views.FormPagesListView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class SubmissionsListView(SafeSpreadsheetMixin, wagtail_views.SubmissionsListView):
+class SubmissionsListView(wagtail_views.SubmissionsListView):
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise(super().preprocess_field_value(field, value, export_format))
+
+    def stream_csv(self, queryset):
+        yield UTF8_BOM
+        yield from super().stream_csv(queryset)
+
     def render_to_response(self, context, **response_kwargs):
         if self.is_export:
             export_format = self.request.GET["export"]
@@ -46,11 +54,8 @@ class SubmissionsListView(SafeSpreadsheetMixin, wagtail_views.SubmissionsListVie
         return super().render_to_response(context, **response_kwargs)
 
 
-class DeleteSubmissionsView(wagtail_views.DeleteSubmissionsView):
-    def dispatch(self, request, *args, **kwargs):
-        if not can_delete(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class DeleteSubmissionsView(PermissionRequiredMixin, wagtail_views.DeleteSubmissionsView):
+    permission_required = (VIEW_SUBMISSIONS, DELETE_SUBMISSIONS)
 
     def get_queryset(self):
         # Only this form's submissions, and only ids a database column can hold: "abc",
@@ -64,14 +69,11 @@ class DeleteSubmissionsView(wagtail_views.DeleteSubmissionsView):
         super().handle_delete(submissions)
 
 
-class SpamFolderMixin:
+class SpamFolderMixin(PermissionRequiredMixin):
     """The spam folder: every form's submissions caught by the spam checks, for reviewers to
     release or delete. Reading it needs what reading submissions needs."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_review(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = VIEW_SUBMISSIONS
 
     @staticmethod
     def spam():
@@ -85,8 +87,7 @@ class SpamFolderView(SpamFolderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         rows = self.spam().select_related("page").order_by("-submit_time", "-pk")
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("p"))
-        for page_id, count in Counter(row.page_id for row in page).items():
-            form_page = next(row.page for row in page if row.page_id == page_id)
+        for form_page, count in Counter(row.page for row in page).items():
             audit.record(form_page, audit.VIEW_SPAM, count)
         return super().get_context_data(
             submissions=page,
@@ -111,11 +112,7 @@ class ReleaseSpamView(SpamFolderMixin, View):
 
 class EmptySpamView(SpamFolderMixin, TemplateView):
     template_name = "care_forms/admin/empty_spam.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_delete(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = (VIEW_SUBMISSIONS, DELETE_SUBMISSIONS)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(total=self.spam().count(), **kwargs)

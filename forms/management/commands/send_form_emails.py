@@ -7,7 +7,6 @@ import datetime
 import logging
 
 from django.core.management.base import BaseCommand
-from django.db.models import F
 from django.utils import timezone
 
 from forms import notifications
@@ -43,9 +42,6 @@ class Command(BaseCommand):
                 done = notifications.send_due_emails(submission_id)
             except Exception:
                 failed += 1
-                Submission.objects.filter(pk=submission_id).update(
-                    email_attempts=F("email_attempts") + 1
-                )
                 logger.exception("Emails of submission %s failed again", submission_id)
             else:
                 sent += done

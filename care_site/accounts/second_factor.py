@@ -17,8 +17,6 @@ from qrcode.image.svg import SvgPathFillImage
 
 logger = logging.getLogger(__name__)
 
-# Reading form submissions, or managing the accounts that can.
-DEFAULT_PERMISSIONS = ["care_forms.view_submission", "auth.change_user"]
 RECOVERY_CODE_COUNT = 10
 
 
@@ -29,8 +27,7 @@ def needs_second_factor(user):
         return False
     if user.is_superuser:
         return True
-    names = getattr(settings, "CARE_SECOND_FACTOR_PERMISSIONS", DEFAULT_PERMISSIONS)
-    return any(user.has_perm(name) for name in names)
+    return any(user.has_perm(name) for name in settings.CARE_SECOND_FACTOR_PERMISSIONS)
 
 
 def authenticator(user, confirmed=True):

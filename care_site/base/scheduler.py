@@ -24,14 +24,9 @@ from .models import ScheduledJob
 logger = logging.getLogger(__name__)
 
 
-def period_of(every, now=None):
-    now = time.time() if now is None else now
-    return int(now // every)
-
-
 def claim(name, every, now=None):
     """Whether this process is the one to run job `name` in the current period."""
-    current = period_of(every, now)
+    current = int((time.time() if now is None else now) // every)
     ScheduledJob.objects.get_or_create(name=name)
     due = Q(period__isnull=True) | Q(period__lt=current)
     return (

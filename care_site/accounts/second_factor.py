@@ -76,10 +76,6 @@ def normalise(code):
     return "".join(code.split()).replace("-", "").lower()
 
 
-def is_authenticator_code(code):
-    return len(code) == 6 and code.isdigit()
-
-
 def check_code(user, code, *, setting_up=False):
     """(device, seconds to wait): the device that accepted `code`, or None. Six digits are
     checked against the authenticator (the unconfirmed one while setting up), anything else
@@ -87,7 +83,7 @@ def check_code(user, code, *, setting_up=False):
     (after n wrong codes in a row the next is refused for 2^(n-1) seconds); while it does,
     the code is not checked and the seconds left are returned."""
     code = normalise(code)
-    if setting_up or is_authenticator_code(code):
+    if setting_up or (len(code) == 6 and code.isdigit()):
         device = authenticator(user, confirmed=not setting_up)
     else:
         device = StaticDevice.objects.filter(user=user).first()

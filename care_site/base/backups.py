@@ -120,11 +120,6 @@ def media_names(folder=""):
     return sorted(names)
 
 
-def empty_media():
-    for name in media_names():
-        default_storage.delete(name)
-
-
 # The archive -------------------------------------------------------------------------------
 
 
@@ -193,7 +188,8 @@ def restore(archive):
         manifest = read_manifest(tar)
         tar.extract(manifest["database_file"], work, filter="data")
         load_database(Path(work) / manifest["database_file"])
-        empty_media()
+        for name in media_names():
+            default_storage.delete(name)
         for member in tar.getmembers():
             if member.isfile() and member.name.startswith(MEDIA_PREFIX):
                 name = member.name.removeprefix(MEDIA_PREFIX)

@@ -26,6 +26,7 @@ from django.http import HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -40,10 +41,6 @@ class Unreadable(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
-
-
-def is_json(content_type):
-    return content_type == "application/json" or content_type.endswith("+json")
 
 
 def check_charset(request):
@@ -128,29 +125,20 @@ def check_json(request):
             pending.extend((child, depth + 1) for child in children)
 
 
-def check(request):
-    check_charset(request)
-    if request.content_type in FORM_TYPES:
-        check_form(request)
-    elif is_json(request.content_type):
-        check_json(request)
-
-
-def refusal(request, problem):
-    if request.path.startswith("/api/"):
-        return JsonResponse({"message": problem.message}, status=problem.status)
-    page = render_to_string("400.html", {"message": problem.message})
-    return HttpResponse(page, status=problem.status)
-
-
-class RefuseUnreadableBodies:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.method in BODY_METHODS:
-            try:
-                check(request)
-            except Unreadable as problem:
-                return refusal(request, problem)
-        return self.get_response(request)
+class RefuseUnreadableBodies(MiddlewareMixin):
+    def process_request(self, request):
+        if request.method not in BODY_METHODS:
+            return None
+        content_type = request.content_type
+        try:
+            check_charset(request)
+            if content_type in FORM_TYPES:
+                check_form(request)
+            elif content_type == "application/json" or content_type.endswith("+json"):
+                check_json(request)
+        except Unreadable as problem:
+            if request.path.startswith("/api/"):
+                return JsonResponse({"message": problem.message}, status=problem.status)
+            page = render_to_string("400.html", {"message": problem.message})
+            return HttpResponse(page, status=problem.status)
+        return None

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
@@ -23,12 +24,9 @@ urlpatterns = [
     path("sitemap-<str:section>.xml", sitemaps.language_sitemap, name="sitemap_language"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("favicon.ico", icons.favicon, name="favicon"),
+    # Uploaded media from disk, only with DEBUG on (`static` adds nothing otherwise).
+    *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

@@ -17,8 +17,6 @@ from qrcode.image.svg import SvgPathFillImage
 
 logger = logging.getLogger(__name__)
 
-# Reading form submissions, or managing the accounts that can.
-DEFAULT_PERMISSIONS = ["care_forms.view_submission", "auth.change_user"]
 RECOVERY_CODE_COUNT = 10
 
 
@@ -29,8 +27,7 @@ def needs_second_factor(user):
         return False
     if user.is_superuser:
         return True
-    names = getattr(settings, "CARE_SECOND_FACTOR_PERMISSIONS", DEFAULT_PERMISSIONS)
-    return any(user.has_perm(name) for name in names)
+    return any(user.has_perm(name) for name in settings.CARE_SECOND_FACTOR_PERMISSIONS)
 
 
 def authenticator(user, confirmed=True):
@@ -79,10 +76,6 @@ def normalise(code):
     return "".join(code.split()).replace("-", "").lower()
 
 
-def is_authenticator_code(code):
-    return len(code) == 6 and code.isdigit()
-
-
 def check_code(user, code, *, setting_up=False):
     """(device, seconds to wait): the device that accepted `code`, or None. Six digits are
     checked against the authenticator (the unconfirmed one while setting up), anything else
@@ -90,7 +83,7 @@ def check_code(user, code, *, setting_up=False):
     (after n wrong codes in a row the next is refused for 2^(n-1) seconds); while it does,
     the code is not checked and the seconds left are returned."""
     code = normalise(code)
-    if setting_up or is_authenticator_code(code):
+    if setting_up or (len(code) == 6 and code.isdigit()):
         device = authenticator(user, confirmed=not setting_up)
     else:
         device = StaticDevice.objects.filter(user=user).first()

@@ -34,17 +34,16 @@ def next_url(request):
     return reverse("wagtailadmin_home")
 
 
-def wait_message(seconds):
-    return ngettext(
-        "Too many wrong codes in a row. Wait %(seconds)d second, then try again.",
-        "Too many wrong codes in a row. Wait %(seconds)d seconds, then try again.",
-        seconds,
-    ) % {"seconds": seconds}
-
-
 def refuse(form, wait_seconds):
+    message = WRONG_CODE
+    if wait_seconds:
+        message = ngettext(
+            "Too many wrong codes in a row. Wait %(seconds)d second, then try again.",
+            "Too many wrong codes in a row. Wait %(seconds)d seconds, then try again.",
+            wait_seconds,
+        ) % {"seconds": wait_seconds}
     # Above the form, where Wagtail's sign-in page shows its errors (it hides field errors).
-    form.add_error(None, wait_message(wait_seconds) if wait_seconds else WRONG_CODE)
+    form.add_error(None, message)
 
 
 def recovery_codes_issued(request, codes, continue_url):

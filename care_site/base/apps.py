@@ -11,9 +11,9 @@ class BaseConfig(AppConfig):
 
         from wagtail.signals import page_published
 
-        from . import cache, checks, embeds, sites, view_restrictions
+        # `checks` registers the deployment check it holds.
+        from . import cache, checks, embeds, sites, view_restrictions  # noqa: F401
 
-        checks.register()
         # Before the cache's own post_migrate receiver, which then retires every page cached
         # with the old address.
         post_migrate.connect(sites.apply_public_address, sender=self)

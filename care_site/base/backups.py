@@ -38,10 +38,6 @@ class BackupError(Exception):
 # The database ------------------------------------------------------------------------------
 
 
-def database_kind():
-    return "sqlite" if connection.vendor == "sqlite" else "postgresql"
-
-
 def postgres_environment():
     """libpq's variables for the tools, from Django's settings (no password on a command line)."""
     settings = connection.settings_dict
@@ -79,7 +75,7 @@ def check_pg_dump_version():
 
 def dump_database(folder):
     """The database into `folder`; returns the file's name."""
-    if database_kind() == "sqlite":
+    if connection.vendor == "sqlite":
         target = folder / "database.sqlite3"
         connection.ensure_connection()
         with sqlite3.connect(target) as copy:
@@ -95,7 +91,7 @@ def dump_database(folder):
 
 def load_database(path):
     """Replace the database with the dump at `path`."""
-    if database_kind() == "sqlite":
+    if connection.vendor == "sqlite":
         connection.ensure_connection()
         with sqlite3.connect(path) as source:
             source.backup(connection.connection)
@@ -124,11 +120,6 @@ def media_names(folder=""):
     return sorted(names)
 
 
-def empty_media():
-    for name in media_names():
-        default_storage.delete(name)
-
-
 # The archive -------------------------------------------------------------------------------
 
 
@@ -153,7 +144,7 @@ def backup(directory):
         manifest = {
             "format": FORMAT,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "database": database_kind(),
+            "database": connection.vendor,
             "database_file": database,
             "media_files": len(names),
         }
@@ -180,10 +171,10 @@ def read_manifest(tar):
         raise BackupError("This is not a CARE backup archive (no manifest).") from error
     if manifest.get("format") != FORMAT:
         raise BackupError(f"Unknown backup format {manifest.get('format')!r}.")
-    if manifest["database"] != database_kind():
+    if manifest["database"] != connection.vendor:
         raise BackupError(
             f"This backup holds a {manifest['database']} database; the site uses "
-            f"{database_kind()}. Set DATABASE_URL to match."
+            f"{connection.vendor}. Set DATABASE_URL to match."
         )
     return manifest
 
@@ -197,7 +188,8 @@ def restore(archive):
         manifest = read_manifest(tar)
         tar.extract(manifest["database_file"], work, filter="data")
         load_database(Path(work) / manifest["database_file"])
-        empty_media()
+        for name in media_names():
+            default_storage.delete(name)
         for member in tar.getmembers():
             if member.isfile() and member.name.startswith(MEDIA_PREFIX):
                 name = member.name.removeprefix(MEDIA_PREFIX)

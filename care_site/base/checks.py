@@ -7,6 +7,7 @@ from django.core import checks
 from .public_address import public_address
 
 
+@checks.register(checks.Tags.security, deploy=True)
 def public_address_matches_https(app_configs=None, **kwargs):
     """A site that sends every visitor to https must not say http in its canonical links,
     feeds and calendars: search engines and calendar apps would keep the http addresses."""
@@ -20,7 +21,3 @@ def public_address_matches_https(app_configs=None, **kwargs):
             )
         ]
     return []
-
-
-def register():
-    checks.register(public_address_matches_https, checks.Tags.security, deploy=True)

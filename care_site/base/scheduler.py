@@ -24,14 +24,9 @@ from .models import ScheduledJob
 logger = logging.getLogger(__name__)
 
 
-def period_of(every, now=None):
-    now = time.time() if now is None else now
-    return int(now // every)
-
-
 def claim(name, every, now=None):
     """Whether this process is the one to run job `name` in the current period."""
-    current = period_of(every, now)
+    current = int((time.time() if now is None else now) // every)
     ScheduledJob.objects.get_or_create(name=name)
     due = Q(period__isnull=True) | Q(period__lt=current)
     return (
@@ -72,27 +67,23 @@ def run_due(schedule=None, now=None):
     return ran
 
 
-class Scheduler:
+def run_forever(tick=5.0):
     """The loop: every `tick` seconds, run what is due. SIGTERM or SIGINT stops it once the job
     in hand has ended."""
+    stopping = threading.Event()
 
-    def __init__(self, tick=5.0):
-        self.tick = tick
-        self.stopping = threading.Event()
-
-    def stop(self, signum=None, frame=None):
+    def stop(signum, frame):
         logger.info("Scheduler stopping")
-        self.stopping.set()
+        stopping.set()
 
-    def run(self):
-        signal.signal(signal.SIGTERM, self.stop)
-        signal.signal(signal.SIGINT, self.stop)
-        logger.info("Scheduler started: %s", ", ".join(settings.CARE_SCHEDULE))
-        while not self.stopping.is_set():
-            # A database that restarted between ticks costs one tick, not the process.
-            close_old_connections()
-            try:
-                run_due()
-            except Exception:
-                logger.exception("Scheduler could not read or claim its jobs")
-            self.stopping.wait(self.tick)
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    logger.info("Scheduler started: %s", ", ".join(settings.CARE_SCHEDULE))
+    while not stopping.is_set():
+        # A database that restarted between ticks costs one tick, not the process.
+        close_old_connections()
+        try:
+            run_due()
+        except Exception:
+            logger.exception("Scheduler could not read or claim its jobs")
+        stopping.wait(tick)

@@ -31,8 +31,9 @@ def restricted_paths():
     return cache.cached(heads, cache.key("restricted-paths"))
 
 
-def restricted_q():
-    """Pages in a restricted section, as a filter (Wagtail's `private_q`)."""
+def private_q(queryset=None):
+    """Pages in a restricted section, as a filter: Wagtail's `PageQuerySet.private_q`, behind
+    every `public()`."""
     q = Q()
     for path in restricted_paths():
         q |= Q(path__startswith=path)
@@ -41,19 +42,13 @@ def restricted_q():
 
 def visible_q():
     """Pages anyone may see: live and in no restricted section."""
-    return Q(live=True) & ~restricted_q()
+    return Q(live=True) & ~private_q()
 
 
 def is_visible(page):
     """Whether anyone may see `page` (None is not): it is live and in no restricted section.
     Whatever names or links to another page (a card's publisher, a chosen link) asks this."""
     return page is not None and page.live and not page.path.startswith(restricted_paths())
-
-
-def private_q(queryset):
-    """Wagtail's `PageQuerySet.private_q`, behind every `public()`: pages in a restricted
-    section."""
-    return restricted_q()
 
 
 def get_view_restrictions(page):

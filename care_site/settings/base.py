@@ -2,9 +2,11 @@
 environment; nothing secret is written here."""
 
 import datetime
+import importlib.util
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -63,6 +65,14 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_guid",
     "health_check",
+    # Background email (forms, below).
+    "django_tasks",
+    "django_tasks_db",
+    # The second factor (care_site/accounts, below).
+    "care_site.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +84,8 @@ MIDDLEWARE = [
     # Before anything that can answer early, so every API response carries its CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Cross-Origin-Resource-Policy where a setting asks for it (production), before WhiteNoise.
+    "care_site.csp.CrossOriginResourcePolicyMiddleware",
     # Before WhiteNoise, so static files carry it too (PERMISSIONS_POLICY below).
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -86,6 +98,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor (care_site/accounts, below): django-otp's, then ours, which needs it.
+    "django_otp.middleware.OTPMiddleware",
+    "care_site.accounts.middleware.RequireSecondFactor",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -155,13 +170,6 @@ if os.environ.get("REDIS_URL"):
             },
         }
     }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "care-site",
-        }
-    }
 
 # How long a cached value or fragment is kept at most (care_site/base/cache.py). Any change to
 # content retires it at once on every worker, whatever the cache store: this only bounds memory.
@@ -205,10 +213,6 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("SITE_TIME_ZONE", "America/New_York")
 
-STATICFILES_FINDERS = [
-    "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
@@ -398,7 +402,6 @@ DJANGO_GUID = {
 # at once by default (nothing else to start for `make run`). Production settings choose the
 # database backend, run by the `worker` process of the Procfile (`manage.py db_worker --backend
 # care_forms`), so no email is ever sent inside a visitor's request (docs/forms.md).
-INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 TASKS = {
     "default": {"BACKEND": IMMEDIATE_TASKS},
@@ -415,11 +418,7 @@ WAGTAILEMBEDS_FINDERS = [{"class": "care_site.base.embed_finder"}]
 # Networks the server may reach at addresses editors type (link checks, video look-ups), on top
 # of the public internet; loopback and private ranges are refused unless listed here, e.g.
 # "10.0.0.0/8" for an intranet (comma-separated in the environment).
-CARE_OUTBOUND_ALLOWED_NETWORKS = [
-    network.strip()
-    for network in os.environ.get("CARE_OUTBOUND_ALLOWED_NETWORKS", "").split(",")
-    if network.strip()
-]
+CARE_OUTBOUND_ALLOWED_NETWORKS = env_list("CARE_OUTBOUND_ALLOWED_NETWORKS")
 # How many reverse proxies in front of the site append to X-Forwarded-For; 0 trusts none
 # (care_site/base/client_ip.py). Used by the form rate limit and the admin sign-in throttle.
 CARE_TRUSTED_PROXY_COUNT = int(os.environ.get("CARE_TRUSTED_PROXY_COUNT", "0"))
@@ -460,10 +459,6 @@ SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower() or
 if SEARCH_BACKEND == "database":
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 elif SEARCH_BACKEND in SEARCH_SERVER_BACKENDS:
-    import importlib.util
-
-    from django.core.exceptions import ImproperlyConfigured
-
     if not env_list("SEARCH_URL"):
         raise ImproperlyConfigured(f"SEARCH_BACKEND={SEARCH_BACKEND} needs SEARCH_URL.")
     if importlib.util.find_spec(SEARCH_SERVER_BACKENDS[SEARCH_BACKEND]) is None:
@@ -482,8 +477,6 @@ elif SEARCH_BACKEND in SEARCH_SERVER_BACKENDS:
         }
     }
 else:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured(
         f"SEARCH_BACKEND must be 'database' or one of {', '.join(SEARCH_SERVER_BACKENDS)}."
     )
@@ -505,16 +498,7 @@ CARE_API_PREVIEW_CLIENT_URL = os.environ.get("CARE_API_PREVIEW_CLIENT_URL", "")
 # After the password, anyone holding one of these permissions (and every superuser) gives a
 # code from an authenticator app, or a single-use recovery code, before any other admin page
 # (docs/editor-guide.md, docs/deployment.md). django-otp keeps the devices.
-INSTALLED_APPS += ["care_site.accounts", "django_otp", "django_otp.plugins.otp_totp"]
-INSTALLED_APPS += ["django_otp.plugins.otp_static"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "django_otp.middleware.OTPMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
-    "care_site.accounts.middleware.RequireSecondFactor",
-)
 CARE_SECOND_FACTOR_REQUIRED = True
+# Reading form submissions, or managing the accounts that can.
 CARE_SECOND_FACTOR_PERMISSIONS = ["care_forms.view_submission", "auth.change_user"]
 OTP_TOTP_ISSUER = "CARE"

@@ -31,7 +31,14 @@ def object_storage_from(environ):
     bucket = environ.get("MEDIA_S3_BUCKET", "").strip()
     if not bucket:
         return None
-    refuse_without_django_storages()
+    try:
+        import boto3  # noqa: F401
+        import storages  # noqa: F401
+    except ImportError as missing:
+        raise ImproperlyConfigured(
+            f"MEDIA_S3_BUCKET is set but {missing.name} is not installed: install the locked "
+            "dependencies, which include 'django-storages[s3]' (make install)."
+        ) from missing
     endpoint_url = environ.get("MEDIA_S3_ENDPOINT_URL", "").strip() or None
     region = environ.get("MEDIA_S3_REGION", "").strip() or None
     custom_domain = environ.get("MEDIA_S3_CUSTOM_DOMAIN", "").strip().rstrip("/") or None
@@ -89,17 +96,6 @@ def with_image_origins(policy, origins):
     directives = policy["DIRECTIVES"]
     img_src = list(dict.fromkeys([*directives["img-src"], *origins]))
     return {**policy, "DIRECTIVES": {**directives, "img-src": img_src}}
-
-
-def refuse_without_django_storages():
-    try:
-        import boto3  # noqa: F401
-        import storages  # noqa: F401
-    except ImportError as missing:
-        raise ImproperlyConfigured(
-            f"MEDIA_S3_BUCKET is set but {missing.name} is not installed: install the locked "
-            "dependencies, which include 'django-storages[s3]' (make install)."
-        ) from missing
 
 
 def image_origins(bucket, endpoint_url, region, custom_domain, addressing_style):

@@ -5,6 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from care_site.base.public_address import parse_public_url
+from care_site.error_reporting import admins_from, start_sentry
 
 from .base import *  # noqa: F403
 from .base import (
@@ -12,7 +13,6 @@ from .base import (
     CONTENT_SECURITY_POLICY,
     DATABASES,
     LOGGING,
-    MIDDLEWARE,
     STORAGES,
     TASKS,
     env_list,
@@ -31,12 +31,6 @@ def flag(name, default):
     return os.environ.get(name, str(default)).strip().lower() in ("1", "true", "yes", "on")
 
 
-def unique(items):
-    return list(dict.fromkeys(items))
-
-
-LOOPBACK_HOSTS = {"127.0.0.1", "localhost"}
-
 DEBUG = False
 SECRET_KEY = required("DJANGO_SECRET_KEY")
 # Production never guesses its address: every link, feed and calendar would carry the guess.
@@ -48,16 +42,18 @@ if not (os.environ.get("CARE_PUBLIC_URL") or os.environ.get("WAGTAILADMIN_BASE_U
     )
 PUBLIC_ADDRESS = parse_public_url(CARE_PUBLIC_URL)
 # The public host is always served; ALLOWED_HOSTS adds others (an internal name, www.).
-ALLOWED_HOSTS = unique([PUBLIC_ADDRESS.hostname, *env_list("ALLOWED_HOSTS")])
-CSRF_TRUSTED_ORIGINS = unique([CARE_PUBLIC_URL, *env_list("CSRF_TRUSTED_ORIGINS")])
+ALLOWED_HOSTS = list(dict.fromkeys([PUBLIC_ADDRESS.hostname, *env_list("ALLOWED_HOSTS")]))
+CSRF_TRUSTED_ORIGINS = list(dict.fromkeys([CARE_PUBLIC_URL, *env_list("CSRF_TRUSTED_ORIGINS")]))
 
-STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names: safe to cache for a year
 
 # Persistent connections, checked before reuse: a database restart costs only the requests
 # in flight at that moment.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # HTTPS everywhere. Behind a TLS-terminating proxy, it must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -69,7 +65,7 @@ SECURE_SSL_REDIRECT = flag("SECURE_SSL_REDIRECT", True)
 LOCAL_TRIAL = (
     not SECURE_SSL_REDIRECT
     and PUBLIC_ADDRESS.scheme == "http"
-    and PUBLIC_ADDRESS.hostname in LOOPBACK_HOSTS
+    and PUBLIC_ADDRESS.hostname in {"127.0.0.1", "localhost"}
 )
 SILENCED_SYSTEM_CHECKS = ["security.W008"] if LOCAL_TRIAL else []
 # Load balancers probe each instance directly, over plain HTTP.
@@ -84,11 +80,6 @@ X_FRAME_OPTIONS = "DENY"
 # Other sites may not load our pages, images or files as subresources (the API, read with CORS,
 # is unaffected). "same-site" would let sibling subdomains do it.
 CROSS_ORIGIN_RESOURCE_POLICY = os.environ.get("CROSS_ORIGIN_RESOURCE_POLICY", "same-origin")
-MIDDLEWARE = [*MIDDLEWARE]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "care_site.csp.CrossOriginResourcePolicyMiddleware",
-)
 
 # Cookies: HTTPS only, not sent cross-site, bound to this exact host (`__Host-`).
 SESSION_COOKIE_SECURE = True
@@ -106,12 +97,8 @@ LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json
 # Errors reach the operator: a Sentry-compatible server when SENTRY_DSN is set, otherwise an
 # email to ADMINS (Django's mail_admins handler on the `django` logger) when CARE_ADMINS is.
 if os.environ.get("SENTRY_DSN"):
-    from care_site.error_reporting import start_sentry
-
     start_sentry(os.environ["SENTRY_DSN"])
 else:
-    from care_site.error_reporting import admins_from
-
     ADMINS = admins_from(os.environ.get("CARE_ADMINS", ""))
 
 # Form emails: queued in the database and sent by the `worker` process (Procfile), never in a

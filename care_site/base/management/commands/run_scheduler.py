@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from care_site.base.scheduler import Scheduler, run_due
+from care_site.base.scheduler import run_due, run_forever
 
 
 class Command(BaseCommand):
@@ -22,4 +22,4 @@ class Command(BaseCommand):
             ran = run_due()
             self.stdout.write(f"Ran {len(ran)} job(s): {', '.join(ran) or 'none due'}.")
             return
-        Scheduler(tick=tick).run()
+        run_forever(tick)

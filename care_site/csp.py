@@ -4,7 +4,7 @@ inline `<script>` blocks and `style` attributes. Also the companion header that 
 sites from embedding our responses, Cross-Origin-Resource-Policy."""
 
 from django.conf import settings
-from django.utils.deprecation import MiddlewareMixin
+from django.core.exceptions import MiddlewareNotUsed
 
 from csp.constants import SELF, UNSAFE_INLINE
 
@@ -25,27 +25,37 @@ def admin_overrides():
     return {**ADMIN_OVERRIDES, "img-src": list(dict.fromkeys([*site_images, "data:", "blob:"]))}
 
 
-class AdminPolicyMiddleware(MiddlewareMixin):
+class AdminPolicyMiddleware:
     """Must come after `csp.middleware.CSPMiddleware` and Django's XFrameOptionsMiddleware in
     MIDDLEWARE, so it marks the response before either header is written. The admin's
     `X-Frame-Options` says what its `frame-ancestors` says (SAMEORIGIN), so browsers that read
     only the older header treat previews the same way."""
 
-    def process_response(self, request, response):
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
         if request.path.startswith(ADMIN_PREFIXES):
             response._csp_replace = admin_overrides()
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
 
 
-class CrossOriginResourcePolicyMiddleware(MiddlewareMixin):
+class CrossOriginResourcePolicyMiddleware:
     """Sends `Cross-Origin-Resource-Policy` (settings.CROSS_ORIGIN_RESOURCE_POLICY) on every
     response that has none, so another site's page cannot load ours as an image, script or
     frame-less resource. Requests made with CORS (the API) are not affected. Place it right after
-    SecurityMiddleware, before WhiteNoise, so static files get it too."""
+    SecurityMiddleware, before WhiteNoise, so static files get it too. Without the setting
+    (development, tests) Django leaves it out of the chain."""
 
-    def process_response(self, request, response):
-        policy = getattr(settings, "CROSS_ORIGIN_RESOURCE_POLICY", None)
-        if policy:
-            response.headers.setdefault("Cross-Origin-Resource-Policy", policy)
+    def __init__(self, get_response):
+        self.policy = getattr(settings, "CROSS_ORIGIN_RESOURCE_POLICY", None)
+        if not self.policy:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", self.policy)
         return response

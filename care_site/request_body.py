@@ -26,7 +26,6 @@ from django.http import HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
-from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -125,10 +124,13 @@ def check_json(request):
             pending.extend((child, depth + 1) for child in children)
 
 
-class RefuseUnreadableBodies(MiddlewareMixin):
-    def process_request(self, request):
+class RefuseUnreadableBodies:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if request.method not in BODY_METHODS:
-            return None
+            return self.get_response(request)
         content_type = request.content_type
         try:
             check_charset(request)
@@ -141,4 +143,4 @@ class RefuseUnreadableBodies(MiddlewareMixin):
                 return JsonResponse({"message": problem.message}, status=problem.status)
             page = render_to_string("400.html", {"message": problem.message})
             return HttpResponse(page, status=problem.status)
-        return None
+        return self.get_response(request)

@@ -5,15 +5,17 @@ other shape than the one below, so django-guid generates one instead."""
 
 import re
 
-from django.utils.deprecation import MiddlewareMixin
-
 from django_guid.config import settings as guid_settings
 
 _SANE = re.compile(r"[A-Za-z0-9._-]{8,128}")
 
 
-class DropMalformedRequestId(MiddlewareMixin):
-    def process_request(self, request):
-        meta_key = "HTTP_" + guid_settings.guid_header_name.upper().replace("-", "_")
-        if not _SANE.fullmatch(request.META.get(meta_key, "")):
-            request.META.pop(meta_key, None)
+class DropMalformedRequestId:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.meta_key = "HTTP_" + guid_settings.guid_header_name.upper().replace("-", "_")
+
+    def __call__(self, request):
+        if not _SANE.fullmatch(request.META.get(self.meta_key, "")):
+            request.META.pop(self.meta_key, None)
+        return self.get_response(request)

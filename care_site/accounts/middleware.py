@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.deprecation import MiddlewareMixin
 
 from .second_factor import authenticator, needs_second_factor
 
@@ -25,7 +24,13 @@ OPEN_BEFORE_SECOND_STEP = frozenset(
 )
 
 
-class RequireSecondFactor(MiddlewareMixin):
+class RequireSecondFactor:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not settings.CARE_SECOND_FACTOR_REQUIRED:
             return None

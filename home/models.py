@@ -316,6 +316,14 @@ class SiteSettings(BaseSiteSetting):
             "the CARE mark."
         ),
     )
+    privacy_page = optional_choice(
+        "wagtailcore.Page",
+        _(
+            "The privacy notice: linked beside the consent box of every form, so people can "
+            "read what is kept, who sees it and for how long before they send anything. Choose "
+            "the English page; visitors see its translation in their language."
+        ),
+    )
 
     class Meta:
         verbose_name = _("site settings")

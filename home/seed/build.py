@@ -432,10 +432,13 @@ class Seeder:
     def ensure_site_settings(self):
         site = Site.objects.get(is_default_site=True)
         site_settings = SiteSettings.for_site(site)
-        if site_settings.contact_email:
-            return
-        site_settings.contact_email = "care@example.org"
-        site_settings.save()
+        if not site_settings.contact_email:
+            site_settings.contact_email = "care@example.org"
+            site_settings.save()
+        if not site_settings.privacy_page_id:
+            privacy = StandardPage.objects.child_of(self.home).get(slug="privacy")
+            site_settings.privacy_page = privacy
+            site_settings.save()
 
     def ensure_footer(self):
         """The English footer; ensure_spanish() translates it."""
@@ -444,6 +447,7 @@ class Seeder:
             return footer
         about = StandardPage.objects.child_of(self.home).get(slug="about")
         privacy = StandardPage.objects.child_of(self.home).get(slug="privacy")
+        accessibility = StandardPage.objects.child_of(self.home).get(slug="accessibility")
         footer = Footer.objects.create(
             locale=self.english,
             text=content.SITE_NAME,
@@ -451,6 +455,7 @@ class Seeder:
                 [
                     {"type": "link", "value": link_value(about, about.title)},
                     {"type": "link", "value": link_value(privacy, privacy.title)},
+                    {"type": "link", "value": link_value(accessibility, "Accessibility")},
                     {"type": "link", "value": link_value(self.forms["connect"], "Contact")},
                 ]
             ),

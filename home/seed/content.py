@@ -304,6 +304,15 @@ FUTURE_MEETING = {
     "minutes": 90,
 }
 
+
+def heading(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def paragraph(text):
+    return ("paragraph", f"<p>{text}</p>")
+
+
 STANDARD_PAGES = [
     {
         "slug": "about",
@@ -321,16 +330,82 @@ STANDARD_PAGES = [
     },
     {
         "slug": "privacy",
-        "title": "Privacy",
-        "summary": "What we collect through our forms and how we look after it.",
+        "title": "Privacy notice",
+        "summary": (
+            "What our forms collect, why, who sees it, how long we keep it and how to have it "
+            "deleted."
+        ),
         "show_in_menus": False,
         "body": [
-            (
-                "paragraph",
-                "<p>When you send one of our forms, we keep what you wrote so the Collaborative "
-                "can reply and follow up. Only the staff who review submissions can see them, and "
-                "we delete them when they are no longer needed. To ask us to delete what you sent, "
-                "use the Connect with us form.</p>",
+            heading("What we collect"),
+            paragraph(
+                "When you send one of our forms, we keep the answers you give, the language of "
+                "the page you used, the time you sent it and the wording of the consent you "
+                "agreed to. We do not keep your internet address with your answers, and this "
+                "site uses no advertising or analytics cookies. A page with a form sets one "
+                "security cookie, which protects the form from being sent by another site."
+            ),
+            heading("Why we collect it"),
+            paragraph(
+                "We use your answers only for the purpose the form states: to reply to your "
+                "question, to consider the resource you suggested, or to tell you about the Peer "
+                "Learning Community's meetings. We never sell or share them for marketing."
+            ),
+            heading("Who sees it"),
+            paragraph(
+                "Only the Collaborative's staff who review submissions can see what you sent. "
+                "When a form says so, the team receives an email about your submission, and you "
+                "receive a confirmation email at the address you gave."
+            ),
+            heading("How long we keep it"),
+            paragraph(
+                "Answers are deleted automatically after one year, unless a form states a "
+                "shorter period. Messages our spam checks set aside are kept for the same time, "
+                "so that a real message is never lost unseen."
+            ),
+            heading("Seeing, correcting or deleting what you sent"),
+            paragraph(
+                "To see, correct or delete what you sent us, write to us through the Contact "
+                "link at the foot of every page. Give the email address you used and we will "
+                "delete everything sent with it."
+            ),
+        ],
+    },
+    {
+        "slug": "accessibility",
+        "title": "Accessibility statement",
+        "summary": (
+            "How we make this site usable by everyone, how we test it, what we know falls short "
+            "and how to tell us about a barrier."
+        ),
+        "show_in_menus": False,
+        "body": [
+            heading("Our aim"),
+            paragraph(
+                "We want everyone to be able to find and use the Collaborative's resources, "
+                "whatever device, browser or assistive technology they use. This site aims to "
+                "meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, in "
+                "English and in Spanish."
+            ),
+            heading("How we test"),
+            paragraph(
+                "Every kind of page, in both languages, is checked by automated accessibility "
+                "tests in a web browser each time the site changes; we also check that every "
+                "page can be used with a keyboard alone, at phone and desktop sizes and with "
+                "animations reduced."
+            ),
+            heading("What we know falls short"),
+            paragraph(
+                "Some documents in the library are published by our partners as PDF files, and "
+                "not all of them are fully accessible. Videos from other sites may lack "
+                "captions in Spanish. If you need a document or a video in another format, ask "
+                "us and we will help."
+            ),
+            heading("Tell us about a barrier"),
+            paragraph(
+                "If something on this site is hard to use, please tell us through the Contact "
+                "link at the foot of every page: say which page and what happened. We read "
+                "every message and will reply."
             ),
         ],
     },

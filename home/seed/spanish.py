@@ -296,19 +296,98 @@ CATALOGUE = {
         "equidad en salud y la equidad racial mediante la investigación, la comunicación, las "
         "políticas, la incidencia y el desarrollo de recursos y marcos de trabajo."
     ),
-    "Privacy": "Privacidad",
     "Contact": "Contacto",
     "privacy": "privacidad",
-    "What we collect through our forms and how we look after it.": (
-        "Qué datos recogemos con nuestros formularios y cómo los cuidamos."
+    "Privacy notice": "Aviso de privacidad",
+    "What our forms collect, why, who sees it, how long we keep it and how to have it deleted.": (
+        "Qué recogen nuestros formularios, para qué, quién lo ve, cuánto tiempo lo guardamos y "
+        "cómo pedir que se elimine."
     ),
-    "When you send one of our forms, we keep what you wrote so the Collaborative can reply and "
-    "follow up. Only the staff who review submissions can see them, and we delete them when they "
-    "are no longer needed. To ask us to delete what you sent, use the Connect with us form.": (
-        "Cuando envía uno de nuestros formularios, guardamos lo que escribió para que el "
-        "Colaborativo pueda responder y darle seguimiento. Solo el personal que revisa los envíos "
-        "puede verlos, y los eliminamos cuando ya no son necesarios. Para pedirnos que eliminemos "
-        "lo que envió, use el formulario Contáctenos."
+    "What we collect": "Qué recogemos",
+    "When you send one of our forms, we keep the answers you give, the language of the page you "
+    "used, the time you sent it and the wording of the consent you agreed to. We do not keep your "
+    "internet address with your answers, and this site uses no advertising or analytics cookies. "
+    "A page with a form sets one security cookie, which protects the form from being sent by "
+    "another site.": (
+        "Cuando envía uno de nuestros formularios, guardamos las respuestas que da, el idioma de "
+        "la página que usó, la hora del envío y el texto del consentimiento que aceptó. No "
+        "guardamos su dirección de internet con sus respuestas, y este sitio no usa cookies de "
+        "publicidad ni de analítica. Una página con un formulario crea una cookie de seguridad, "
+        "que impide que otro sitio envíe el formulario."
+    ),
+    "Why we collect it": "Para qué lo recogemos",
+    "We use your answers only for the purpose the form states: to reply to your question, to "
+    "consider the resource you suggested, or to tell you about the Peer Learning Community's "
+    "meetings. We never sell or share them for marketing.": (
+        "Usamos sus respuestas solo para lo que indica el formulario: responder a su pregunta, "
+        "considerar el recurso que sugirió o informarle de las reuniones de la Comunidad de "
+        "Aprendizaje entre Pares. Nunca las vendemos ni las compartimos con fines comerciales."
+    ),
+    "Who sees it": "Quién lo ve",
+    "Only the Collaborative's staff who review submissions can see what you sent. When a form "
+    "says so, the team receives an email about your submission, and you receive a confirmation "
+    "email at the address you gave.": (
+        "Solo el personal del Colaborativo que revisa los envíos puede ver lo que envió. Cuando un "
+        "formulario lo indica, el equipo recibe un correo sobre su envío y usted recibe un correo "
+        "de confirmación en la dirección que dio."
+    ),
+    "How long we keep it": "Cuánto tiempo lo guardamos",
+    "Answers are deleted automatically after one year, unless a form states a shorter period. "
+    "Messages our spam checks set aside are kept for the same time, so that a real message is "
+    "never lost unseen.": (
+        "Las respuestas se eliminan automáticamente al cabo de un año, salvo que un formulario "
+        "indique un plazo más corto. Los mensajes que nuestros controles de correo no deseado "
+        "apartan se guardan el mismo tiempo, para que ningún mensaje real se pierda sin ser visto."
+    ),
+    "Seeing, correcting or deleting what you sent": "Ver, corregir o eliminar lo que envió",
+    "To see, correct or delete what you sent us, write to us through the Contact link at the foot "
+    "of every page. Give the email address you used and we will delete everything sent with it.": (
+        "Para ver, corregir o eliminar lo que nos envió, escríbanos con el enlace Contacto al pie "
+        "de cada página. Indique la dirección de correo que usó y eliminaremos todo lo enviado "
+        "con ella."
+    ),
+    "accessibility": "accesibilidad",
+    "Accessibility statement": "Declaración de accesibilidad",
+    "Accessibility": "Accesibilidad",
+    "How we make this site usable by everyone, how we test it, what we know falls short and how "
+    "to tell us about a barrier.": (
+        "Cómo hacemos que este sitio sea utilizable por todas las personas, cómo lo comprobamos, "
+        "qué sabemos que aún falla y cómo avisarnos de una barrera."
+    ),
+    "Our aim": "Nuestro objetivo",
+    "We want everyone to be able to find and use the Collaborative's resources, whatever device, "
+    "browser or assistive technology they use. This site aims to meet the Web Content "
+    "Accessibility Guidelines (WCAG) 2.2 at level AA, in English and in Spanish.": (
+        "Queremos que todas las personas puedan encontrar y usar los recursos del Colaborativo, "
+        "con cualquier dispositivo, navegador o tecnología de apoyo. Este sitio busca cumplir las "
+        "Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2 en el nivel AA, en inglés y en "
+        "español."
+    ),
+    "How we test": "Cómo lo comprobamos",
+    "Every kind of page, in both languages, is checked by automated accessibility tests in a web "
+    "browser each time the site changes; we also check that every page can be used with a "
+    "keyboard alone, at phone and desktop sizes and with animations reduced.": (
+        "Cada tipo de página, en los dos idiomas, pasa pruebas automáticas de accesibilidad en un "
+        "navegador cada vez que el sitio cambia; también comprobamos que cada página se puede "
+        "usar solo con el teclado, en tamaños de teléfono y de escritorio y con las animaciones "
+        "reducidas."
+    ),
+    "What we know falls short": "Lo que sabemos que aún falla",
+    "Some documents in the library are published by our partners as PDF files, and not all of "
+    "them are fully accessible. Videos from other sites may lack captions in Spanish. If you "
+    "need a document or a video in another format, ask us and we will help.": (
+        "Algunos documentos de la biblioteca los publican nuestros socios como archivos PDF, y no "
+        "todos son plenamente accesibles. Los videos de otros sitios pueden no tener subtítulos "
+        "en español. Si necesita un documento o un video en otro formato, pídanoslo y le "
+        "ayudaremos."
+    ),
+    "Tell us about a barrier": "Avísenos de una barrera",
+    "If something on this site is hard to use, please tell us through the Contact link at the "
+    "foot of every page: say which page and what happened. We read every message and will "
+    "reply.": (
+        "Si algo de este sitio le resulta difícil de usar, avísenos con el enlace Contacto al pie "
+        "de cada página: indique qué página y qué ocurrió. Leemos todos los mensajes y le "
+        "responderemos."
     ),
     # Topics and resource types (names and the slugs used in filter links)
     "Policy and law": "Políticas y leyes",

@@ -255,3 +255,34 @@ def test_seeded_forms_accept_a_submission(client, mailoutbox):
     assert "Thank you for getting in touch." in visible_text(response)
     assert FormSubmission.objects.get(page=form).form_data == answers
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "privacy", "accessibility", "first_heading"),
+    [
+        ("en", "Privacy notice", "Accessibility", "What we collect"),
+        ("es", "Aviso de privacidad", "Accesibilidad", "Qué recogemos"),
+    ],
+)
+def test_the_footer_leads_to_the_privacy_notice_and_accessibility_statement(
+    client, language, privacy, accessibility, first_heading
+):
+    footer = soup(client.get(f"/{language}/")).find("footer")
+    links = {collapse(link.get_text()): link["href"] for link in footer.find_all("a")}
+
+    notice = client.get(links[privacy])
+    statement = client.get(links[accessibility])
+
+    assert notice.status_code == statement.status_code == 200
+    assert first_heading in [collapse(h.get_text()) for h in soup(notice).find_all("h2")]
+    assert "(WCAG) 2.2" in visible_text(statement)
+    assert notice["Content-Language"] == statement["Content-Language"] == language
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_seeded_form_links_the_privacy_notice_in_its_language(client, language):
+    notice = Page.objects.get(locale__language_code=language, depth=3, slug__startswith="priva")
+    for form in FormPage.objects.live().filter(locale__language_code=language):
+        consent = soup(client.get(form.url)).find("input", attrs={"name": "care_consent"})
+        link = consent.find_parent(class_="form-field").find("a")
+        assert link["href"] == notice.url, form.url

@@ -1,14 +1,14 @@
 """Faceted filtering of the resource library, driven entirely by the query string.
 
-The query string is cleaned rather than refused: what cannot be a value is dropped, so no
-address a visitor sends is an error.
+`LibraryForm` reads the query string. Its fields clean rather than refuse: what cannot be a
+value is dropped, so no address a visitor sends is an error.
 
-Each facet knows its query parameter and label, how to clean its values, the condition its
-chosen values put on the list, and how to count its options. Values combine with OR inside a
-facet and AND across facets. An option's count is what the list would hold with that option
-added to the other facets' choices, from one aggregate query per facet whatever the number of
-options or resources. A facet whose values all match nothing is satisfied by every resource,
-so an old bookmark still opens a useful list.
+Each facet knows its query parameter and label, the condition its chosen values put on the
+list, and how to count its options. Values combine with OR inside a facet and AND across
+facets. An option's count is what the list would hold with that option added to the other
+facets' choices, from one aggregate query per facet whatever the number of options or
+resources. A facet whose values all match nothing is satisfied by every resource, so an old
+bookmark still opens a useful list.
 
 `LibraryFilter` lists, counts, orders a page at a time, and gives the links that change it."""
 
@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django import forms
 from django.db.models import Count, Exists, F, Max, Q
 from django.db.models.functions import ExtractYear, Lower
 from django.utils.functional import cached_property
@@ -54,16 +55,48 @@ def distinct_values(values):
     return list(dict.fromkeys(value.strip() for value in values if value.strip()))
 
 
-def slugs(values):
+def sort_choices(query):
+    """The orders offered: best match first when there are keywords to match."""
+    return {RELEVANCE: _("Best match"), **SORTS} if query else dict(SORTS)
+
+
+class SlugsField(forms.Field):
     """A repeatable parameter: the values that can be slugs, at most MAX_VALUES_PER_FACET. Others
     (the NUL character among them, which PostgreSQL refuses in a query) would match nothing."""
-    kept = [value for value in distinct_values(values) if SLUG.fullmatch(value)]
-    return [slug for slug in kept if len(slug) <= MAX_VALUE_LENGTH][:MAX_VALUES_PER_FACET]
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        slugs = [slug for slug in distinct_values(value or []) if SLUG.fullmatch(slug)]
+        return [slug for slug in slugs if len(slug) <= MAX_VALUE_LENGTH][:MAX_VALUES_PER_FACET]
 
 
-def years(values):
-    years = (slug for slug in slugs(values) if slug.isascii() and slug.isdigit())
-    return [int(year) for year in years if int(year) in YEARS]
+class YearsField(SlugsField):
+    def to_python(self, value):
+        years = (slug for slug in super().to_python(value) if slug.isascii() and slug.isdigit())
+        return [int(year) for year in years if int(year) in YEARS]
+
+
+class LibraryForm(forms.Form):
+    """`q` (keywords), `sort`, and the facets `topic`, `type`, `partner` and `year`, each
+    repeatable. Always valid."""
+
+    # Plain fields: a CharField would refuse the NUL character rather than drop it.
+    q = forms.Field(required=False)
+    sort = forms.Field(required=False)
+    topic = SlugsField(required=False)
+    type = SlugsField(required=False)
+    partner = SlugsField(required=False)
+    year = YearsField(required=False)
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"] or "")
+
+    def clean(self):
+        data = super().clean()
+        if data["sort"] not in sort_choices(data["q"]):
+            data["sort"] = ""
+        return data
 
 
 # Facets -----------------------------------------------------------------------------------
@@ -81,7 +114,6 @@ class TermFacet:
     label_field: str = "name"
     order_field: str = "sort_order"
     only: Callable[[], Q] = Q  # which terms may be offered, besides their language
-    clean = staticmethod(slugs)
 
     @property
     def field(self):
@@ -124,7 +156,6 @@ class YearFacet:
 
     name = "year"
     label = _("Year")
-    clean = staticmethod(years)
 
     def condition(self, library, years):
         known = library.base.filter(publication_date__year__in=years)
@@ -188,9 +219,8 @@ class Facet:
 
 
 class LibraryFilter:
-    """`resources` as the query string `params` asks for them (`q`, keywords; `sort`; and the
-    facets `topic`, `type`, `partner` and `year`, each repeatable), in the chosen order (a
-    sequence Django's Paginator reads a page at a time).
+    """`resources` as the query string `params` asks for them (see `LibraryForm`), in the chosen
+    order (a sequence Django's Paginator reads a page at a time).
 
     With a `cache_scope` (naming what `resources` is, such as one library page), what reads the
     whole library (facet counts, number of results, each page's keys) is kept in the content
@@ -201,12 +231,13 @@ class LibraryFilter:
         self.locale_id = locale_id
         self.params = params
         self.cache_scope = cache_scope
-        self.query = clean_query(params.get("q") or "")
-        self.requested = {facet.name: facet.clean(params.getlist(facet.name)) for facet in FACETS}
-        # The orders offered: best match first when there are keywords to match.
-        self.sort_choices = {RELEVANCE: _("Best match"), **SORTS} if self.query else dict(SORTS)
-        sort = params.get("sort")
-        self.explicit_sort = sort if sort in self.sort_choices else ""
+        form = LibraryForm(params)
+        form.is_valid()  # always true: the fields drop what they cannot use
+        data = form.cleaned_data
+        self.query = data["q"]
+        self.requested = {facet.name: data[facet.name] for facet in FACETS}
+        self.sort_choices = sort_choices(self.query)
+        self.explicit_sort = data["sort"]
         self.sort = self.explicit_sort or next(iter(self.sort_choices))
 
     @property

@@ -32,7 +32,7 @@ STARTED = time.time()
 
 
 @pytest.fixture(scope="module")
-def guide_dir(screenshot_dir):
+def guide_dir(screenshot_dir, chromium_path):
     """Where the pictures go: with this run's screenshots, or, to refresh the guide's own
     (`make editor-guide`), the folder CARE_EDITOR_GUIDE_DIR names. A test run leaves the
     committed pictures alone."""

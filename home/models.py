@@ -308,6 +308,14 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(
         blank=True, help_text=_("Shown in the footer for people who want to write to CARE.")
     )
+    logo = optional_choice(
+        "wagtailimages.Image",
+        _(
+            "The logo at the top of every page, in place of the CARE wordmark. Use a wide "
+            "picture at least 96 pixels tall on a white or transparent background. Visitors "
+            "who cannot see it hear the site's name. Leave empty for the CARE wordmark."
+        ),
+    )
     icon = optional_choice(
         "wagtailimages.Image",
         _(

@@ -66,9 +66,22 @@ class HomePage(BasePage):
 
     depends_on_clock = True
 
-    serve_select_related = (*BasePage.serve_select_related, "feature_image", "partners_page")
+    serve_select_related = (
+        *BasePage.serve_select_related,
+        "hero_image",
+        "feature_image",
+        "partners_page",
+    )
 
     intro = inline_text(_("The introduction under the page title: who the Collaborative is."))
+    hero_image = optional_choice(
+        "wagtailimages.Image",
+        _(
+            "The picture beside the introduction, at the top of the page (below it on phones). "
+            "A landscape picture at least 1200 pixels wide works best; its alt text describes "
+            "it for people who cannot see it. Leave empty for text only."
+        ),
+    )
 
     community_heading = short_text(_("Heading of the Peer Learning Community section."))
     community_text = inline_text(_("Invitation to join the Peer Learning Community."))
@@ -124,6 +137,7 @@ class HomePage(BasePage):
     content_panels = [
         *Page.content_panels,
         "intro",
+        "hero_image",
         MultiFieldPanel(
             [
                 "community_heading",

@@ -158,6 +158,14 @@ class Seeder:
         if not home.partners_page_id:
             home.partners_page = self.partner_index
             changed = True
+        if not home.hero_image_id:
+            home.hero_image = self.ensure_image(
+                "Community network",
+                content.HOME["hero_image_alt"],
+                lambda: (ASSETS / "community-network.png").read_bytes(),
+                "community-network.png",
+            )
+            changed = True
         if not home.feature_image_id:
             home.feature_image = self.ensure_image(
                 "Community conversation",

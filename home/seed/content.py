@@ -38,6 +38,10 @@ HOME = {
         "highlight.</p>"
     ),
     "suggest_label": "Suggest a resource",
+    "hero_image_alt": (
+        "Illustration: neighbours of many backgrounds, linked by dotted lines, in front of homes "
+        "and a health clinic."
+    ),
     "image_alt": (
         "A multi-ethnic, multi generational group openly discusses issues in their community."
     ),

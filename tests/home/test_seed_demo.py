@@ -20,6 +20,7 @@ from events.models import EventIndexPage, EventPage
 from forms.models import FormField, FormPage
 from forms.models import Submission as FormSubmission
 from home.models import HomePage
+from home.seed import content
 from partners.models import PartnerPage
 from resources.models import ResourcePage, ResourceType, Topic
 from tests.forms.support import filled
@@ -164,6 +165,21 @@ def test_english_landing_page_features_the_three_resources(english_home):
 def test_english_landing_page_shows_the_photo_with_its_alt_text(english_home):
     alts = [collapse(img.get("alt", "")) for img in soup(english_home).find_all("img")]
     assert IMAGE_ALT in alts
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_landing_page_opens_with_the_heading_then_the_picture_editors_chose(
+    client, language
+):
+    hero = soup(client.get(f"/{language}/")).select_one("main .hero")
+    heading, picture = hero.find("h1"), hero.find("img")
+    assert heading and picture
+    assert heading.find_next("img") is picture, "the picture comes after the heading"
+    assert collapse(picture["alt"]) == collapse(content.HOME["hero_image_alt"])
+    assert picture["width"] and picture["height"]
+    home = HomePage.objects.get(locale__language_code=language)
+    assert home.hero_image.title == "Community network"
+    assert picture["src"] in {rendition.url for rendition in home.hero_image.renditions.all()}
 
 
 def test_english_landing_page_sections_come_in_the_source_order(english_home):

@@ -168,9 +168,7 @@ def test_english_landing_page_shows_the_photo_with_its_alt_text(english_home):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_landing_page_opens_with_the_heading_then_the_picture_editors_chose(
-    client, language
-):
+def test_the_landing_page_opens_with_the_heading_then_the_picture_editors_chose(client, language):
     hero = soup(client.get(f"/{language}/")).select_one("main .hero")
     heading, picture = hero.find("h1"), hero.find("img")
     assert heading and picture

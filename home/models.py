@@ -173,6 +173,7 @@ class HomePage(BasePage):
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("intro"),
+        SynchronizedField("hero_image"),
         TranslatableField("community_heading"),
         TranslatableField("community_text"),
         SynchronizedField("community_page"),
@@ -197,6 +198,7 @@ class HomePage(BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("intro"),
+        APIField("hero_image", serializer=api.Rendition("width-1200")),
         APIField("community_heading"),
         APIField("community_text"),
         APIField("register_link", serializer=api.SingleLink()),
@@ -328,6 +330,14 @@ class SiteSettings(BaseSiteSetting):
             "The logo at the top of every page, in place of the CARE wordmark. Use a wide "
             "picture at least 96 pixels tall on a white or transparent background. Visitors "
             "who cannot see it hear the site's name. Leave empty for the CARE wordmark."
+        ),
+    )
+    share_image = optional_choice(
+        "wagtailimages.Image",
+        _(
+            "The picture shown when a page without a picture of its own is shared on social "
+            "media or in a message. It is cut to 1200 × 630 pixels, so keep the important part "
+            "in the middle. Leave empty for the CARE card."
         ),
     )
     icon = optional_choice(

@@ -10,6 +10,7 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -31,6 +32,7 @@ register = template.Library()
 
 SCHEMA_CONTEXT = "https://schema.org"
 SHARE_IMAGE_FILTER = "fill-1200x630"
+DEFAULT_SHARE_IMAGE = {"url": "home/care-share.png", "width": 1200, "height": 630}
 # As Django's json_script: escaped, no value can end the script element or open a comment.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -53,15 +55,36 @@ def canonical_url(page, request):
 # Share image --------------------------------------------------------------------------------
 
 
-def share_rendition(page):
-    """The 1200×630 crop of the image shown when the page is shared (its own, else on the
-    landing page the large photo), or None (no image, or its file is gone). One query the first
-    time, then Wagtail's rendition cache."""
-    image = page.image or getattr(page, "feature_image", None)
+def share_image(page, context):
+    """The picture shown when the page is shared, cut to 1200×630: the page's own, else on the
+    landing page its large photo, else the one chosen in the site settings, else the CARE card
+    shipped with the site. A dict with `url`, `width`, `height` and `alt`."""
+    own = share_rendition(page.image or getattr(page, "feature_image", None))
+    return own or chrome_cache(context, "share-image", lambda: site_share_image(context))
+
+
+def site_share_image(context):
+    image = SiteSettings.for_request(context["request"]).share_image
+    default = {**DEFAULT_SHARE_IMAGE, "url": static(DEFAULT_SHARE_IMAGE["url"])}
+    return share_rendition(image) or {
+        **default,
+        "alt": gettext("CARE, the Collaborative for Anti-Racism & Equity"),
+    }
+
+
+def share_rendition(image):
+    if image is None:
+        return None
     try:
-        return image.get_rendition(SHARE_IMAGE_FILTER) if image else None
+        rendition = image.get_rendition(SHARE_IMAGE_FILTER)
     except OSError:  # Wagtail's SourceImageIOError: the original file cannot be read
         return None
+    return {
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": rendition.alt,
+    }
 
 
 # Breadcrumbs ---------------------------------------------------------------------------------
@@ -139,14 +162,14 @@ def seo_meta(context):
     request = context.get("request")
     if page is None:
         return {"page": None}
-    rendition = share_rendition(page)
+    image = share_image(page, context)
     return {
         "page": page,
         "title": page.seo_title or page.title,
         "description": page.meta_description,
         "canonical_url": canonical_url(page, request),
-        "image": rendition,
-        "image_url": absolute_url(rendition.url) if rendition else "",
+        "image": image,
+        "image_url": absolute_url(image["url"]),
         "site_name": site_name(context),
         "og_locale": translation.to_locale(translation.get_language() or "en"),
         "og_alternate_locales": [

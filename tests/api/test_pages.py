@@ -40,6 +40,7 @@ KEYS_BY_TYPE = {
         "suggest_heading",
         "suggest_text",
         "suggest_link",
+        "hero_image",
         "feature_image",
         "partners_heading",
         "partners_text",

@@ -1,11 +1,14 @@
 """Every page's head: its title and description (SEO fields, falling back to the title and the
 summary), a canonical address, and the Open Graph and Twitter card tags a shared link shows."""
 
+from django.contrib.staticfiles import finders
+
 from wagtail.models import Site
 
 import pytest
 
 from home.factories import ImageFactory, StandardPageFactory
+from home.models import SiteSettings
 from resources.factories import ResourcePageFactory
 from tests.helpers import soup
 from tests.seo.conftest import meta, translate
@@ -94,11 +97,26 @@ def test_share_tags_use_a_1200_by_630_rendition_and_its_alt_text(client, home_pa
     assert image.renditions.filter(filter_spec="fill-1200x630").exists()
 
 
-def test_without_an_image_the_card_is_a_plain_summary(client, home_page):
+def test_without_an_image_of_its_own_a_page_shares_the_care_card(client, home_page):
     page = StandardPageFactory(parent=home_page)
     response = client.get(page.url)
-    assert meta(response, "og:image") is None
-    assert meta(response, "twitter:card") == "summary"
+    assert meta(response, "og:image") == "http://localhost/static/home/care-share.png"
+    assert (meta(response, "og:image:width"), meta(response, "og:image:height")) == (
+        "1200",
+        "630",
+    )
+    assert meta(response, "og:image:alt") == "CARE, the Collaborative for Anti-Racism & Equity"
+    assert meta(response, "twitter:card") == "summary_large_image"
+    assert finders.find("home/care-share.png")
+
+
+def test_the_site_settings_image_replaces_the_care_card(client, home_page):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.share_image = ImageFactory(description="Partners at the annual meeting")
+    site_settings.save()
+    response = client.get(StandardPageFactory(parent=home_page).url)
+    assert ".fill-1200x630" in meta(response, "og:image")
+    assert meta(response, "og:image:alt") == "Partners at the annual meeting"
 
 
 def test_landing_page_shares_its_large_photo_when_it_has_no_card_image(client, home_page):

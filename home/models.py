@@ -38,6 +38,11 @@ def single_link(help_text):
     return StreamField([("link", LinkBlock())], max_num=1, blank=True, help_text=help_text)
 
 
+# Two rows of four logos at most: the landing page introduces the partners, the directory lists
+# them all.
+FEATURED_PARTNERS_MAX = 8
+
+
 def short_text(help_text, max_length=120, **kwargs):
     """A heading or a few words of a section."""
     return models.CharField(max_length=max_length, help_text=help_text, **kwargs)
@@ -161,7 +166,22 @@ class HomePage(BasePage):
         ),
         "feature_image",
         MultiFieldPanel(
-            ["partners_heading", "partners_text", "partners_page", "partners_link_label"],
+            [
+                "partners_heading",
+                "partners_text",
+                InlinePanel(
+                    "featured_partners",
+                    label=_("Partner shown"),
+                    min_num=0,
+                    max_num=FEATURED_PARTNERS_MAX,
+                    help_text=_(
+                        "The partners whose logos this section shows, in this order (up to "
+                        "eight: rows of four look best). The directory lists every partner."
+                    ),
+                ),
+                "partners_page",
+                "partners_link_label",
+            ],
             heading=_("Collaborative partners"),
         ),
         MultiFieldPanel(
@@ -188,6 +208,7 @@ class HomePage(BasePage):
         SynchronizedField("feature_image"),
         TranslatableField("partners_heading"),
         TranslatableField("partners_text"),
+        SynchronizedField("featured_partners"),
         SynchronizedField("partners_page"),
         TranslatableField("partners_link_label"),
         TranslatableField("connect_heading"),
@@ -272,11 +293,9 @@ class HomePage(BasePage):
         where a translation exists."""
         from resources.models import ResourcePage
 
-        picks = list(self.featured_resources.values_list("resource_id", flat=True))
+        picks = self.featured_resources.values_list("resource_id", flat=True)
         related = ("resource_type", "publisher_page", "image")
-        by_id = ResourcePage.objects.live().public().select_related(*related).in_bulk(picks)
-        ordered = [by_id[pk] for pk in picks if pk in by_id]
-        return localize_pages(ordered, self.locale_id, select_related=related)
+        return chosen_pages(ResourcePage, picks, self.locale_id, related)
 
     @cached_property
     def shown_partners_page(self):
@@ -287,9 +306,21 @@ class HomePage(BasePage):
 
     @cached_property
     def partner_pages(self):
-        if not self.shown_partners_page:
-            return []
-        return list(self.shown_partners_page.partners())
+        """The partners editors chose to show, in their order, live ones only, in this page's
+        language where a translation exists."""
+        from partners.models import PartnerPage
+
+        picks = self.featured_partners.values_list("partner_id", flat=True)
+        return chosen_pages(PartnerPage, picks, self.locale_id, ("logo",))
+
+
+def chosen_pages(model, picks, locale_id, related):
+    """The live, public pages of `model` whose ids `picks` lists, in that order, each in the
+    language `locale_id` where it has a translation."""
+    picks = list(picks)
+    by_id = model.objects.live().public().select_related(*related).in_bulk(picks)
+    ordered = [by_id[pk] for pk in picks if pk in by_id]
+    return localize_pages(ordered, locale_id, select_related=related)
 
 
 class HomePageFeaturedResource(Orderable):
@@ -299,6 +330,16 @@ class HomePageFeaturedResource(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("A resource from the library to feature on the landing page."),
+    )
+
+
+class HomePageFeaturedPartner(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_partners")
+    partner = models.ForeignKey(
+        "partners.PartnerPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A partner whose logo the landing page shows."),
     )
 
 

@@ -29,7 +29,14 @@ from PIL import ImageDraw, ImageFont
 from care_site.base.public_address import public_address
 from events.models import EventIndexPage, EventMaterial, EventPage
 from forms.models import FormField, FormPage
-from home.models import Footer, HomePage, HomePageFeaturedResource, SiteSettings, StandardPage
+from home.models import (
+    Footer,
+    HomePage,
+    HomePageFeaturedPartner,
+    HomePageFeaturedResource,
+    SiteSettings,
+    StandardPage,
+)
 from partners.models import PartnerIndexPage, PartnerPage
 from resources.models import ResourceIndexPage, ResourcePage, ResourceType, Topic
 
@@ -173,6 +180,12 @@ class Seeder:
                 lambda: (ASSETS / "community-conversation.jpg").read_bytes(),
                 "community-conversation.jpg",
             )
+            changed = True
+        if not home.featured_partners.exists():
+            for order, partner in enumerate(self.partners.values()):
+                home.featured_partners.add(
+                    HomePageFeaturedPartner(partner=partner, sort_order=order)
+                )
             changed = True
         if not home.featured_resources.exists():
             for order, resource in enumerate(self.featured):

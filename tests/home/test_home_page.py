@@ -19,7 +19,7 @@ from events.models import EventIndexPage, EventPage
 from forms.factories import FormPageFactory
 from forms.models import FormPage
 from home.factories import ImageFactory, StandardPageFactory
-from home.models import HomePage, HomePageFeaturedResource, StandardPage
+from home.models import HomePage, HomePageFeaturedPartner, HomePageFeaturedResource, StandardPage
 from partners.factories import PartnerPageFactory
 from partners.models import PartnerIndexPage, PartnerPage
 from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
@@ -97,6 +97,7 @@ ADMIN_HOME = {
     "no_meeting_text": "Dates soon.",
     "featured_heading": "Featured Resources",
     "featured_resources": inline_formset([]),
+    "featured_partners": inline_formset([]),
     "suggest_heading": "Suggest Resources to Share",
     "suggest_text": rich_text("<p>Tell us.</p>"),
     "suggest_link": streamfield([]),
@@ -198,11 +199,12 @@ def full_home(home_page, resource_index, partner_index, event_index):
         home_page.featured_resources.add(
             HomePageFeaturedResource(resource=resource, sort_order=order)
         )
-    PartnerPageFactory(
+    partner = PartnerPageFactory(
         parent=partner_index,
         title="Network for Public Health Law",
         logo=ImageFactory(description="Network for Public Health Law"),
     )
+    home_page.featured_partners.add(HomePageFeaturedPartner(partner=partner, sort_order=0))
     home_page.feature_image = ImageFactory(
         description="A multi-ethnic, multi generational group openly discusses issues."
     )

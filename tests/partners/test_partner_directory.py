@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from home.factories import ImageFactory
+from home.models import HomePageFeaturedPartner
 from partners.factories import PartnerPageFactory
 from partners.models import PartnerPage, PartnerPickedResource
 from resources.factories import ResourcePageFactory, TopicFactory
@@ -33,13 +34,19 @@ def test_directory_shows_each_logo_with_its_alt_text_and_description(client, par
     assert "Legal help for health departments." in collapse(card.get_text(" "))
 
 
-def test_landing_page_shows_the_directorys_partners(client, home_page, partner_index):
-    for number in range(3):
+def test_landing_page_shows_the_chosen_partners_as_the_directory_does(
+    client, home_page, partner_index
+):
+    partners = [
         PartnerPageFactory(
             parent=partner_index, logo=ImageFactory(description=f"Partner {number} logo")
         )
-    PartnerPageFactory(parent=partner_index, title="Draft partner", live=False)
+        for number in range(3)
+    ]
+    partners.append(PartnerPageFactory(parent=partner_index, title="Draft partner", live=False))
     home_page.partners_page = partner_index
+    for order, partner in enumerate(partners):
+        home_page.featured_partners.add(HomePageFeaturedPartner(partner=partner, sort_order=order))
     home_page.save()
     on_directory = [
         a["href"] for a in soup(client.get(partner_index.url)).select(".partner-card a")

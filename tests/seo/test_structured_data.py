@@ -14,7 +14,7 @@ import pytest
 from care_site.base import cache
 from events.factories import EventPageFactory
 from home.factories import StandardPageFactory
-from home.models import SiteSettings
+from home.models import HomePageFeaturedPartner, SiteSettings
 from home.seo import breadcrumb_trail
 from partners.factories import PartnerPageFactory
 from resources.factories import ResourcePageFactory, ResourceTypeFactory
@@ -43,8 +43,10 @@ def assert_required(block):
 def test_landing_page_describes_care_with_its_partners_as_members(client, home_page, partner_index):
     first = PartnerPageFactory(parent=partner_index, title="Network for Public Health Law")
     second = PartnerPageFactory(parent=partner_index, title="Health Equity Lab", website="")
-    PartnerPageFactory(parent=partner_index, title="Not yet", live=False)
+    draft = PartnerPageFactory(parent=partner_index, title="Not yet", live=False)
     home_page.partners_page = partner_index
+    for order, partner in enumerate([first, second, draft]):
+        home_page.featured_partners.add(HomePageFeaturedPartner(partner=partner, sort_order=order))
     home_page.search_description = "A space for health equity and anti-racism work."
     home_page.save()
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))

@@ -4,9 +4,8 @@ does not make images larger, so several sizes asked for give files of one width)
 
 from django.template import engines
 
-from PIL import Image
-
 import pytest
+from PIL import Image
 
 from home.factories import ImageFactory
 from tests.helpers import soup

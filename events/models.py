@@ -31,6 +31,7 @@ from . import api as event_api
 from .calendar import FEED_PAST_DAYS, add_to_calendar_links, calendar_response, subscription_urls
 from .forms import EventPageForm
 from .listing import community_listing
+from .materials import materials_after_the_meeting, materials_heading
 from .structured_data import event_structured_data
 from .time_zones import (
     default_time_zone,
@@ -386,25 +387,44 @@ class EventPage(RoutablePageMixin, BasePage):
             return localize_pages([self.registration_page], self.locale_id)[0].url
         return self.registration_url
 
-    def material_links(self):
+    def visible_materials(self):
         """The resources linked as materials that everyone may see, in the editor's order, each
-        in this page's language when translated: (kind label, resource) pairs."""
+        in this page's language when translated: (EventMaterial, resource) pairs."""
         materials = [
             material
             for material in self.materials.select_related("resource")
             if is_visible(material.resource)
         ]
         resources = localize_pages([m.resource for m in materials], self.locale_id)
+        return list(zip(materials, resources, strict=True))
+
+    def material_links(self):
+        """(kind label, resource) pairs of `visible_materials`."""
         return [
             (material.get_kind_display(), resource)
-            for material, resource in zip(materials, resources, strict=True)
+            for material, resource in self.visible_materials()
         ]
+
+    def materials_context(self):
+        """The materials' links, and the heading and sentence that name only the kinds shown."""
+        pairs = self.visible_materials()
+        kinds = [material.kind for material, _ in pairs]
+        present = (
+            kinds.count(EventMaterial.Kind.RECORDING),
+            EventMaterial.Kind.SLIDES in kinds,
+            EventMaterial.Kind.MATERIAL in kinds,
+        )
+        return {
+            "materials": [(material.get_kind_display(), resource) for material, resource in pairs],
+            "materials_heading": materials_heading(*present),
+            "materials_after_the_meeting": materials_after_the_meeting(*present),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         status = self.get_status()
         context["status"] = status.value
-        context["materials"] = self.material_links()
+        context.update(self.materials_context())
         if status != self.Status.PAST:
             context["registration_link"] = self.registration_link()
             context["calendar_links"] = add_to_calendar_links(self, request)

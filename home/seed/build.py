@@ -228,6 +228,9 @@ class Seeder:
         return index, partners
 
     def ensure_library(self):
+        """The library and its featured resources. A resource's summary is the lead under its
+        title and its text on cards; the demo content has nothing more to say about these, so
+        they have no body: a copy of the summary there would show visitors the same text twice."""
         library = self.ensure_page(
             self.home,
             ResourceIndexPage,
@@ -253,7 +256,6 @@ class Seeder:
                 publisher_name=spec.get("publisher_name", ""),
                 publication_date=datetime.date(*spec["publication_date"]),
                 resource_type=self.types[spec["resource_type"]],
-                body=json.dumps([{"type": "paragraph", "value": f"<p>{spec['summary']}</p>"}]),
             )
             if not page.topics.exists():
                 page.topics.set([self.topics[slug] for slug in spec["topics"]])
@@ -281,7 +283,6 @@ class Seeder:
                 publisher_name=spec.get("publisher_name", ""),
                 publication_date=datetime.date(*spec["publication_date"]),
                 resource_type=self.types[spec["resource_type"]],
-                body=json.dumps([{"type": "paragraph", "value": f"<p>{summary}</p>"}]),
             )
             if not page.topics.exists():
                 page.topics.set([self.topics[slug] for slug in spec["topics"]])

@@ -10,7 +10,7 @@ IMAGES_JS = """
   alt: img.getAttribute("alt"),
   src: img.currentSrc || img.src,
   loaded: img.complete && img.naturalWidth > 0,
-  inCard: !!img.closest(".card__image"),
+  inCard: !!img.closest(".card__image, .partner-card__logo, .partner-header__logo"),
   inBlock: !!img.closest(".captioned-image"),
 }))
 """
@@ -38,7 +38,8 @@ def alt_text_problems(page):
             problems.append(f"did not load: {image['src']}")
         if image["alt"] and FILE_NAME_ALT.search(image["alt"]):
             problems.append(f"alt is a file name: {image}")
-        # A card's picture sits beside the card's title, which already names it; elsewhere only
+        # A card's picture sits beside the card's title, and a partner's logo beside the
+        # partner's printed name, which already name them; elsewhere only
         # an editor's "decorative" tick on an image block empties the alt text (tested apart).
         if image["alt"] == "" and not (image["inCard"] or image["inBlock"]):
             problems.append(f"empty alt outside a card or image block: {image}")

@@ -61,7 +61,64 @@ def test_a_past_meeting_lists_its_materials_in_the_editors_order(client, past_me
     assert "Slides: June meeting slides" in text
     assert "Recording: June meeting recording" in text
     assert "Unpublished notes" not in text
-    assert "Its recording, slides and materials are listed below." in text
+    # The unpublished notes were its only other material: the page does not promise any.
+    assert "This event has ended. Its recording and slides are listed below." in text
+    assert materials_heading(response) == "Recording and slides"
+
+
+def materials_heading(response):
+    heading = soup(response).select_one("section.event-materials h2")
+    return heading.get_text(strip=True) if heading else None
+
+
+def ended_notice(response):
+    return " ".join(soup(response).select_one(".event-status--past").get_text().split())
+
+
+R, S, M = EventMaterial.Kind.RECORDING, EventMaterial.Kind.SLIDES, EventMaterial.Kind.MATERIAL
+
+
+@pytest.mark.parametrize(
+    ("kinds", "sentence", "heading"),
+    [
+        ([M, M], "Its materials are listed below.", "Materials"),
+        ([S], "Its slides are listed below.", "Slides"),
+        ([R], "Its recording is listed below.", "Recording"),
+        ([R, R], "Its recordings are listed below.", "Recordings"),
+        ([S, M], "Its slides and materials are listed below.", "Slides and materials"),
+        ([M, R], "Its recording and materials are listed below.", "Recording and materials"),
+        (
+            [M, S, R],
+            "Its recording, slides and materials are listed below.",
+            "Recording, slides and materials",
+        ),
+        ([], "", None),
+    ],
+)
+@time_machine.travel(AUGUST_1, tick=False)
+def test_a_past_meeting_names_only_the_kinds_of_material_it_has(
+    client, event_index, resource_index, kinds, sentence, heading
+):
+    with time_machine.travel(JULY_1, tick=False):
+        meeting = make_event(event_index, ny(2023, 6, 26, 13), title="June meeting")
+    for kind in kinds:
+        EventMaterialFactory(
+            page=meeting, resource=ResourcePageFactory(parent=resource_index), kind=kind
+        )
+    response = client.get(meeting.url)
+    assert ended_notice(response) == f"This event has ended. {sentence}".strip()
+    assert materials_heading(response) == heading
+
+
+@time_machine.travel(JULY_1, tick=False)
+def test_an_upcoming_meetings_slides_shared_ahead_are_headed_as_slides(
+    client, event_index, resource_index
+):
+    meeting = make_event(event_index, ny(2023, 7, 24))
+    EventMaterialFactory(page=meeting, resource=ResourcePageFactory(parent=resource_index), kind=S)
+    response = client.get(meeting.url)
+    assert materials_heading(response) == "Slides"
+    assert soup(response).select_one(".event-status--past") is None
 
 
 def render_back_links(resource):
@@ -111,6 +168,10 @@ def test_in_spanish_materials_and_back_links_stay_in_spanish(
     assert links["Grabación de la reunión de junio"] == spanish_recording.url
     # Not translated yet: the English resource stands in.
     assert "June meeting slides" in links
+    assert ended_notice(response) == (
+        "Este evento ya terminó. Su grabación y sus diapositivas se muestran abajo."
+    )
+    assert materials_heading(response) == "Grabación y diapositivas"
 
     assert [event.pk for event in events_for_resource(spanish_recording)] == [spanish_meeting.pk]
     assert [event.pk for event in events_for_resource(recording)] == [past_meeting.pk]

@@ -300,3 +300,19 @@ def test_every_seeded_form_links_the_privacy_notice_in_its_language(client, lang
         consent = soup(client.get(form.url)).find("input", attrs={"name": "care_consent"})
         link = consent.find_parent(class_="form-field").find("a")
         assert link["href"] == notice.url, form.url
+
+
+def test_no_seeded_page_repeats_its_summary_word_for_word(client):
+    """The summary is the lead under a page's title; the demo content never copies it into the
+    body, so a visitor reads it once."""
+    repeated = []
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        page_soup = soup(client.get(page.url))
+        lead = page_soup.select_one("main .lead")
+        if lead is None:
+            continue
+        summary = collapse(lead.get_text())
+        times = collapse(page_soup.find("main").get_text(" ")).count(summary)
+        if times != 1:
+            repeated.append(f"{page.url}: {times} times")
+    assert repeated == []

@@ -20,7 +20,7 @@ from tests.helpers import collapse, soup, visible_text
 pytestmark = pytest.mark.django_db
 
 
-def test_directory_shows_each_logo_with_its_alt_text_and_description(client, partner_index):
+def test_directory_shows_each_partner_as_an_article_headed_by_its_name(client, partner_index):
     PartnerPageFactory(
         parent=partner_index,
         title="Law Network",
@@ -29,9 +29,35 @@ def test_directory_shows_each_logo_with_its_alt_text_and_description(client, par
     )
     response = client.get(partner_index.url)
     card = soup(response).select_one(".partner-grid .partner-card")
-    assert card.find("img")["alt"] == "Law Network logo"
+    assert card.name == "article"
     assert collapse(card.find("h2").get_text()) == "Law Network"
     assert "Legal help for health departments." in collapse(card.get_text(" "))
+    # The name is printed beside the logo: alt text would have it read twice.
+    assert card.find("img")["alt"] == ""
+
+
+def test_landing_logo_grid_names_each_partner_once_without_headingless_articles(
+    client, home_page, partner_index
+):
+    PartnerPageFactory(
+        parent=partner_index, title="Law Network", logo=ImageFactory(description="Law Network")
+    )
+    home_page.partners_page = partner_index
+    home_page.save()
+    grid = soup(client.get("/en/")).select_one(".logo-grid")
+    assert grid.find("article") is None
+    card = grid.select_one(".partner-card")
+    assert collapse(card.get_text(" ")) == "Law Network"
+    assert card.find("img")["alt"] == ""
+
+
+def test_partner_page_logo_beside_the_name_has_empty_alt_text(client, partner_index):
+    partner = PartnerPageFactory(
+        parent=partner_index, title="Law Network", logo=ImageFactory(description="Law Network")
+    )
+    header = soup(client.get(partner.url)).select_one(".partner-header")
+    assert collapse(header.find("h1").get_text()) == "Law Network"
+    assert header.find("img")["alt"] == ""
 
 
 def test_landing_page_shows_the_chosen_partners_as_the_directory_does(
@@ -125,6 +151,12 @@ def test_key_resource_cards_show_their_topics(client, partner, resource_index):
     )
     card = soup(client.get(partner.url)).select_one("#key-resources-heading ~ ul .card")
     assert "Data and research" in collapse(card.get_text(" "))
+    # Introduced by text a screen reader reads, not by an aria-label on the plain list.
+    tags = card.select_one(".card__tags")
+    assert not tags.has_attr("aria-label")
+    assert (
+        collapse(tags.find_previous_sibling("p", class_="visually-hidden").get_text()) == "Topics"
+    )
 
 
 def test_key_resources_query_count_does_not_grow(

@@ -126,3 +126,15 @@ def test_partner_page_links_to_its_resources_in_the_library(client, library):
     count = english_resources().live().filter(publisher_page=partner).count()
     heading = collapse(soup(listed).select_one("#results-heading").get_text())
     assert heading == f"{count} resources"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_featured_resource_shows_its_summary_once(client, language):
+    slug = content.FEATURED_RESOURCES[0]["slug"]
+    english = english_resources().get(slug=slug)
+    resource = ResourcePage.objects.get(
+        translation_key=english.translation_key, locale__language_code=language
+    )
+    page = soup(client.get(resource.url))
+    assert collapse(page.select_one("main .lead").get_text()) == resource.summary
+    assert collapse(page.find("main").get_text(" ")).count(resource.summary) == 1

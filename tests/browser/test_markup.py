@@ -18,8 +18,9 @@ from .markup import INSTALL_HINT, check_html, describe, missing_tools
 from .pages import ALL_KEYS, LANGUAGES
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def checker():
+    """Session-scoped, so it is set up (or skips) before the seeded live server is started."""
     if connection.vendor != "sqlite":
         pytest.skip(
             "the HTML does not depend on the database: the SQLite pass of the suite checks it"
@@ -49,10 +50,7 @@ def served_html(tab, key, language):
     return documents[-1].text()
 
 
-def test_every_page_is_valid_html(checker, request, tmp_path):
-    # Asked for only once the checker can run: the seeded live server behind the tab is not
-    # started for a test that skips.
-    tab = request.getfixturevalue("tab")
+def test_every_page_is_valid_html(checker, tab, tmp_path):
     pages = {
         f"{language}-{key}": served_html(tab, key, language)
         for language in LANGUAGES

@@ -3,6 +3,7 @@ developed."""
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, prefetch_related_objects
 from django.utils.functional import cached_property
@@ -24,6 +25,8 @@ from resources import api as resource_api
 from resources.models import CARD_RELATIONS, ResourceIndexPage, ResourcePage, resource_cards
 
 NEWEST_RESOURCES_SHOWN = 6
+# Six rows of four on a wide screen: a directory of hundreds stays a page a phone can load.
+PARTNERS_PER_PAGE = 24
 
 
 class PartnerIndexPage(BasePage):
@@ -55,7 +58,8 @@ class PartnerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.partners()
+        paginator = Paginator(self.partners(), PARTNERS_PER_PAGE)
+        context["partners"] = paginator.get_page(request.GET.get("page"))
         return context
 
 

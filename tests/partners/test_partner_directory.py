@@ -13,7 +13,7 @@ import pytest
 from home.factories import ImageFactory
 from home.models import HomePageFeaturedPartner
 from partners.factories import PartnerPageFactory
-from partners.models import PartnerPage, PartnerPickedResource
+from partners.models import PARTNERS_PER_PAGE, PartnerPage, PartnerPickedResource
 from resources.factories import ResourcePageFactory, TopicFactory
 from tests.helpers import collapse, soup, visible_text
 
@@ -39,10 +39,11 @@ def test_directory_shows_each_partner_as_an_article_headed_by_its_name(client, p
 def test_landing_logo_grid_names_each_partner_once_without_headingless_articles(
     client, home_page, partner_index
 ):
-    PartnerPageFactory(
+    partner = PartnerPageFactory(
         parent=partner_index, title="Law Network", logo=ImageFactory(description="Law Network")
     )
     home_page.partners_page = partner_index
+    home_page.featured_partners.add(HomePageFeaturedPartner(partner=partner, sort_order=0))
     home_page.save()
     grid = soup(client.get("/en/")).select_one(".logo-grid")
     assert grid.find("article") is None
@@ -217,3 +218,22 @@ def test_translated_partner_gets_the_translated_focus_areas(partner, spanish):
     translation = PartnerPage.objects.get(pk=translation.pk)
     focus_areas = [topic.name for topic in translation.focus_areas.all()]
     assert focus_areas == ["Policy and law (es)", "Civic health (es)"]
+
+
+def test_a_long_directory_is_read_a_page_at_a_time(client, partner_index):
+    for number in range(PARTNERS_PER_PAGE + 6):
+        PartnerPageFactory(parent=partner_index, title=f"Partner {number:02d}")
+
+    first = soup(client.get(partner_index.url))
+    names = [heading.get_text(strip=True) for heading in first.select(".partner-card h2")]
+    assert names == [f"Partner {number:02d}" for number in range(PARTNERS_PER_PAGE)]
+    navigation = first.find("nav", attrs={"aria-label": "Partner directory pages"})
+    assert "Page 1 of 2" in navigation.get_text(" ")
+    next_page = navigation.find("a", rel="next")["href"]
+    assert next_page == "?page=2"
+
+    second = soup(client.get(partner_index.url + next_page))
+    names = [heading.get_text(strip=True) for heading in second.select(".partner-card h2")]
+    assert names == [f"Partner {number:02d}" for number in range(PARTNERS_PER_PAGE, 30)]
+    beyond = soup(client.get(partner_index.url + "?page=99"))
+    assert len(beyond.select(".partner-card")) == 6

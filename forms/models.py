@@ -33,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from care_site.base import api as base_api
 from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.public_address import public_address
 
 from . import ratelimit, spam
 from .builder import LENGTH_LIMITS, RESERVED_NAMES, FormBuilder
@@ -303,7 +304,10 @@ class FormPage(AbstractEmailForm, BasePage):
             add_never_cache_headers(response)
             return response
         if request.method != "POST":
-            return self.render_form(request, self.get_form(page=self, user=request.user))
+            initial = self.answers_from_link(request.GET)
+            return self.render_form(
+                request, self.get_form(page=self, user=request.user, initial=initial)
+            )
 
         outcome, form, submission = self.take_submission(request, request.POST, request.FILES)
         if outcome is Outcome.RATE_LIMITED:
@@ -315,6 +319,19 @@ class FormPage(AbstractEmailForm, BasePage):
         if outcome is Outcome.STORED:
             return self.render_landing_page(request, submission, *args, **kwargs)
         return self.render_form(request, form)
+
+    def answers_from_link(self, params):
+        """Answers the link to this form fills in: a web-address question the link names, with
+        an address on this site (a resource's page linking to the report form). Nothing else,
+        so a crafted link cannot put words of its own in a visitor's answers."""
+        site = public_address().origin + "/"
+        return {
+            field.clean_name: params[field.clean_name]
+            for field in self.get_form_fields()
+            if field.field_type == "url"
+            and params.get(field.clean_name, "").startswith(site)
+            and len(params[field.clean_name]) <= LENGTH_LIMITS["url"]
+        }
 
     def take_submission(self, request, data, files=None):
         """The one path every submission takes, from this page's HTML form or from the API

@@ -389,6 +389,14 @@ class SiteSettings(BaseSiteSetting):
             "the CARE mark."
         ),
     )
+    report_page = optional_choice(
+        "care_forms.FormPage",
+        _(
+            "The form for reporting a broken link or outdated information. Every resource "
+            "links to it and fills in the resource's address in its web-address question "
+            "named “Resource”. Choose the English form; visitors see its translation."
+        ),
+    )
     privacy_page = optional_choice(
         "wagtailcore.Page",
         _(

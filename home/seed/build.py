@@ -457,6 +457,9 @@ class Seeder:
         if not site_settings.contact_email:
             site_settings.contact_email = "care@example.org"
             site_settings.save()
+        if not site_settings.report_page_id:
+            site_settings.report_page = self.forms["report"]
+            site_settings.save()
         if not site_settings.privacy_page_id:
             privacy = StandardPage.objects.child_of(self.home).get(slug="privacy")
             site_settings.privacy_page = privacy

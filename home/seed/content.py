@@ -222,6 +222,38 @@ FORMS = {
             ("Message", "multiline", True, "", ""),
         ],
     },
+    "report": {
+        "slug": "report-a-problem",
+        "title": "Report a problem with a resource",
+        "summary": "Tell us about a broken link or outdated information in the library.",
+        "intro": (
+            "<p>Found a link that no longer works, or information that is out of date? Tell us "
+            "and we will correct the library.</p>"
+        ),
+        "thank_you_text": (
+            "<p>Thank you for letting us know. We check every report and correct the library.</p>"
+        ),
+        "submit_label": "Send report",
+        "subject": "A resource needs correcting",
+        "fields": [
+            (
+                "Resource",
+                "url",
+                True,
+                "",
+                "The address of the resource's page: filled in when you come from it.",
+            ),
+            (
+                "What is wrong?",
+                "radio",
+                True,
+                "A link does not work\nThe information is out of date\nSomething else",
+                "",
+            ),
+            ("Details", "multiline", False, "", "What should we change? A new link helps."),
+            ("Email address", "email", False, "", "Only if you would like a reply."),
+        ],
+    },
     "register": {
         "slug": "register",
         "title": "Register for the Peer Learning Community",

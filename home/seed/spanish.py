@@ -195,6 +195,32 @@ CATALOGUE = {
         "Unirme a la comunidad de aprendizaje"
     ),
     "Message": "Mensaje",
+    "report-a-problem": "informar-de-un-problema",
+    "Report a problem with a resource": "Informar de un problema con un recurso",
+    "Tell us about a broken link or outdated information in the library.": (
+        "Avísenos de un enlace roto o de información desactualizada en la biblioteca."
+    ),
+    "Found a link that no longer works, or information that is out of date? Tell us and we "
+    "will correct the library.": (
+        "¿Encontró un enlace que ya no funciona o información desactualizada? Avísenos y "
+        "corregiremos la biblioteca."
+    ),
+    "Thank you for letting us know. We check every report and correct the library.": (
+        "Gracias por avisarnos. Revisamos cada aviso y corregimos la biblioteca."
+    ),
+    "Send report": "Enviar aviso",
+    "A resource needs correcting": "Hay que corregir un recurso",
+    "Resource": "Recurso",
+    "The address of the resource's page: filled in when you come from it.": (
+        "La dirección de la página del recurso: se completa sola cuando viene desde ella."
+    ),
+    "What is wrong?": "¿Qué ocurre?",
+    "A link does not work\nThe information is out of date\nSomething else": (
+        "Un enlace no funciona\nLa información está desactualizada\nOtra cosa"
+    ),
+    "Details": "Detalles",
+    "What should we change? A new link helps.": "¿Qué debemos cambiar? Un enlace nuevo ayuda.",
+    "Only if you would like a reply.": "Solo si desea una respuesta.",
     "register": "inscripcion",
     "Be told about future meeting dates of the Peer Learning Community.": (
         "Reciba las fechas de las próximas reuniones de la Comunidad de Aprendizaje entre Pares."

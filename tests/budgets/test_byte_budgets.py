@@ -11,6 +11,7 @@ import pytest
 
 from home.factories import ImageFactory
 from resources.models import ResourcePage
+from tests.budgets.conftest import grow
 from tests.helpers import soup
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -87,3 +88,23 @@ def test_resource_card_pictures_are_responsive_webp(client, targets):
     assert pictures
     for picture in pictures:
         assert_responsive(picture, ".jpg")
+
+
+BOUNDED_PAGES = ["landing", "library", "partners"]
+GROWTH_ALLOWED = 1.25
+
+
+def test_pages_stay_the_same_size_as_the_collaborative_grows(client, targets):
+    """A page shows a bounded number of things (chosen partners, a page of results, the most
+    used options of a facet), so ten times the resources, partners and meetings is not ten times
+    the bytes a phone downloads."""
+    grow(100)
+    small = {name: len(client.get(targets[name]).content) for name in BOUNDED_PAGES}
+    grow(1000)
+    large = {name: len(client.get(targets[name]).content) for name in BOUNDED_PAGES}
+    grown = {
+        name: round(large[name] / small[name], 2)
+        for name in BOUNDED_PAGES
+        if large[name] > small[name] * GROWTH_ALLOWED
+    }
+    assert grown == {}, f"bytes at 100: {small}; at 1,000: {large}"

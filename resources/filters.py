@@ -78,8 +78,8 @@ class YearsField(SlugsField):
 
 
 class LibraryForm(forms.Form):
-    """`q` (keywords), `sort`, and the facets `topic`, `type`, `partner` and `year`, each
-    repeatable. Always valid."""
+    """`q` (keywords), `sort`, the facets `topic`, `type`, `partner` and `year`, each
+    repeatable, and `more`, the long facets to show in full. Always valid."""
 
     # Plain fields: a CharField would refuse the NUL character rather than drop it.
     q = forms.Field(required=False)
@@ -88,6 +88,7 @@ class LibraryForm(forms.Form):
     type = SlugsField(required=False)
     partner = SlugsField(required=False)
     year = YearsField(required=False)
+    more = SlugsField(required=False)  # facets shown with all their options
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"] or "")
@@ -207,11 +208,18 @@ class Option:
         return not self.count and not self.selected
 
 
+# A long facet (publishers, in a library of many partners) shows its most used options and the
+# chosen ones; a link asks for the page again with all of them, which needs no JavaScript.
+FACET_SHOWN = 8
+
+
 @dataclass
 class Facet:
     name: str
     label: str
     options: list
+    total: int = 0  # how many options there are, when not all are shown
+    more_querystring: str = ""  # the address showing them all, when not all are shown
 
     @property
     def selected(self):
@@ -236,6 +244,7 @@ class LibraryFilter:
         data = form.cleaned_data
         self.query = data["q"]
         self.requested = {facet.name: data[facet.name] for facet in FACETS}
+        self.expanded = sorted(set(data["more"]) & {facet.name for facet in FACETS})
         self.sort_choices = sort_choices(self.query)
         self.explicit_sort = data["sort"]
         self.sort = self.explicit_sort or next(iter(self.sort_choices))
@@ -341,18 +350,31 @@ class LibraryFilter:
     def facets(self):
         rows = self._cached("facets", lambda: {f.name: f.counts(self) for f in FACETS})
         return [
-            Facet(f.name, f.label, [self._option(f.name, *row) for row in rows[f.name]])
-            for f in FACETS
+            self._facet(f, [self._option(f.name, *row) for row in rows[f.name]]) for f in FACETS
         ]
+
+    def _facet(self, facet, options):
+        if facet.name in self.expanded or len(options) <= FACET_SHOWN:
+            return Facet(facet.name, facet.label, options)
+        most_used = sorted(options, key=lambda option: -option.count)[:FACET_SHOWN]
+        shown = [option for option in options if option.selected or option in most_used]
+        more = self.querystring(add=("more", facet.name))
+        return Facet(facet.name, facet.label, shown, len(options), more)
+
+    @property
+    def facets_key(self):
+        """What the facets' markup depends on besides the filters: the facets shown in full."""
+        return ",".join(self.expanded)
 
     def _option(self, name, value, label, count):
         if value not in map(str, self.requested[name]):
             return Option(value, label, count, selected=False)
         return Option(value, label, count, True, self.querystring(remove=(name, value)))
 
-    def querystring(self, *, remove=None, keep=None):
+    def querystring(self, *, remove=None, keep=None, add=None):
         """The current query string without the page number; without one facet value when
-        `remove` is (name, value); only the parameters in `keep` when given."""
+        `remove` is (name, value), with one more when `add` is; only the parameters in `keep`
+        when given."""
         params = self.params.copy()
         params.pop("page", None)
         for name in set(params) - (set(params) if keep is None else set(keep)):
@@ -360,6 +382,8 @@ class LibraryFilter:
         if remove:
             name, value = remove
             params.setlist(name, [v for v in params.getlist(name) if v.strip() != value])
+        if add:
+            params.appendlist(*add)
         encoded = params.urlencode()
         return f"?{encoded}" if encoded else ""
 

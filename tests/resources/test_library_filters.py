@@ -5,7 +5,9 @@ import datetime
 
 import pytest
 
+from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from resources.factories import ResourcePageFactory, TopicFactory
+from resources.filters import FACET_SHOWN
 from resources.models import RESOURCES_PER_PAGE, ResourcePage
 from tests.helpers import collapse, soup
 
@@ -378,3 +380,36 @@ def test_best_match_follows_the_search_backends_ranking(client, resource_index):
         "Guide 1",
         "Guide 0",
     ]
+
+
+# Long facets -----------------------------------------------------------------------------------
+
+
+def test_a_long_facet_shows_its_most_used_options_and_reaches_the_rest_without_javascript(
+    client, resource_index
+):
+    directory = PartnerIndexPageFactory(parent=resource_index.get_parent())
+    publishers = [
+        PartnerPageFactory(parent=directory, title=f"Publisher {n:02d}", slug=f"pub-{n:02d}")
+        for n in range(FACET_SHOWN + 4)
+    ]
+    # Publisher n publishes n + 1 resources: the last FACET_SHOWN are the most used.
+    for n, publisher in enumerate(publishers):
+        for copy in range(n + 1):
+            ResourcePageFactory(
+                parent=resource_index, title=f"R{n}-{copy}", publisher_page=publisher
+            )
+
+    response = client.get(resource_index.url, {"partner": "pub-00"})
+    shown = facets(response)["partner"]
+    most_used = {f"pub-{n:02d}" for n in range(4, FACET_SHOWN + 4)}
+    assert set(shown) == most_used | {"pub-00"}, "the most used, and the one chosen"
+    assert shown["pub-00"] == (1, True, False)
+    more = soup(response).select_one("#facet-partner .facet__more a")
+    assert collapse(more.get_text()) == f"Show all {FACET_SHOWN + 4} options for “Publisher”"
+
+    everything = client.get(resource_index.url + more["href"].split("#")[0])
+    assert len(facets(everything)["partner"]) == FACET_SHOWN + 4
+    assert facets(everything)["partner"]["pub-00"][1], "the choice is kept"
+    assert titles(everything) == ["R0-0"]
+    assert not soup(everything).select("#facet-partner .facet__more")

@@ -34,6 +34,14 @@ SCREENSHOT_WIDTHS = {"phone": 375, "desktop": 1280}
 MIN_TEXT_GROWTH = 1.5
 
 
+def unsized_images(page):
+    return page.evaluate(
+        """() => [...document.images]
+            .filter((img) => !img.getAttribute("width") || !img.getAttribute("height"))
+            .map((img) => img.outerHTML.slice(0, 200))"""
+    )
+
+
 def png_width(path):
     header = path.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
@@ -67,6 +75,19 @@ def text_that_does_not_grow(page):
 def test_page_passes_the_accessibility_checks(tab, subtests, screenshot_dir, key, language):
     page = tab.page
     page.set_viewport_size(NARROWEST)
+    console_errors, failed_images = [], []
+
+    def on_console(message):
+        if message.type == "error":
+            console_errors.append(message.text)
+
+    def on_response(answer):
+        if answer.request.resource_type == "image" and answer.status != 200:
+            failed_images.append(f"{answer.status} {answer.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    page.on("response", on_response)
     response = tab.visit(key, language)
     assert response.status == (404 if key == "not_found" else 200)
     assert page.locator("html").get_attribute("lang") == language
@@ -91,6 +112,13 @@ def test_page_passes_the_accessibility_checks(tab, subtests, screenshot_dir, key
 
     with subtests.test("images and alt text"):
         assert alt_text_problems(page) == []
+        assert unsized_images(page) == [], "images without width and height (layout shifts)"
+        assert failed_images == [], "images that did not answer 200"
+
+    with subtests.test("no console errors"):
+        # A missing page's 404 is the one error a browser reports for the 404 page itself.
+        expected = 1 if key == "not_found" else 0
+        assert len(console_errors) == expected, console_errors
 
     with subtests.test("editors' accessibility checker"):
         assert care_findings(page) == []

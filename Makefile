@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages run serve seed migrate admin-password test editor-guide bench loadtest lint format lock \
+.PHONY: help install messages run serve seed migrate admin-password test editor-guide screenshots bench loadtest lint format lock \
 	check-lock audit clean
 
 help:  ## Show the available commands
@@ -63,6 +63,9 @@ test: messages  ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE
 
 editor-guide: messages  ## Retake the editors' guide screenshots (docs/editor-guide/) in Chromium
 	CARE_EDITOR_GUIDE_DIR=docs/editor-guide $(BIN)/python -m pytest -q tests/browser/test_editor_guide.py
+
+screenshots: messages  ## Retake every page type's screenshots, both languages, 375 and 1280 px (docs/design/)
+	CARE_SCREENSHOT_DIR=docs/design/screenshots $(BIN)/python -m pytest -q tests/browser/test_pages.py
 
 bench: messages  ## Benchmarks at 100, 1,000 and 10,000 resources (bench/README.md)
 	$(BIN)/python bench/run.py $(ARGS)

@@ -28,6 +28,8 @@ from .pages import ALL_KEYS, LANGUAGES, PAGE_TYPES
 
 NARROWEST = {"width": 320, "height": 640}
 ZOOMED_200 = {"width": 640, "height": 450}
+# A phone, a tablet upright (320 px and the desktop are checked on their own).
+OTHER_WIDTHS = (375, 768)
 DESKTOP = {"width": 1280, "height": 900}
 SCREENSHOT_WIDTHS = {"phone": 375, "desktop": 1280}
 # Body text doubles; headings sized with clamp(rem + vw) grow a little less, by design.
@@ -95,6 +97,11 @@ def test_page_passes_the_accessibility_checks(tab, subtests, screenshot_dir, key
 
     with subtests.test("reflow at 320 px"):
         assert sideways_overflow(page) == [], "sideways scrolling at 320 px"
+
+    for width in OTHER_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        with subtests.test(f"no sideways scrolling at {width} px"):
+            assert sideways_overflow(page) == [], f"sideways scrolling at {width} px"
 
     page.set_viewport_size(ZOOMED_200)
     with subtests.test("200% zoom"):

@@ -324,6 +324,8 @@ class FormPage(AbstractEmailForm, BasePage):
         """Answers the link to this form fills in: a web-address question the link names, with
         an address on this site (a resource's page linking to the report form). Nothing else,
         so a crafted link cannot put words of its own in a visitor's answers."""
+        if not params:
+            return {}
         site = public_address().origin + "/"
         return {
             field.clean_name: params[field.clean_name]

@@ -57,10 +57,20 @@ def route_untranslated(home, request, components):
     """A page not translated into this landing page's language yet is shown in the default
     language at this language's address (/es/about/ shows the English About page), so a
     visitor following a link never meets a 404; base.html tells them, in their language, that
-    the page is not translated. Anything the default language does not have either is a 404."""
+    the page is not translated. A translation still in draft counts as not translated: its own
+    address shows the page it translates. Anything the default language does not have either is
+    a 404."""
     default = Locale.get_default()
     if not components or home.locale_id == default.pk:
         raise Http404
+    draft = Page.objects.filter(url_path=home.url_path + "/".join(components) + "/", live=False)
+    original = Page.objects.live().filter(
+        locale=default, translation_key__in=draft.values("translation_key")
+    )
+    original = original.first()
+    if original is not None:
+        request.untranslated_language = default.language_code
+        return original.specific.route(request, [])
     homes = type(home).objects.live().filter(translation_key=home.translation_key)
     source = homes.filter(locale=default).first()
     if source is None:

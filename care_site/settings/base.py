@@ -344,6 +344,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# A page sent for translation becomes a draft in the other language, published by the translator
+# once translated: until then its address shows the original with the "not translated" note.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Editing never loses work (docs/editor-guide.md): moderation through the "Editor → Moderator"
 # workflow (home/roles.py), comments, and the notice naming whoever else has the same page open

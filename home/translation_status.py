@@ -1,12 +1,26 @@
 """The "Translation status" report (Reports menu): every page of the default language, with its
 status in each other language. Missing: no translation yet. Out of date: the source page was
 published again after its text was last sent to translators (wagtail-localize's sync), or, for
-a translation made without wagtail-localize, after the translation was last published. Up to
-date: otherwise. Statuses are worked out in the database, so the list filters and pages."""
+a translation made without wagtail-localize, after the translation was last published. Not
+started, or partly translated (with the share done): pieces of text wait for their translation,
+counted as wagtail-localize's `Translation.get_progress()` counts them. Up to date: otherwise.
+Statuses are worked out in the database, so the list filters and pages."""
 
 import datetime
 
-from django.db.models import Case, Exists, OuterRef, Q, Subquery, TextChoices, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    TextChoices,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -18,7 +32,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 import django_filters
 
@@ -27,6 +41,8 @@ from search.reports import ReportViewSet
 
 class Status(TextChoices):
     MISSING = "missing", _("Missing")
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("Partly translated")
     OUT_OF_DATE = "out_of_date", _("Out of date")
     UP_TO_DATE = "up_to_date", _("Up to date")
 
@@ -47,13 +63,26 @@ def with_statuses(locales):
     last_sync = TranslationSource.objects.filter(
         object_id=OuterRef("translation_key"), locale=source_locale
     ).values("last_updated_at")[:1]
+    segments = StringSegment.objects.filter(
+        source__object_id=OuterRef("translation_key"), source__locale=source_locale
+    )
+    pages = pages.annotate(segments=counted(segments))
     for locale in locales:
         translations = Page.objects.filter(
             translation_key=OuterRef("translation_key"), locale=locale
         )
         published = translations.values("last_published_at")[:1]
+        done = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale=locale,
+            has_error=False,
+        )
         code = status_field(locale)
+        translated = f"translated_{code}"
         pages = pages.annotate(
+            **{translated: Coalesce(counted(segments.filter(Exists(done))), 0)}
+        ).annotate(
             **{
                 f"translation_{code}": Subquery(translations.values("pk")[:1]),
                 code: Case(
@@ -62,11 +91,29 @@ def with_statuses(locales):
                         last_published_at__gt=Coalesce(Subquery(last_sync), Subquery(published)),
                         then=Value(Status.OUT_OF_DATE),
                     ),
+                    When(Q(segments__gt=0, **{translated: 0}), then=Value(Status.NOT_STARTED)),
+                    When(segments__gt=F(translated), then=Value(Status.IN_PROGRESS)),
                     default=Value(Status.UP_TO_DATE),
                 ),
             }
         )
     return pages
+
+
+def counted(segments):
+    """How many of `segments` (string segments of one page's source) there are, as a subquery."""
+    grouped = segments.order_by().values("source__object_id").annotate(n=Count("pk"))
+    return Subquery(grouped.values("n")[:1], output_field=IntegerField())
+
+
+def status_label(page, locale):
+    """The status of `page` in `locale` in words, with the share done when partly translated."""
+    code = status_field(locale)
+    status = Status(getattr(page, code))
+    if status != Status.IN_PROGRESS:
+        return str(status.label)
+    share = getattr(page, f"translated_{code}") * 100 // page.segments
+    return str(_("%(percent)s%% translated") % {"percent": share})
 
 
 class TranslationStatusFilterSet(WagtailFilterSet):
@@ -96,10 +143,12 @@ class StatusColumn(Column):
 
     def __init__(self, locale):
         super().__init__(status_field(locale), label=locale.get_display_name())
+        self.locale = locale
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["status"] = Status(context["raw_value"])
+        context["status_label"] = status_label(instance, self.locale)
         context["translation_id"] = getattr(instance, f"translation_{self.name}")
         return context
 
@@ -141,7 +190,7 @@ class TranslationStatusReportView(ReportView):
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
         for locale in self.locales:
-            row[status_field(locale)] = Status(row[status_field(locale)]).label
+            row[status_field(locale)] = status_label(item, locale)
         return row
 
     def get_queryset(self):

@@ -1,6 +1,7 @@
 """The "Translation status" report: each page of the default language, with its status in
-Spanish (missing, up to date, out of date once the English page is published again after the
-last sync), filterable by status, listed in the Reports menu."""
+Spanish (missing, not started or partly translated as wagtail-localize counts the pieces of
+text, up to date, out of date once the English page is published again after the last sync),
+filterable by status, listed in the Reports menu."""
 
 import datetime
 
@@ -20,10 +21,16 @@ pytestmark = pytest.mark.django_db
 REPORT = "translation_status_report:index"
 
 
-def translate(page, locale):
-    """Translate `page` through wagtail-localize, as the "Translate this page" action does."""
+def translate(page, locale, share=1.0):
+    """Translate `page` through wagtail-localize, as the "Translate this page" action does, and
+    `share` of its pieces of text in the translation editor."""
     source, _created = TranslationSource.get_or_create_from_instance(page)
     translation = Translation.objects.create(source=source, target_locale=locale)
+    po = translation.export_po()
+    for number, entry in enumerate(po):
+        if number < len(po) * share:
+            entry.msgstr = f"ES {entry.msgid}"
+    translation.import_po(po)
     translation.save_target(publish=True)
     return page.get_translation(locale)
 
@@ -36,8 +43,14 @@ def pages(home_page, spanish):
         about = StandardPageFactory(parent=home_page, title="About", slug="about")
         privacy = StandardPageFactory(parent=home_page, title="Privacy", slug="privacy")
         StandardPageFactory(parent=home_page, title="Draft idea", slug="idea")
+        untouched = StandardPageFactory(parent=home_page, title="Untouched", slug="untouched")
+        half = StandardPageFactory(
+            parent=home_page, title="Half", slug="half", summary="One.", search_description="Two."
+        )
         translate(about, spanish)
         translate(privacy, spanish)
+        translate(untouched, spanish, share=0)
+        translate(half, spanish, share=0.5)
     with time_machine.travel(start + datetime.timedelta(days=1), tick=False):
         privacy.title = "Privacy notice"
         privacy.save_revision().publish()
@@ -62,6 +75,12 @@ def test_the_report_lists_each_pages_status_per_language(admin_client, pages):
     assert found["About"] == "Up to date"
     assert found["Privacy notice"] == "Out of date"
     assert found["Draft idea"] == "Missing"
+    assert found["Untouched"] == "Not started"
+    # The share wagtail-localize's own count gives (3 of the page's 5 pieces of text here).
+    half = pages.get_children().get(slug="half")
+    total, done = Translation.objects.get(source__object_id=half.translation_key).get_progress()
+    assert 0 < done < total
+    assert found["Half"] == f"{done * 100 // total}% translated"
 
 
 def test_the_report_filters_by_status(admin_client, pages):

@@ -6,7 +6,7 @@ large the site grows (tests/editors/test_dashboard.py holds it to that)."""
 
 import datetime
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from wagtail import hooks
@@ -91,7 +91,10 @@ class BrokenLinksPanel(DashboardPanel):
             outcome=LinkCheck.Outcome.BROKEN, url=F("page__external_url")
         )
         fields = ("page_id", "page__title", "url", "status_code", "error")
-        return self.counted(broken.values(*fields).order_by("page__title"))
+        found = self.counted(broken.values(*fields).order_by("page__title"))
+        # Never "every link worked" before any check has run: say when the last one did.
+        found["last_checked"] = LinkCheck.objects.aggregate(last=Max("checked_at"))["last"]
+        return found
 
 
 class TranslationsPanel(DashboardPanel):

@@ -218,6 +218,7 @@ class CallToActionBlock(LinkBlock):
     )
 
     class Meta:  # the icon and `url` are LinkBlock's
+        label = _("Call to action")
         template = "blocks/cta_block.html"
         description = _("A button that invites visitors to act, with an optional sentence.")
         preview_value = {

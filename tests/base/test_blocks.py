@@ -556,3 +556,9 @@ def test_block_preview_renders_in_the_admin(name, admin_client, site_content, fa
     main = soup(response).find("main")
     assert main is not None
     assert visible_text(str(main)) or main.find(["img", "iframe"]) is not None
+
+
+def test_the_call_to_action_block_is_named_in_words_in_the_block_chooser():
+    from care_site.base.blocks import BaseStreamBlock
+
+    assert BaseStreamBlock().child_blocks["cta"].label == "Call to action"

@@ -137,6 +137,28 @@ def test_resources_with_broken_links_link_to_their_editor_and_the_report(
 
 
 @pytest.mark.django_db
+def test_before_any_link_check_the_dashboard_does_not_say_every_link_worked(
+    client, editor, resource_index
+):
+    resource = ResourcePageFactory(parent=resource_index, title="Unchecked toolkit")
+    client.force_login(editor)
+    text = collapse(panel(client.get(DASHBOARD), "care-broken-links").get_text(" "))
+    assert "have not been checked yet" in text
+    assert "worked" not in text
+
+    checked = timezone.make_aware(datetime.datetime(2026, 11, 30, 9, 15))
+    LinkCheck.objects.create(
+        page=resource,
+        url=resource.external_url,
+        outcome=LinkCheck.Outcome.OK,
+        status_code=200,
+        checked_at=checked,
+    )
+    text = collapse(panel(client.get(DASHBOARD), "care-broken-links").get_text(" "))
+    assert "worked when the links were last checked, on November 30, 2026, 9:15" in text
+
+
+@pytest.mark.django_db
 def test_pages_without_a_spanish_version_link_to_translating_them(client, editor, home_page):
     about = StandardPageFactory(parent=home_page, title="About CARE")
     client.force_login(editor)

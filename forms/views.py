@@ -3,6 +3,7 @@ permissions, exports are safe to open, deleting needs the delete permission, and
 reading, export and deletion goes into the audit log. Also the spam folder, where reviewers
 release or delete what the spam checks caught."""
 
+import datetime
 from collections import Counter
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
@@ -34,9 +36,26 @@ class FormPagesListView(wagtail_views.FormPagesListView):
         return super().dispatch(request, *args, **kwargs)
 
 
+def local_time(value):
+    """`value` in the site's time zone, to the second (the admin shows that time, not UTC)."""
+    return timezone.localtime(value).replace(microsecond=0)
+
+
 class SubmissionsListView(wagtail_views.SubmissionsListView):
+    custom_value_preprocess = {
+        **wagtail_views.SubmissionsListView.custom_value_preprocess,
+        datetime.datetime: {
+            # XLSX dates hold no zone: in the site's, as the admin shows them (CSV names it).
+            "xlsx": lambda value: local_time(value).replace(tzinfo=None),
+            "csv": lambda value: local_time(value).strftime("%Y-%m-%d %H:%M:%S %Z"),
+        },
+    }
+
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+        value = super().preprocess_field_value(field, value, export_format)
+        # An XLSX cell holding text is text: Excel never evaluates it, and Wagtail writes a
+        # formula-like answer as text, so only CSV needs the protective apostrophe.
+        return neutralise(value) if export_format == self.FORMAT_CSV else value
 
     def stream_csv(self, queryset):
         yield UTF8_BOM

@@ -3,6 +3,7 @@ delete them; exports open safely in a spreadsheet; every view, export and deleti
 audit log."""
 
 import csv
+import datetime
 import io
 import zipfile
 
@@ -227,12 +228,12 @@ def dangerous_form(client, contact_form):
     return contact_form
 
 
-def expected_cells(messages, line_end="\r"):
+def expected_cells(messages, line_end="\r", protect="'"):
     for label, value in DANGEROUS.items():
-        assert messages[label] == "'" + value.strip()
-    assert messages["raw tab"] == "'\t=1+1"
-    assert messages["raw carriage return"] == "'" + line_end + "=1+1"
-    assert messages["'=cmd|' /C calc'!A0"] == "Señora Núñez ✓"
+        assert messages[label] == protect + value.strip()
+    assert messages["raw tab"] == protect + "\t=1+1"
+    assert messages["raw carriage return"] == protect + line_end + "=1+1"
+    assert messages[protect + "=cmd|' /C calc'!A0"] == "Señora Núñez ✓"
 
 
 @pytest.mark.django_db
@@ -275,8 +276,9 @@ def test_xlsx_export_has_no_formula_cell(admin_client, dangerous_form):
         "Language",
         "Consent given",
     )
-    # XML reads a carriage return back as a line feed.
-    expected_cells({row[1]: row[4] for row in rows[1:]}, line_end="\n")
+    # XML reads a carriage return back as a line feed. Cells are text cells (never formulas,
+    # checked by xlsx_rows), so they show the answers as given, with no apostrophe.
+    expected_cells({row[1]: row[4] for row in rows[1:]}, line_end="\n", protect="")
 
 
 @pytest.mark.django_db
@@ -357,3 +359,16 @@ def test_an_admin_user_without_page_or_submission_permissions_sees_nothing(
         assert response.status_code in (302, 403)
         assert b"Ada Lovelace" not in body_of(response)
     assert client.get(reverse("wagtailforms:index")).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_exports_give_the_time_in_the_sites_zone_to_the_second(admin_client, contact_form):
+    """The admin lists submissions in the site's time zone (New York here); exports agree."""
+    sent = datetime.datetime(2026, 12, 4, 14, 48, 36, 163970, tzinfo=datetime.UTC)
+    submission = Submission.objects.create(page=contact_form, form_data={"your_name": "Ada"})
+    Submission.objects.filter(pk=submission.pk).update(submit_time=sent)
+
+    rows = csv_rows(admin_client.get(submissions_url(contact_form), {"export": "csv"}))
+    assert rows[1][0] == "2026-12-04 09:48:36 EST"
+    rows = xlsx_rows(admin_client.get(submissions_url(contact_form), {"export": "xlsx"}))
+    assert rows[1][0] == datetime.datetime(2026, 12, 4, 9, 48, 36)

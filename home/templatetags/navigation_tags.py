@@ -198,8 +198,8 @@ NAMES_IN_RUNNING_TEXT = {
 
 
 def shown_in_note(link_language, page_language):
-    """"(in English)", in the link's language: said after a language's name when its link
-    shows the page in `page_language`, because the page is not translated yet."""
+    """The note said, in the link's language, after a language's name when its link shows the
+    page in `page_language` because the page is not translated yet: "(en inglés)"."""
     with translation.override(link_language):
         name = NAMES_IN_RUNNING_TEXT.get(page_language)
         name = str(name) if name else translation.get_language_info(page_language)["name_local"]

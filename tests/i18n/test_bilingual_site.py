@@ -107,9 +107,7 @@ def test_the_switcher_links_to_the_same_page_in_the_other_language(client):
     assert soup(client.get(spanish.url)).html["lang"] == "es"
 
 
-def test_a_page_without_translation_switches_to_its_own_spanish_address(
-    client, english_only_page
-):
+def test_a_page_without_translation_switches_to_its_own_spanish_address(client, english_only_page):
     """The visitor stays on the page: its Spanish address shows it in English, in the Spanish
     chrome, and the link says so before it is followed."""
     document = soup(client.get(english_only_page.url))

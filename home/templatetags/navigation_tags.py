@@ -7,6 +7,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import pgettext, pgettext_lazy
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -107,9 +108,12 @@ def menu_pages(context):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """`{% language_links as languages %}`: one dict per content language with `code`,
-    `name` (in that language), `url`, `current` and `is_translation` (the URL is this same
-    page in that language, not a fallback). The URL is the live translation of the current
-    page when there is one, the same view in that language for non-page views such as search,
+    `name` (in that language), `url`, `current`, `is_translation` (the URL is this same
+    page in that language, not a fallback) and `note`, said after the name in that language
+    when the URL shows the page in another one ("(en inglés)"), else "". The URL is the live
+    translation of the current page when there is one, the same view in that language for
+    non-page views such as search; for a page of the default language not translated yet, its
+    address in that language, where the site shows it untranslated (`route_untranslated`);
     else that language's landing page (or "/<code>/"). At most two queries."""
     request = context.get("request")
     here = current_page(context)
@@ -141,10 +145,17 @@ def language_links(context):
             for code in languages:
                 targets[code] = (translate_url(request.get_full_path(), code), True)
 
+    notes = {}
     for code in languages:
-        if not targets.get(code, (None,))[0]:
-            home = homes(context).get(code)
-            targets[code] = ((home.get_url(request) if home else None) or f"/{code}/", False)
+        if targets.get(code, (None,))[0]:
+            continue
+        fallback = untranslated_address(context, here, code)
+        if fallback:
+            targets[code] = (fallback, False)
+            notes[code] = shown_in_note(code, settings.LANGUAGE_CODE)
+            continue
+        home = homes(context).get(code)
+        targets[code] = ((home.get_url(request) if home else None) or f"/{code}/", False)
 
     return [
         {
@@ -155,9 +166,47 @@ def language_links(context):
             "is_translation": targets[code][1],
             "current": code == current_language,
             "is_default": code == settings.LANGUAGE_CODE,
+            "note": notes.get(code, ""),
         }
         for code in languages
     ]
+
+
+def untranslated_address(context, page, code):
+    """The address in language `code` of `page`, a page of the default language with no
+    translation into `code`: that language's landing page followed by the page's path below
+    the default landing page (/es/about/ for /en/about/), where `route_untranslated` shows it.
+    None for any other page, or when `code` has no landing page."""
+    if page is None or code == settings.LANGUAGE_CODE:
+        return None
+    default_home, home = homes(context).get(settings.LANGUAGE_CODE), homes(context).get(code)
+    if default_home is None or home is None or page.locale_id != default_home.locale_id:
+        return None
+    if not page.path.startswith(default_home.path) or page.path == default_home.path:
+        return None
+    home_url = home.get_url(context.get("request"))
+    if not home_url:
+        return None
+    return home_url + page.url_path[len(default_home.url_path) :]
+
+
+# Language names as they read inside a sentence (Spanish writes them in lower case).
+NAMES_IN_RUNNING_TEXT = {
+    "en": pgettext_lazy("a language named inside a sentence", "English"),
+    "es": pgettext_lazy("a language named inside a sentence", "Spanish"),
+}
+
+
+def shown_in_note(link_language, page_language):
+    """The note said, in the link's language, after a language's name when its link shows the
+    page in `page_language` because the page is not translated yet: "(en inglés)"."""
+    with translation.override(link_language):
+        name = NAMES_IN_RUNNING_TEXT.get(page_language)
+        name = str(name) if name else translation.get_language_info(page_language)["name_local"]
+        return pgettext(
+            "after a language's name in the language switcher: the page is not translated",
+            "(in %(language)s)",
+        ) % {"language": name}
 
 
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)

@@ -15,8 +15,9 @@ REACHABLE_CONTROLS_JS = """
     if (element.closest("wagtail-userbar")) continue;
     if (element.disabled || element.closest("[inert]") || element.type === "hidden") continue;
     if (element.tabIndex < 0) continue;
+    // Also false inside a closed <details>, unless CSS shows its content (the site's menu and
+    // the library's filters on wide screens).
     if (!element.checkVisibility({visibilityProperty: true})) continue;
-    if (element.closest("details:not([open])") && element.tagName !== "SUMMARY") continue;
     if (element.type === "radio") {
       if (seenRadioGroups.has(element.name)) continue;
       seenRadioGroups.add(element.name);

@@ -13,7 +13,7 @@ import pytest
 
 from events.models import EventIndexPage, EventPage
 from home.models import Footer, HomePage, StandardPage
-from resources.models import ResourceIndexPage, Topic
+from resources.models import ResourceIndexPage, ResourcePage, Topic
 from tests.helpers import soup, visible_text
 
 pytestmark = [pytest.mark.usefixtures("seeded"), pytest.mark.django_db]
@@ -107,11 +107,47 @@ def test_the_switcher_links_to_the_same_page_in_the_other_language(client):
     assert soup(client.get(spanish.url)).html["lang"] == "es"
 
 
-def test_a_page_without_translation_links_to_the_other_home(client, english_only_page):
+def test_a_page_without_translation_switches_to_its_own_spanish_address(client, english_only_page):
+    """The visitor stays on the page: its Spanish address shows it in English, in the Spanish
+    chrome, and the link says so before it is followed."""
     document = soup(client.get(english_only_page.url))
-    switcher = document.find("nav", class_="language-switcher")
-    assert switcher.find("a", hreflang="es")["href"] == page_in(HomePage, "es").url
+    spanish_link = document.find("nav", class_="language-switcher").find("a", hreflang="es")
+    assert spanish_link["href"] == "/es/only-in-english/"
+    assert spanish_link.get_text(" ", strip=True) == "Español (en inglés)"
     assert set(alternates(document)) == {"en", "x-default"}
+
+    followed = soup(client.get(spanish_link["href"]))
+    assert followed.html["lang"] == "es"
+    assert followed.find("h1").get_text(strip=True) == "Only in English"
+    assert followed.find(class_="untranslated-notice") is not None
+
+
+def test_an_untranslated_page_inside_a_translated_section_keeps_its_place(client):
+    """A new resource in the English library, the library itself being translated: the Spanish
+    link leads to the resource (at its Spanish fallback address), not to the Spanish home."""
+    library = page_in(ResourceIndexPage, "en")
+    resource = ResourcePage(
+        title="Only in the English library",
+        slug="only-in-the-english-library",
+        body="[]",
+        external_url="https://example.org/only-in-english",
+    )
+    library.add_child(instance=resource)
+    resource.save_revision().publish()
+
+    document = soup(client.get(resource.url))
+    spanish_link = document.find("nav", class_="language-switcher").find("a", hreflang="es")
+    assert spanish_link["href"] != page_in(HomePage, "es").url
+    assert "(en inglés)" in spanish_link.get_text(" ", strip=True)
+    followed = client.get(spanish_link["href"])
+    assert followed.status_code == 200
+    assert soup(followed).find("h1").get_text(strip=True) == "Only in the English library"
+
+
+def test_a_translated_page_links_to_its_translation_without_a_note(client):
+    english = page_in(EventIndexPage, "en")
+    links = soup(client.get(english.url)).find("nav", class_="language-switcher").find_all("a")
+    assert [link.get_text(" ", strip=True) for link in links] == ["English", "Español"]
 
 
 def test_an_english_only_page_is_shown_in_spanish_chrome_with_a_notice(client, english_only_page):

@@ -19,7 +19,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api as base_api
 from care_site.base import cache
 from care_site.base.locale import localize_pages
-from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.models import (
+    CONTENT_BOOST,
+    INLINE_RICH_TEXT,
+    SIGNPOST_SEARCH_FIELDS,
+    BasePage,
+    content_search_fields,
+)
 from resources import api as resource_api
 from resources.models import CARD_RELATIONS, ResourceIndexPage, ResourcePage, resource_cards
 
@@ -37,7 +43,7 @@ class PartnerIndexPage(BasePage):
     subpage_types = ["partners.PartnerPage"]
     max_count_per_parent = 1
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = SIGNPOST_SEARCH_FIELDS
     content_panels = [*BasePage.content_panels, "intro"]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     api_fields = [
@@ -102,11 +108,10 @@ class PartnerPage(BasePage):
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("description"),
-        index.RelatedFields("focus_areas", [index.SearchField("name")]),
-    ]
+    search_fields = content_search_fields(
+        "description",
+        index.RelatedFields("focus_areas", [index.SearchField("name", boost=CONTENT_BOOST)]),
+    )
     content_panels = [
         *BasePage.content_panels,
         "logo",
@@ -150,6 +155,10 @@ class PartnerPage(BasePage):
 
     class Meta:
         verbose_name = _("partner")
+
+    def name_as_publisher(self):
+        """Its name where it publishes a resource: what the resource is also found by."""
+        return self.title
 
     @cached_property
     def key_resources(self):

@@ -103,6 +103,34 @@ class BasePage(Page):
         return super().localized_draft
 
 
+# What the pages that lead to others (the landing page, index pages, forms) are searched by: their
+# title only. Their introductions and summaries describe what they list, so matching those put
+# the library's front page and the suggestion form above every resource about the words typed
+# (docs/decisions.md, "Search relevance"). Visitors looking for them type their name.
+SIGNPOST_SEARCH_FIELDS = [*Page.search_fields]
+
+# The weight of the text of what visitors come for (resources, partners, meetings) against that
+# of pages about the site (standard pages, left at the default): a word in the body of a
+# resource counts more than the same word in "About the Collaborative". A title (boost 2,
+# Wagtail's) counts most.
+CONTENT_BOOST = 1.5
+
+
+def content_search_fields(*fields):
+    """The search fields of a page type visitors come for: its title, and its summary and
+    `fields` (field names, or `index.RelatedFields` whose fields set their own boost) at
+    CONTENT_BOOST."""
+    return [
+        *Page.search_fields,
+        *(
+            field
+            if isinstance(field, index.RelatedFields)
+            else index.SearchField(field, boost=CONTENT_BOOST)
+            for field in ("summary", *fields)
+        ),
+    ]
+
+
 def start_page_types():
     """The page types offered as places to start (`search_start_page`)."""
     return [model for model in get_page_models() if getattr(model, "search_start_page", False)]

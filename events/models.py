@@ -146,6 +146,7 @@ class EventPage(RoutablePageMixin, BasePage):
     listing_select_related = ("locale", "image")
     depends_on_clock = True
     search_result_date = ("start", _("Meeting date"))
+    search_result_kind = ("eventpage", _("Meeting"))
 
     class Format(models.TextChoices):
         VIRTUAL = "virtual", _("Virtual")

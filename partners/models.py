@@ -4,7 +4,8 @@ developed."""
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import F, prefetch_related_objects
+from django.db.models import Count, F, OuterRef, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,7 @@ class PartnerPage(BasePage):
     listing_prefetch_related = ("focus_areas",)
 
     topics_field = "focus_areas"
+    search_result_kind = ("partnerpage", _("Partner"))
 
     serve_select_related = (*BasePage.serve_select_related, "logo")
 
@@ -155,6 +157,22 @@ class PartnerPage(BasePage):
 
     class Meta:
         verbose_name = _("partner")
+
+    @classmethod
+    def search_result_facts(cls):
+        published = (
+            ResourcePage.objects.live()
+            # In its language, whichever translation of the partner it names as publisher.
+            .filter(
+                locale=OuterRef("locale"),
+                publisher_page__translation_key=OuterRef("translation_key"),
+            )
+            .order_by()
+            .values("locale")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return {"resources": Coalesce(Subquery(published), 0)}
 
     def name_as_publisher(self):
         """Its name where it publishes a resource: what the resource is also found by."""

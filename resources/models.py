@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, prefetch_related_objects
+from django.db.models import Value as V
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -183,6 +185,7 @@ class ResourcePage(BasePage):
     listing_select_related = ("locale", *CARD_RELATIONS)
     listing_prefetch_related = ("topics",)
     search_result_date = ("publication_date", _("Published"))
+    search_result_kind = ("resourcepage", _("Resource"))
 
     topics_field = "topics"
     serve_select_related = (*BasePage.serve_select_related, "resource_type", "publisher_page")
@@ -324,6 +327,13 @@ class ResourcePage(BasePage):
 
     class Meta:
         verbose_name = _("resource")
+
+    @classmethod
+    def search_result_facts(cls):
+        return {
+            "kind": F("resource_type__name"),
+            "publisher": Coalesce(F("publisher_page__title"), NullIf(F("publisher_name"), V(""))),
+        }
 
     def pages_listing_this(self):
         """Beyond the library and the landing page above it: the publisher's page lists it."""

@@ -34,6 +34,9 @@ class BasePage(Page):
     depends_on_clock = False
     # The date shown with it in search results: (field name, label), or None.
     search_result_date = None
+    # What search results call it, in visitors' words, and the `?type=` of the filter that shows
+    # only its kind (page types with the same key are filtered together).
+    search_result_kind = ("page", _("Page"))
     # Offered as a place to start when a search finds nothing or a page is not found.
     search_start_page = False
     # Query parameters of the content API's pages listing that filter this type, applied by
@@ -89,6 +92,14 @@ class BasePage(Page):
             if isinstance(field, StreamField)
             for url in embeds.urls_in(getattr(self, field.name))
         ]
+
+    @classmethod
+    def search_result_facts(cls):
+        """What a search result of this type shows to help choose it, as expressions read with
+        the page of results in one query (`search.results.page_details`): any of "kind" (shown
+        after its name: "Resource · Report"), "publisher" and "resources" (how many it
+        published)."""
+        return {}
 
     @property
     def meta_description(self):

@@ -24,7 +24,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api as base_api
 from care_site.base.blocks import BaseStreamBlock, LinkBlock
 from care_site.base.locale import localize_pages
-from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.models import (
+    INLINE_RICH_TEXT,
+    SIGNPOST_SEARCH_FIELDS,
+    BasePage,
+    content_search_fields,
+)
 from care_site.base.view_restrictions import is_visible
 
 from . import api as event_api
@@ -82,7 +87,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage", "care_forms.FormPage"]
     max_count_per_parent = 1
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = SIGNPOST_SEARCH_FIELDS
     content_panels = [*BasePage.content_panels, "intro", "register_text", "register_link"]
     translatable_fields = [
         *BasePage.translatable_fields,
@@ -142,6 +147,7 @@ class EventPage(RoutablePageMixin, BasePage):
     listing_select_related = ("locale", "image")
     depends_on_clock = True
     search_result_date = ("start", _("Meeting date"))
+    search_result_kind = ("eventpage", _("Meeting"))
 
     class Format(models.TextChoices):
         VIRTUAL = "virtual", _("Virtual")
@@ -239,11 +245,7 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("materials"),
     ]
 
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("body"),
-        index.FilterField("start"),
-    ]
+    search_fields = [*content_search_fields("body"), index.FilterField("start")]
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel([FieldRowPanel(["start", "end"]), "time_zone"], heading=_("When")),

@@ -28,11 +28,10 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from care_site.base import api as base_api
-from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.models import INLINE_RICH_TEXT, SIGNPOST_SEARCH_FIELDS, BasePage
 from care_site.base.public_address import public_address
 
 from . import ratelimit, spam
@@ -183,7 +182,7 @@ class FormPage(AbstractEmailForm, BasePage):
     # the models.
     submissions_list_view_class = None
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = SIGNPOST_SEARCH_FIELDS
 
     content_panels = [
         *BasePage.content_panels,

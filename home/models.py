@@ -28,7 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api, cache
 from care_site.base.blocks import BaseStreamBlock, LinkBlock
 from care_site.base.locale import locale_id_for, localize_pages
-from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.models import INLINE_RICH_TEXT, SIGNPOST_SEARCH_FIELDS, BasePage
 from care_site.base.routing import route_in_one_query, route_untranslated
 from care_site.base.view_restrictions import is_visible
 
@@ -137,7 +137,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = SIGNPOST_SEARCH_FIELDS
 
     content_panels = [
         *Page.content_panels,

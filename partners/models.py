@@ -5,7 +5,8 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, prefetch_related_objects
+from django.db.models import Count, F, OuterRef, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api as base_api
 from care_site.base import cache
 from care_site.base.locale import localize_pages
-from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.models import (
+    CONTENT_BOOST,
+    INLINE_RICH_TEXT,
+    SIGNPOST_SEARCH_FIELDS,
+    BasePage,
+    content_search_fields,
+)
 from resources import api as resource_api
 from resources.models import CARD_RELATIONS, ResourceIndexPage, ResourcePage, resource_cards
 
@@ -40,7 +47,7 @@ class PartnerIndexPage(BasePage):
     subpage_types = ["partners.PartnerPage"]
     max_count_per_parent = 1
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = SIGNPOST_SEARCH_FIELDS
     content_panels = [*BasePage.content_panels, "intro"]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     api_fields = [
@@ -70,6 +77,7 @@ class PartnerPage(BasePage):
     listing_prefetch_related = ("focus_areas",)
 
     topics_field = "focus_areas"
+    search_result_kind = ("partnerpage", _("Partner"))
 
     serve_select_related = (*BasePage.serve_select_related, "logo")
 
@@ -106,11 +114,10 @@ class PartnerPage(BasePage):
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("description"),
-        index.RelatedFields("focus_areas", [index.SearchField("name")]),
-    ]
+    search_fields = content_search_fields(
+        "description",
+        index.RelatedFields("focus_areas", [index.SearchField("name", boost=CONTENT_BOOST)]),
+    )
     content_panels = [
         *BasePage.content_panels,
         "logo",
@@ -154,6 +161,26 @@ class PartnerPage(BasePage):
 
     class Meta:
         verbose_name = _("partner")
+
+    @classmethod
+    def search_result_facts(cls):
+        published = (
+            ResourcePage.objects.live()
+            # In its language, whichever translation of the partner it names as publisher.
+            .filter(
+                locale=OuterRef("locale"),
+                publisher_page__translation_key=OuterRef("translation_key"),
+            )
+            .order_by()
+            .values("locale")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return {"resources": Coalesce(Subquery(published), 0)}
+
+    def name_as_publisher(self):
+        """Its name where it publishes a resource: what the resource is also found by."""
+        return self.title
 
     @cached_property
     def key_resources(self):

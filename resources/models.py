@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, prefetch_related_objects
+from django.db.models import Value as V
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -27,7 +29,13 @@ from care_site.base import api as base_api
 from care_site.base import cache
 from care_site.base.blocks import BaseStreamBlock
 from care_site.base.embeds import stored_embed
-from care_site.base.models import INLINE_RICH_TEXT, BasePage
+from care_site.base.models import (
+    CONTENT_BOOST,
+    INLINE_RICH_TEXT,
+    SIGNPOST_SEARCH_FIELDS,
+    BasePage,
+    content_search_fields,
+)
 from care_site.base.public_address import absolute_url
 from care_site.base.view_restrictions import is_visible
 
@@ -122,7 +130,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = SIGNPOST_SEARCH_FIELDS
     content_panels = [*BasePage.content_panels, "intro"]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
@@ -177,6 +185,7 @@ class ResourcePage(BasePage):
     listing_select_related = ("locale", *CARD_RELATIONS)
     listing_prefetch_related = ("topics",)
     search_result_date = ("publication_date", _("Published"))
+    search_result_kind = ("resourcepage", _("Resource"))
 
     topics_field = "topics"
     serve_select_related = (*BasePage.serve_select_related, "resource_type", "publisher_page")
@@ -249,13 +258,19 @@ class ResourcePage(BasePage):
     subpage_types = []
 
     search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("body"),
-        index.SearchField("transcript"),
-        index.SearchField("publisher_name"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
-        index.RelatedFields("resource_type", [index.SearchField("name")]),
-        index.RelatedFields("publisher_page", [index.SearchField("title")]),
+        *content_search_fields(
+            "body",
+            "transcript",
+            "publisher_name",
+            index.RelatedFields("topics", [index.SearchField("name", boost=CONTENT_BOOST)]),
+            index.RelatedFields("resource_type", [index.SearchField("name", boost=CONTENT_BOOST)]),
+            # Not the partner's `title`: a field named "title" is indexed as this page's title,
+            # so every resource of "Community Health Equity Institute" matched "health equity"
+            # there.
+            index.RelatedFields(
+                "publisher_page", [index.SearchField("name_as_publisher", boost=CONTENT_BOOST)]
+            ),
+        ),
         index.FilterField("publication_date"),
     ]
 
@@ -312,6 +327,13 @@ class ResourcePage(BasePage):
 
     class Meta:
         verbose_name = _("resource")
+
+    @classmethod
+    def search_result_facts(cls):
+        return {
+            "kind": F("resource_type__name"),
+            "publisher": Coalesce(F("publisher_page__title"), NullIf(F("publisher_name"), V(""))),
+        }
 
     def pages_listing_this(self):
         """Beyond the library and the landing page above it: the publisher's page lists it."""

@@ -94,8 +94,9 @@ def _fold(text):
     return "".join(lower for lower, _index in pairs), [index for _lower, index in pairs]
 
 
-def _stem(term):
-    # Enough to mark "determinant" for "determinants": the backends stem, so should we.
+def stem(term):
+    """`term` without a plural ending ("determinants", "oficinas", "offices"): enough to mark
+    and, on SQLite, to find the other forms of a word (`search.backends.sqlite`)."""
     if len(term) > 4 and term.endswith("es"):
         return term[:-2]
     if len(term) > 3 and term.endswith("s"):
@@ -107,12 +108,10 @@ def matches(text, terms):
     """The (start, end) spans of `text` that match `terms`, ignoring case and accents: the words
     that start like one of `terms` (two-letter terms match whole words only; single letters
     nothing)."""
-    stems = sorted(
-        {_stem(_fold(term)[0]) for term in terms if len(term) > 1}, key=len, reverse=True
-    )
+    stems = sorted({stem(_fold(term)[0]) for term in terms if len(term) > 1}, key=len, reverse=True)
     if not stems or not text:
         return []
-    alternatives = [re.escape(stem) + (r"\w*" if len(stem) > 2 else r"\b") for stem in stems]
+    alternatives = [re.escape(s) + (r"\w*" if len(s) > 2 else r"\b") for s in stems]
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
     folded, origins = _fold(text)
     return [

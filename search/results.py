@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import DateField, DateTimeField, F, TextField, Value
+from django.db.models import DateField, DateTimeField, F, IntegerField, TextField, Value
 from django.db.models.functions import Cast
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +38,11 @@ class Result:
     date_label: str = ""
     promoted: bool = False
     page: Page | None = None
+    # What helps choose it (`search_result_facts` on the page type): "Report", a publisher, how
+    # many resources a partner published.
+    kind: str = ""
+    publisher: str = ""
+    resources: int | None = None
 
     @property
     def date_is_datetime(self):
@@ -45,21 +50,25 @@ class Result:
 
     @classmethod
     def for_page(cls, page, request, details, *, promoted=False, summary=""):
-        """`page` is a plain `Page`; `details` holds its (summary, date) (see `page_details`)."""
+        """`page` is a plain `Page`; `details` holds its summary, date and facts (see
+        `page_details`)."""
         model = page.specific_class or type(page)
         # The date shown with a result of this page type (`search_result_date` on the page type).
         _field_name, date_label = getattr(model, "search_result_date", None) or (None, "")
-        page_summary, day = details.get(page.pk, ("", None))
+        page_summary, day, facts = details.get(page.pk, ("", None, {}))
         summary = summary or page.search_description or page_summary
         return cls(
             title=page.title,
             url=page.get_url(request) or "",
-            type_label=capfirst(model._meta.verbose_name),
+            type_label=kind_label(model),
             summary=Truncator(summary).words(SUMMARY_WORDS),
             date=day,
             date_label=date_label,
             promoted=promoted,
             page=page,
+            kind=facts.get("kind") or "",
+            publisher=facts.get("publisher") or "",
+            resources=facts.get("resources"),
         )
 
     @classmethod
@@ -73,15 +82,30 @@ class Result:
         )
 
 
+def kind_of(model):
+    """(key, label) of the kind of result a page type gives (`search_result_kind`)."""
+    return getattr(model, "search_result_kind", None) or ("page", _("Page"))
+
+
+def kind_label(model):
+    return capfirst(kind_of(model)[1])
+
+
+# The facts a page type may give its results (`search_result_facts`), each in a column of
+# its own so the page types' rows can be read in one UNION.
+FACT_FIELDS = {"kind": TextField, "publisher": TextField, "resources": IntegerField}
+
+
 def page_details(pages):
-    """{pk: (summary, date)} for plain `Page` objects, read from their page types' tables in one
-    UNION query (`.specific()` would take one query per page type on the results page)."""
+    """{pk: (summary, date, facts)} for plain `Page` objects, read from their page types' tables
+    in one UNION query (`.specific()` would take one query per page type on the results page)."""
     selects = []
     for model in dict.fromkeys(page.specific_class for page in pages if page.specific_class):
         field_name, _label = getattr(model, "search_result_date", None) or (None, "")
         field_names = {field.name for field in model._meta.get_fields()}
         summary = F("summary") if "summary" in field_names else Value("")
         moment = field_name and isinstance(model._meta.get_field(field_name), DateTimeField)
+        facts = getattr(model, "search_result_facts", dict)()
         selects.append(
             model.objects.filter(pk__in=[page.pk for page in pages if page.specific_class is model])
             .annotate(
@@ -90,17 +114,31 @@ def page_details(pages):
                     F(field_name) if field_name and not moment else Value(None), DateField()
                 ),
                 result_moment=Cast(F(field_name) if moment else Value(None), DateTimeField()),
+                **{
+                    f"result_{name}": Cast(facts.get(name, Value(None)), field())
+                    for name, field in FACT_FIELDS.items()
+                },
             )
-            .values_list("pk", "result_summary", "result_day", "result_moment")
+            .values_list(
+                "pk",
+                "result_summary",
+                "result_day",
+                "result_moment",
+                *(f"result_{name}" for name in FACT_FIELDS),
+            )
             .order_by()
         )
     if not selects:
         return {}
     rows = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
-    return {pk: (summary or "", day or moment) for pk, summary, day, moment in rows}
+    return {
+        pk: (summary or "", day or moment, dict(zip(FACT_FIELDS, facts, strict=True)))
+        for pk, summary, day, moment, *facts in rows
+    }
 
 
-TypeFacet = namedtuple("TypeFacet", ["key", "label", "count", "content_type_id"])
+# A kind of result: `content_type_ids` of the page types it gathers (`search_result_kind`).
+TypeFacet = namedtuple("TypeFacet", ["key", "label", "count", "content_type_ids"])
 
 
 class SiteSearch:
@@ -158,14 +196,15 @@ class SiteSearch:
 
         counts = Counter(cache.cached(count_types, self._cache_key("types")))
         counts.update(page.content_type_id for page, _pick in self.promotions if page is not None)
-        facets = []
+        kinds = {}  # key: (label, count, content type ids)
         for content_type_id, count in counts.items():
-            content_type = ContentType.objects.get_for_id(content_type_id)
-            model = content_type.model_class()
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
             if model is None or not count:
                 continue
-            label = capfirst(model._meta.verbose_name)
-            facets.append(TypeFacet(content_type.model, label, count, content_type_id))
+            key = kind_of(model)[0]
+            _label, total, ids = kinds.get(key, (kind_label(model), 0, ()))
+            kinds[key] = (kind_label(model), total + count, (*ids, content_type_id))
+        facets = [TypeFacet(key, *kind) for key, kind in kinds.items()]
         return sorted(facets, key=lambda facet: (-facet.count, str(facet.label)))
 
     @property
@@ -182,10 +221,10 @@ class SiteSearch:
             (page, pick)
             for page, pick in self.promotions
             if selected is None
-            or getattr(page, "content_type_id", None) == selected.content_type_id
+            or getattr(page, "content_type_id", None) in selected.content_type_ids
         ]
         if selected:
-            pages = pages.filter(content_type_id=selected.content_type_id)
+            pages = pages.filter(content_type_id__in=selected.content_type_ids)
         search_results = pages.search(self.query.expression)
         positions = range(selected.count if selected else self.total)
         shown = Paginator(positions, RESULTS_PER_PAGE).get_page(number)

@@ -34,6 +34,9 @@ class BasePage(Page):
     depends_on_clock = False
     # The date shown with it in search results: (field name, label), or None.
     search_result_date = None
+    # What search results call it, in visitors' words, and the `?type=` of the filter that shows
+    # only its kind (page types with the same key are filtered together).
+    search_result_kind = ("page", _("Page"))
     # Offered as a place to start when a search finds nothing or a page is not found.
     search_start_page = False
     # Query parameters of the content API's pages listing that filter this type, applied by
@@ -90,6 +93,14 @@ class BasePage(Page):
             for url in embeds.urls_in(getattr(self, field.name))
         ]
 
+    @classmethod
+    def search_result_facts(cls):
+        """What a search result of this type shows to help choose it, as expressions read with
+        the page of results in one query (`search.results.page_details`): any of "kind" (shown
+        after its name: "Resource · Report"), "publisher" and "resources" (how many it
+        published)."""
+        return {}
+
     @property
     def meta_description(self):
         return self.search_description or self.summary
@@ -101,6 +112,34 @@ class BasePage(Page):
         if self.locale_id == active_locale_id():
             return self
         return super().localized_draft
+
+
+# What the pages that lead to others (the landing page, index pages, forms) are searched by: their
+# title only. Their introductions and summaries describe what they list, so matching those put
+# the library's front page and the suggestion form above every resource about the words typed
+# (docs/decisions.md, "Search relevance"). Visitors looking for them type their name.
+SIGNPOST_SEARCH_FIELDS = [*Page.search_fields]
+
+# The weight of the text of what visitors come for (resources, partners, meetings) against that
+# of pages about the site (standard pages, left at the default): a word in the body of a
+# resource counts more than the same word in "About the Collaborative". A title (boost 2,
+# Wagtail's) counts most.
+CONTENT_BOOST = 1.5
+
+
+def content_search_fields(*fields):
+    """The search fields of a page type visitors come for: its title, and its summary and
+    `fields` (field names, or `index.RelatedFields` whose fields set their own boost) at
+    CONTENT_BOOST."""
+    return [
+        *Page.search_fields,
+        *(
+            field
+            if isinstance(field, index.RelatedFields)
+            else index.SearchField(field, boost=CONTENT_BOOST)
+            for field in ("summary", *fields)
+        ),
+    ]
 
 
 def start_page_types():

@@ -1,6 +1,7 @@
 """Wagtail's database search backend (`WAGTAILSEARCH_BACKENDS`), with SQLite's full-text search
-made to stay fast however large the library grows (see `search.backends.sqlite`). PostgreSQL
-and MySQL get Wagtail's own backends unchanged."""
+made to stay fast however large the library grows and to find words in their other forms (see
+`search.backends.sqlite`), and PostgreSQL's made to search each page in its own language,
+ignoring accents (`search.backends.postgres`). MySQL gets Wagtail's own backend unchanged."""
 
 from django.db import connection
 
@@ -10,6 +11,10 @@ from modelsearch.backends import database as modelsearch_database
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend's module
+    if connection.vendor == "postgresql":
+        from .postgres import LanguagePostgresSearchBackend
+
+        return LanguagePostgresSearchBackend(params)
     backend = database_backend(params)
     # The database backend has just decided whether this SQLite has full-text search (FTS5).
     if connection.vendor == "sqlite" and modelsearch_database.USE_SQLITE_FTS:

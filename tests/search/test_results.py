@@ -37,7 +37,7 @@ def test_a_result_shows_its_type_title_summary_and_date(client, resource_index):
         publication_date=datetime.date(2023, 5, 4),
     )
     item = result_items(client.get(SEARCH, {"q": "equity offices"}))[0]
-    assert item.select_one(".search-result__type").get_text(strip=True) == "Resource"
+    assert item.select_one(".search-result__type").get_text(strip=True) == "Resource · Report"
     link = item.select_one(".search-result__title a")
     assert link["href"] == resource.url
     assert [mark.get_text() for mark in link.find_all("mark")] == ["Equity", "Offices"]
@@ -51,7 +51,7 @@ def test_an_event_shows_when_it_happens(client, event_index):
     start = timezone.make_aware(datetime.datetime(2031, 3, 24, 15, 0))
     EventPageFactory(parent=event_index, title="Peer learning on equity offices", start=start)
     item = result_items(client.get(SEARCH, {"q": "equity offices"}))[0]
-    assert item.select_one(".search-result__type").get_text(strip=True) == "Event"
+    assert item.select_one(".search-result__type").get_text(strip=True) == "Meeting"
     assert item.select_one("time")["datetime"].startswith("2031-03-24T15:00:00")
 
 
@@ -100,8 +100,8 @@ def test_resources_are_found_by_body_topics_and_type(client, resource_index):
 
 
 def test_resources_are_found_by_their_publisher_partner(client, resource_index, partner_index):
-    """Relies on `index.RelatedFields("publisher_page", [SearchField("title")])` in
-    ResourcePage.search_fields (resources app)."""
+    """Relies on `index.RelatedFields("publisher_page", [SearchField("name_as_publisher")])`
+    in ResourcePage.search_fields (resources app)."""
     partner = PartnerPageFactory(parent=partner_index, title="Network for Public Health Law")
     ResourcePageFactory(parent=resource_index, title="Offices overview", publisher_page=partner)
     found = titles(client.get(SEARCH, {"q": "network public health law"}))
@@ -129,7 +129,7 @@ def test_filter_by_type_with_counts(client, resource_index, event_index):
     assert [" ".join(link.get_text().split()) for link in links] == [
         "All types (4)",
         "Resource (3)",
-        "Event (1)",
+        "Meeting (1)",
     ]
     assert links[0]["aria-current"] == "true"
 
@@ -137,7 +137,7 @@ def test_filter_by_type_with_counts(client, resource_index, event_index):
     assert titles(filtered) == ["Walrus meeting"]
     assert "4 results for “walrus”" in visible_text(filtered)
     current = soup(filtered).select_one('.search-filter a[aria-current="true"]')
-    assert "Event" in current.get_text()
+    assert "Meeting" in current.get_text()
 
 
 def test_an_unknown_type_shows_everything(client, resource_index):
@@ -284,5 +284,38 @@ def test_cached_results_and_counts_follow_every_change(client, resource_index):
     response = client.get(SEARCH, {"q": "capybara"})
     assert titles(response) == ["Capybara care"]
     assert [(facet.key, facet.count) for facet in response.context["search"].facets] == [
-        ("standardpage", 1)
+        ("page", 1)
     ]
+
+
+def test_results_are_labelled_in_visitors_words_with_what_helps_choose(
+    client, home_page, resource_index, partner_index, event_index
+):
+    partner = PartnerPageFactory(parent=partner_index, title="Okapi Health Network")
+    ResourcePageFactory(parent=resource_index, title="Okapi report", publisher_page=partner)
+    ResourcePageFactory(parent=resource_index, title="Okapi guide", publisher_name="Okapi Press")
+    EventPageFactory(parent=event_index, title="Okapi meeting")
+    StandardPageFactory(parent=home_page, title="About okapi")
+    response = client.get(SEARCH, {"q": "okapi"})
+    shown = {
+        " ".join(item.select_one(".search-result__title").get_text().split()): visible_text(
+            str(item)
+        )
+        for item in result_items(response)
+    }
+    assert shown["Okapi report"].startswith("Resource · Report Okapi report")
+    assert "Publisher: Okapi Health Network" in shown["Okapi report"]
+    assert "Publisher: Okapi Press" in shown["Okapi guide"]
+    assert shown["Okapi meeting"].startswith("Meeting ")
+    assert shown["Okapi Health Network"].startswith("Partner ")
+    assert "1 resource in the library" in shown["Okapi Health Network"]
+    assert shown["About okapi"].startswith("Page ")
+    internal_names = ("Standard page", "Landing page", "Form page", "Event", "Community page")
+    assert not any(text.startswith(internal_names) for text in shown.values())
+
+
+def test_the_results_page_has_a_description_in_the_visitors_language(client, spanish_home):
+    for path, words in [(SEARCH, "Search the resources"), ("/es/search/", "Busque los recursos")]:
+        response = client.get(path, {"q": "equity"})
+        description = soup(response).find("meta", attrs={"name": "description"})
+        assert description["content"].startswith(words)

@@ -1,0 +1,74 @@
+"""PostgreSQL full-text search in each page's own language, ignoring accents.
+
+Wagtail's PostgreSQL backend (modelsearch) indexes and searches everything with one text search
+configuration, the database's default (`english`): Spanish words were not stemmed ("oficina"
+did not find "oficinas") and accents had to be typed ("civica" did not find "cívica"). Here:
+
+- Each page is indexed with its own language's configuration (`TEXT_SEARCH_CONFIGS`): English
+  pages with `care_english`, Spanish ones with `care_spanish`. Both are PostgreSQL's own
+  configuration for the language with `unaccent` applied before the stemmer (migration
+  `search/0003`), so words match with or without their accents.
+- A search is read in every language's configuration and matches a page that matches in any of
+  them. The visitor's language is not enough: editors search pages of every language from the
+  admin in theirs, and the page's own configuration is what its index entry was made with.
+
+Everything else (ranking, weights, phrases, counts) is Wagtail's."""
+
+import copy
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+
+from wagtail.models import Locale
+
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+
+# Created by migration search/0003: PostgreSQL's configuration for the language, unaccented.
+TEXT_SEARCH_CONFIGS = {"en": "care_english", "es": "care_spanish"}
+
+
+def config_for(language_code):
+    """The text search configuration of a language (the site's default language's when the
+    language has none of its own)."""
+    default = TEXT_SEARCH_CONFIGS[settings.LANGUAGE_CODE.split("-")[0]]
+    return TEXT_SEARCH_CONFIGS.get((language_code or "").split("-")[0], default)
+
+
+class LanguageIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        """Wagtail's, once per language: each object is indexed with its language's
+        configuration. One query finds the languages, whatever the number of objects."""
+        locale_ids = {getattr(obj, "locale_id", None) for obj in objs} - {None}
+        languages = dict(
+            Locale.objects.filter(pk__in=locale_ids).values_list("pk", "language_code")
+        )
+        by_config = defaultdict(list)
+        for obj in objs:
+            by_config[config_for(languages.get(getattr(obj, "locale_id", None)))].append(obj)
+        for config, group in by_config.items():
+            backend = copy.copy(self.backend)
+            backend.config = config  # what Wagtail's indexer reads
+            super(LanguageIndex, LanguageIndex(backend)).add_items(model, group)
+
+
+class LanguageSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def build_tsquery(self, query, config=None):
+        """The query read in each language's configuration; a page matches if it matches in
+        any of them (its own, in practice)."""
+        queries = [
+            self.build_tsquery_content(query, config=language_config)
+            for language_config in dict.fromkeys(TEXT_SEARCH_CONFIGS.values())
+        ]
+        queries = [built for built in queries if built is not None]
+        return reduce(or_, queries) if queries else None
+
+
+class LanguagePostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = LanguageSearchQueryCompiler
+    index_class = LanguageIndex

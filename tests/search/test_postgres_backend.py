@@ -1,0 +1,57 @@
+"""The PostgreSQL search backend (search/backends/postgres.py) against Wagtail's, which it
+replaces: each page is searched in its own language, accents ignored; English searches find what
+they found before. PostgreSQL only (SQLite: test_sqlite_backend.py)."""
+
+from django.db import connection
+
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+import pytest
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("seeded"),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's full-text search"),
+]
+
+COUNTY_HEALTH_ES = "Informe nacional de resultados de County Health Rankings 2023"
+EQUITY_OFFICES_ES = "Panorama de las oficinas estatales y locales de equidad"
+
+
+def wagtails():
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+    return PostgresSearchBackend({})
+
+
+def titles(backend, query, language):
+    pages = Page.objects.live().filter(
+        depth__gt=1, locale=Locale.objects.get(language_code=language)
+    )
+    return [page.title for page in backend.search(query, pages)]
+
+
+def test_the_backend_is_ours():
+    assert type(get_search_backend()).__name__ == "LanguagePostgresSearchBackend"
+
+
+def test_spanish_typed_without_accents_finds_the_accented_words():
+    ours = get_search_backend()
+    for query in ["civica", "cívica", "participacion civica", "discriminacion"]:
+        assert COUNTY_HEALTH_ES in titles(ours, query, "es"), query
+    # Wagtail's read every language with one configuration that keeps accents.
+    assert COUNTY_HEALTH_ES not in titles(wagtails(), "civica", "es")
+
+
+def test_spanish_words_are_stemmed_as_spanish():
+    ours = get_search_backend()
+    assert EQUITY_OFFICES_ES in titles(ours, "oficina estatal", "es")
+    # "en" is a Spanish stop word: not required of the pages found.
+    assert titles(ours, "equidad en salud", "es") == titles(ours, "equidad salud", "es")
+
+
+def test_english_searches_find_what_wagtails_found():
+    ours = get_search_backend()
+    for query in ["equity offices", "social determinants", "municipal offices", "health"]:
+        assert sorted(titles(ours, query, "en")) == sorted(titles(wagtails(), query, "en")), query

@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -22,11 +22,9 @@ from care_site.base import api as base_api
 from care_site.base import cache
 from care_site.base.locale import localize_pages
 from care_site.base.models import (
-    CONTENT_BOOST,
     INLINE_RICH_TEXT,
     SIGNPOST_SEARCH_FIELDS,
     BasePage,
-    content_search_fields,
 )
 from resources import api as resource_api
 from resources.models import CARD_RELATIONS, ResourceIndexPage, ResourcePage, resource_cards
@@ -114,10 +112,14 @@ class PartnerPage(BasePage):
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
-    search_fields = content_search_fields(
-        "description",
-        index.RelatedFields("focus_areas", [index.SearchField("name", boost=CONTENT_BOOST)]),
-    )
+    # A partner is found by its name and what it does, at the weight of pages about the site:
+    # for a topic, the resources on it come before the organisations working on it.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.RelatedFields("focus_areas", [index.SearchField("name")]),
+    ]
     content_panels = [
         *BasePage.content_panels,
         "logo",

@@ -120,7 +120,7 @@ class BasePage(Page):
 # (docs/decisions.md, "Search relevance"). Visitors looking for them type their name.
 SIGNPOST_SEARCH_FIELDS = [*Page.search_fields]
 
-# The weight of the text of what visitors come for (resources, partners, meetings) against that
+# The weight of the text of what visitors come for (resources, meetings) against that
 # of pages about the site (standard pages, left at the default): a word in the body of a
 # resource counts more than the same word in "About the Collaborative". A title (boost 2,
 # Wagtail's) counts most.

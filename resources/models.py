@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, prefetch_related_objects
+from django.db.models import Case, Count, F, When, prefetch_related_objects
 from django.db.models import Value as V
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
@@ -37,7 +37,7 @@ from care_site.base.models import (
     content_search_fields,
 )
 from care_site.base.public_address import absolute_url
-from care_site.base.view_restrictions import is_visible
+from care_site.base.view_restrictions import is_visible, visible_q
 
 from . import api as resource_api
 from .feeds import ResourceFeed
@@ -330,9 +330,11 @@ class ResourcePage(BasePage):
 
     @classmethod
     def search_result_facts(cls):
+        # A partner nobody may see is not named as publisher (nor is its title the fallback).
+        partner = Case(When(visible_q("publisher_page__"), then=F("publisher_page__title")))
         return {
             "kind": F("resource_type__name"),
-            "publisher": Coalesce(F("publisher_page__title"), NullIf(F("publisher_name"), V(""))),
+            "publisher": Coalesce(partner, NullIf(F("publisher_name"), V(""))),
         }
 
     def pages_listing_this(self):

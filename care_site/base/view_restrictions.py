@@ -40,9 +40,13 @@ def private_q(queryset=None):
     return q or Q(pk__in=[])
 
 
-def visible_q():
-    """Pages anyone may see: live and in no restricted section."""
-    return Q(live=True) & ~private_q()
+def visible_q(relation=""):
+    """Pages anyone may see: live and in no restricted section. With `relation` (such as
+    "publisher_page__"), the page a foreign key points at, as a filter on the pointing rows."""
+    visible = Q(**{f"{relation}live": True})
+    for path in restricted_paths():
+        visible &= ~Q(**{f"{relation}path__startswith": path})
+    return visible
 
 
 def is_visible(page):

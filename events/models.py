@@ -400,12 +400,10 @@ class EventPage(RoutablePageMixin, BasePage):
         resources = localize_pages([m.resource for m in materials], self.locale_id)
         return list(zip(materials, resources, strict=True))
 
-    def material_links(self):
-        """(kind label, resource) pairs of `visible_materials`."""
-        return [
-            (material.get_kind_display(), resource)
-            for material, resource in self.visible_materials()
-        ]
+    def material_links(self, pairs=None):
+        """(kind label, resource) pairs of `visible_materials` (or of `pairs`, read already)."""
+        pairs = self.visible_materials() if pairs is None else pairs
+        return [(material.get_kind_display(), resource) for material, resource in pairs]
 
     def materials_context(self):
         """The materials' links, and the heading and sentence that name only the kinds shown."""
@@ -417,7 +415,7 @@ class EventPage(RoutablePageMixin, BasePage):
             EventMaterial.Kind.MATERIAL in kinds,
         )
         return {
-            "materials": [(material.get_kind_display(), resource) for material, resource in pairs],
+            "materials": self.material_links(pairs),
             "materials_heading": materials_heading(*present),
             "materials_after_the_meeting": materials_after_the_meeting(*present),
         }

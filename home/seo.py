@@ -65,9 +65,9 @@ def share_image(page, context):
 
 def site_share_image(context):
     image = SiteSettings.for_request(context["request"]).share_image
-    default = {**DEFAULT_SHARE_IMAGE, "url": static(DEFAULT_SHARE_IMAGE["url"])}
     return share_rendition(image) or {
-        **default,
+        **DEFAULT_SHARE_IMAGE,
+        "url": static(DEFAULT_SHARE_IMAGE["url"]),
         "alt": gettext("CARE, the Collaborative for Anti-Racism & Equity"),
     }
 

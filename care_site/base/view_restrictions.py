@@ -31,22 +31,19 @@ def restricted_paths():
     return cache.cached(heads, cache.key("restricted-paths"))
 
 
-def private_q(queryset=None):
+def private_q(queryset=None, relation=""):
     """Pages in a restricted section, as a filter: Wagtail's `PageQuerySet.private_q`, behind
-    every `public()`."""
+    every `public()`. With `relation` (such as "publisher_page__"), the page a foreign key points
+    at, as a filter on the pointing rows."""
     q = Q()
     for path in restricted_paths():
-        q |= Q(path__startswith=path)
+        q |= Q(**{f"{relation}path__startswith": path})
     return q or Q(pk__in=[])
 
 
 def visible_q(relation=""):
-    """Pages anyone may see: live and in no restricted section. With `relation` (such as
-    "publisher_page__"), the page a foreign key points at, as a filter on the pointing rows."""
-    visible = Q(**{f"{relation}live": True})
-    for path in restricted_paths():
-        visible &= ~Q(**{f"{relation}path__startswith": path})
-    return visible
+    """Pages anyone may see: live and in no restricted section (`relation` as in `private_q`)."""
+    return Q(**{f"{relation}live": True}) & ~private_q(relation=relation)
 
 
 def is_visible(page):

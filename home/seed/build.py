@@ -165,22 +165,17 @@ class Seeder:
         if not home.partners_page_id:
             home.partners_page = self.partner_index
             changed = True
-        if not home.hero_image_id:
-            home.hero_image = self.ensure_image(
-                "Community network",
-                content.HOME["hero_image_alt"],
-                lambda: (ASSETS / "community-network.png").read_bytes(),
-                "community-network.png",
-            )
-            changed = True
-        if not home.feature_image_id:
-            home.feature_image = self.ensure_image(
-                "Community conversation",
-                content.HOME["image_alt"],
-                lambda: (ASSETS / "community-conversation.jpg").read_bytes(),
-                "community-conversation.jpg",
-            )
-            changed = True
+        pictures = {
+            "hero_image": ("Community network", "hero_image_alt", "community-network.png"),
+            "feature_image": ("Community conversation", "image_alt", "community-conversation.jpg"),
+        }
+        for field, (title, alt, filename) in pictures.items():
+            if not getattr(home, f"{field}_id"):
+                image = self.ensure_image(
+                    title, content.HOME[alt], (ASSETS / filename).read_bytes, filename
+                )
+                setattr(home, field, image)
+                changed = True
         if not home.featured_partners.exists():
             for order, partner in enumerate(self.partners.values()):
                 home.featured_partners.add(

@@ -77,7 +77,25 @@ class FormField(TranslatableMixin, AbstractFormField):
         ),
     )
 
-    panels = [*AbstractFormField.panels, FieldPanel("max_length")]
+    class ResourceField(models.TextChoices):
+        TITLE = "title", _("its title")
+        LINK = "external_url", _("its web address")
+        SUMMARY = "summary", _("its summary")
+        PUBLISHER = "publisher", _("its publisher")
+
+    fills_resource = models.CharField(
+        max_length=20,
+        choices=ResourceField.choices,
+        blank=True,
+        verbose_name=_("Fills in the resource's"),
+        help_text=_(
+            "Only for forms where people suggest resources: when a reviewer turns an answer into "
+            "a draft resource page, this answer becomes the resource's title, web address, "
+            "summary or publisher. Leave empty for other questions."
+        ),
+    )
+
+    panels = [*AbstractFormField.panels, FieldPanel("max_length"), FieldPanel("fills_resource")]
     translatable_fields = [
         TranslatableField("label"),
         TranslatableField("help_text"),
@@ -87,6 +105,7 @@ class FormField(TranslatableMixin, AbstractFormField):
         SynchronizedField("field_type"),
         SynchronizedField("required"),
         SynchronizedField("max_length"),
+        SynchronizedField("fills_resource", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
@@ -494,6 +513,22 @@ class Submission(AbstractFormSubmission):
     )
     notified_at = models.DateTimeField(null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_submissions",
+        help_text=_("The reviewer taking care of this submission."),
+    )
+    draft_resource = models.ForeignKey(
+        "resources.ResourcePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggested_in",
+        help_text=_("The resource page made from this suggestion."),
+    )
 
     class Meta(AbstractFormSubmission.Meta):
         indexes = [
@@ -509,6 +544,10 @@ class Submission(AbstractFormSubmission):
                 name="care_submission_token_spent_once",
             )
         ]
+
+    @property
+    def is_open(self):
+        return self.status in (self.Status.NEW, self.Status.IN_PROGRESS)
 
     def get_data(self):
         data = {**super().get_data(), "language": self.language, "consent": self.consent_text}
@@ -534,3 +573,21 @@ class Submission(AbstractFormSubmission):
             if released and due:
                 self.announce_emails()
         return bool(released)
+
+
+class SubmissionNote(models.Model):
+    """What a reviewer did or found out about a submission. Notes go with their submission when
+    it is deleted (retention, a person's request), since they may repeat what it says."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Note {self.pk} on submission {self.submission_id}"

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
-from . import audit, views
+from . import audit, inbox, views
 from .permissions import can_review
 
 
@@ -24,6 +24,9 @@ def only_submission_reviewers(user, editable_forms):
 def register_submission_log_actions(actions):
     for action, (label, _message) in audit.ACTIONS.items():
         formatter = type("Formatter", (audit.CountFormatter,), {"label": label})
+        actions.register_action(action)(formatter)
+    for action, (label, _message) in audit.WORK_ACTIONS.items():
+        formatter = type("Formatter", (audit.WorkFormatter,), {"label": label})
         actions.register_action(action)(formatter)
 
 
@@ -57,12 +60,41 @@ def register_form_admin_urls():
             name="care_forms_release_spam",
         ),
         path("forms/spam/empty/", views.EmptySpamView.as_view(), name="care_forms_empty_spam"),
+        path("forms/inbox/", inbox.InboxView.as_view(), name="care_forms_inbox"),
+        path(
+            "forms/inbox/<int:submission_id>/",
+            inbox.SubmissionView.as_view(),
+            name="care_forms_inbox_submission",
+        ),
+        path(
+            "forms/inbox/<int:submission_id>/update/",
+            inbox.UpdateSubmissionView.as_view(),
+            name="care_forms_inbox_update",
+        ),
+        path(
+            "forms/inbox/<int:submission_id>/note/",
+            inbox.AddNoteView.as_view(),
+            name="care_forms_inbox_note",
+        ),
+        path(
+            "forms/inbox/<int:submission_id>/make-resource/",
+            inbox.MakeResourceView.as_view(),
+            name="care_forms_inbox_make_resource",
+        ),
     ]
 
 
 class ReviewersMenuItem(MenuItem):
     def is_shown(self, request):
         return can_review(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_inbox_menu_item():
+    # Just before Wagtail's "Forms" (order 700).
+    return ReviewersMenuItem(
+        _("Submissions inbox"), reverse("care_forms_inbox"), icon_name="mail", order=699
+    )
 
 
 @hooks.register("register_admin_menu_item")

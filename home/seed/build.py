@@ -401,6 +401,7 @@ class Seeder:
                     required=required,
                     choices=choices,
                     help_text=help_text,
+                    fills_resource=spec.get("fills_resource", {}).get(label, ""),
                 )
             )
         parent.add_child(instance=page)

@@ -186,6 +186,7 @@ FORMS = {
             ("Email address", "email", True, "", "So we can follow up about your suggestion."),
             ("Resource title", "singleline", True, "", ""),
             ("Link to the resource", "url", False, "", "The web address, if it is online."),
+            ("Who published it?", "singleline", False, "", "An organization or a person."),
             (
                 "Kind of resource",
                 "radio",
@@ -195,6 +196,13 @@ FORMS = {
             ),
             ("Why it matters", "multiline", True, "", "How could others use it in their work?"),
         ],
+        # The answers a reviewer's draft resource page starts from (FormField.fills_resource).
+        "fills_resource": {
+            "Resource title": "title",
+            "Link to the resource": "external_url",
+            "Who published it?": "publisher",
+            "Why it matters": "summary",
+        },
     },
     "connect": {
         "slug": "connect-with-us",

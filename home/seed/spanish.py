@@ -174,6 +174,8 @@ CATALOGUE = {
     "Resource title": "Título del recurso",
     "Link to the resource": "Enlace al recurso",
     "The web address, if it is online.": "La dirección web, si está en internet.",
+    "Who published it?": "¿Quién lo publicó?",
+    "An organization or a person.": "Una organización o una persona.",
     "Kind of resource": "Tipo de recurso",
     "Law\nPolicy\nBest practice\nResearch\nOther": (
         "Ley\nPolítica\nBuena práctica\nInvestigación\nOtro"

@@ -1,0 +1,106 @@
+"""A resource suggestion becomes a draft resource page in one action: the answers to the
+questions marked "Fills in the resource's…" (FormField.fills_resource) become its title, web
+address, summary and publisher, the publisher is matched to a partner page when one has that
+name, and the submission keeps a link to the draft. Editors finish and publish it as any other
+page; nothing is published here."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils.text import Truncator, slugify
+
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale
+
+from partners.models import PartnerPage
+from resources.models import ResourceIndexPage, ResourcePage
+
+from . import audit
+from .models import FormField, Submission
+
+Field = FormField.ResourceField
+
+
+def suggested_fields(submission):
+    """{resource field: the answer that fills it}, from the questions of the submission's form."""
+    questions = FormField.objects.filter(page_id=submission.page_id).exclude(fills_resource="")
+    found = {}
+    for question in questions.values("clean_name", "fills_resource"):
+        answer = submission.form_data.get(question["clean_name"])
+        if isinstance(answer, list):
+            answer = ", ".join(str(item) for item in answer)
+        if isinstance(answer, str) and answer.strip():
+            found.setdefault(question["fills_resource"], " ".join(answer.split()))
+    return found
+
+
+def suggests_a_resource(submission):
+    """Whether the submission's form asks for a resource's title (it is a suggestion form)."""
+    return FormField.objects.filter(page_id=submission.page_id, fills_resource=Field.TITLE).exists()
+
+
+def library():
+    """The library in the site's main language, where resources are written before they are
+    translated."""
+    return ResourceIndexPage.objects.filter(locale=Locale.get_default()).first()
+
+
+def limit(field_name):
+    return ResourcePage._meta.get_field(field_name).max_length
+
+
+def web_address(answer):
+    try:
+        URLValidator(schemes=["http", "https"])(answer)
+    except ValidationError:
+        return ""
+    return answer if len(answer) <= limit("external_url") else ""
+
+
+def publisher(answer, locale):
+    """(partner page, other publisher's name): the partner whose name the answer is, ignoring
+    case and spacing, else the answer as the other publisher's name."""
+    wanted = answer.casefold()
+    for partner in PartnerPage.objects.filter(locale=locale).only("pk", "title"):
+        if " ".join(partner.title.split()).casefold() == wanted:
+            return partner, ""
+    return None, Truncator(answer).chars(limit("publisher_name"))
+
+
+def make_draft_resource(submission, user):
+    """The draft resource page made from `submission` (made now, or earlier by anyone: a second
+    click never makes a second page). None when the form is not a suggestion form or the site
+    has no library."""
+    fields = suggested_fields(submission)
+    index = library()
+    if not fields.get(Field.TITLE) or index is None:
+        return None
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if locked.draft_resource_id:
+            return locked.draft_resource
+        title = Truncator(fields[Field.TITLE]).chars(limit("title"))
+        partner, other_publisher = publisher(fields.get(Field.PUBLISHER, ""), index.locale)
+        slug = slugify(title, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True))
+        page = ResourcePage(
+            title=title,
+            slug=find_available_slug(index, slug or "suggested-resource"),
+            summary=Truncator(fields.get(Field.SUMMARY, "")).chars(limit("summary")),
+            external_url=web_address(fields.get(Field.LINK, "")),
+            publisher_page=partner,
+            publisher_name=other_publisher,
+            live=False,
+            owner=user,
+            locale=index.locale,
+        )
+        # A draft: only its title and slug are checked now; the editor completes the rest
+        # (a document if the suggestion had no web address) before publishing.
+        index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True, clean=False)
+        locked.draft_resource = page
+        if locked.status == Submission.Status.NEW:
+            locked.status = Submission.Status.IN_PROGRESS
+        locked.save(update_fields=["draft_resource", "status"])
+        audit.record_work(locked, audit.MAKE_RESOURCE, user, resource=page.pk)
+    return page

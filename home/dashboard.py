@@ -1,21 +1,22 @@
-"""What the admin tells editors. The dashboard answers their first questions: new form
-submissions (for reviewers), the next three events, resources whose links are broken, pages not
+"""What the admin tells editors. The dashboard answers their first questions: the submissions
+inbox (for reviewers), the next three events, resources whose links are broken, pages not
 yet in Spanish or whose Spanish is behind the English, and pages nobody has touched in a year.
 Each panel links to the place where the editor acts, and each costs one or two queries however
 large the site grows (tests/editors/test_dashboard.py holds it to that)."""
 
 import datetime
 
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max
+from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from events.models import EventIndexPage, EventPage
-from forms import audit
+from forms.inbox import inbox_counts
 from forms.models import Submission
 from forms.permissions import can_review
 from resources.models import LinkCheck
@@ -23,6 +24,7 @@ from resources.models import LinkCheck
 from .translation_status import Status, status_field, with_statuses
 
 LISTED = 5
+WEEKS_CHARTED = 8
 UPCOMING_EVENTS = 3
 STALE_AFTER = datetime.timedelta(days=365)
 TRANSLATION_LANGUAGE = "es"
@@ -40,30 +42,39 @@ class DashboardPanel(Component):
         return {"total": queryset.count(), "rows": list(queryset[:LISTED])}
 
 
-class NewSubmissionsPanel(DashboardPanel):
-    """Per form, the answers that came in since this reviewer last opened or exported that
-    form's submissions (Wagtail's audit log records both, forms/audit.py)."""
+class InboxPanel(DashboardPanel):
+    """The submissions inbox at a glance, for reviewers: how many are new, in progress,
+    assigned to this reviewer, and in the spam folder, and how many came in each of the last
+    eight weeks."""
 
-    template_name = "home/dashboard/new_submissions.html"
+    template_name = "home/dashboard/inbox.html"
     order = 90
 
     def data(self, request):
-        last_seen = (
-            PageLogEntry.objects.filter(
-                page=OuterRef("page"), user=request.user, action__in=[audit.VIEW, audit.EXPORT]
-            )
-            .order_by("-timestamp")
-            .values("timestamp")[:1]
-        )
-        forms = (
-            Submission.objects.exclude(status=Submission.Status.SPAM)
-            .annotate(last_seen=Subquery(last_seen))
-            .filter(Q(last_seen__isnull=True) | Q(submit_time__gt=F("last_seen")))
-            .values("page_id", "page__title")
-            .annotate(count=Count("pk"))
-            .order_by("-count", "page__title")
-        )
-        return {"forms": list(forms)}
+        weeks = submissions_per_week(WEEKS_CHARTED)
+        return {
+            "counts": inbox_counts(request.user),
+            "weeks": weeks,
+            "busiest": max([count for _week, count in weeks], default=0),
+        }
+
+
+def submissions_per_week(number):
+    """[(Monday of the week, submissions that week)] for the last `number` weeks in the site's
+    time zone, oldest first, spam left out, weeks with none included: one query."""
+    today = timezone.localdate()
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    mondays = [this_monday - datetime.timedelta(weeks=ago) for ago in reversed(range(number))]
+    start = timezone.make_aware(datetime.datetime.combine(mondays[0], datetime.time()))
+    counted = (
+        Submission.objects.exclude(status=Submission.Status.SPAM)
+        .filter(submit_time__gte=start)
+        .annotate(week=TruncWeek("submit_time"))
+        .values("week")
+        .annotate(count=Count("pk"))
+    )
+    per_week = {timezone.localtime(row["week"]).date(): row["count"] for row in counted}
+    return [(monday, per_week.get(monday, 0)) for monday in mondays]
 
 
 class UpcomingEventsPanel(DashboardPanel):
@@ -144,7 +155,7 @@ def add_editorial_dashboard_panels(request, panels):
     """The panels this person can act on."""
     user = request.user
     if can_review(user):
-        panels.append(NewSubmissionsPanel())
+        panels.append(InboxPanel())
     if PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"]):
         panels += [UpcomingEventsPanel(), BrokenLinksPanel(), TranslationsPanel()]
         panels.append(StalePagesPanel())

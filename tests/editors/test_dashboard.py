@@ -51,39 +51,44 @@ def community(event_index):
     return event_index
 
 
-# New submissions, for reviewers --------------------------------------------------------------
+# The submissions inbox, for reviewers -------------------------------------------------------
 
 
 @pytest.mark.django_db
-def test_reviewers_see_how_many_answers_came_in_since_they_last_looked(
-    client, reviewer, contact_form
-):
+def test_reviewers_see_the_inbox_counts_and_a_weekly_chart(client, reviewer, contact_form):
     submit(contact_form)
     submit(contact_form, "Grace")
-    client.force_login(reviewer)
-    section = panel(client.get(DASHBOARD), "care-new-submissions")
-    submissions = reverse("wagtailforms:list_submissions", args=[contact_form.pk])
-    assert submissions in links(section)
-    assert "Connect with us 2 new submissions" in collapse(section.get_text(" "))
-
-    assert client.get(submissions).status_code == 200  # reading them is logged
-    section = panel(client.get(DASHBOARD), "care-new-submissions")
-    assert "No new submissions since you last looked." in collapse(section.get_text(" "))
-
-    submit(contact_form, "Alan")
-    section = panel(client.get(DASHBOARD), "care-new-submissions")
-    assert "Connect with us 1 new submission" in collapse(section.get_text(" "))
-
-
-@pytest.mark.django_db
-def test_spam_is_not_counted_among_new_submissions(client, reviewer, contact_form):
-    submit(contact_form)
+    mine = submit(contact_form, "Alan")
+    Submission.objects.filter(pk=mine.pk).update(
+        status=Submission.Status.IN_PROGRESS, assignee=reviewer
+    )
+    three_weeks_ago = submit(contact_form, "Kim")
+    Submission.objects.filter(pk=three_weeks_ago.pk).update(
+        submit_time=timezone.now() - datetime.timedelta(weeks=3), status=Submission.Status.DONE
+    )
     Submission.objects.create(
         page=contact_form, form_data={}, status=Submission.Status.SPAM, spam_reason="honeypot"
     )
     client.force_login(reviewer)
-    section = panel(client.get(DASHBOARD), "care-new-submissions")
-    assert "Connect with us 1 new submission" in collapse(section.get_text(" "))
+    section = panel(client.get(DASHBOARD), "care-inbox")
+    text = collapse(section.get_text(" "))
+    for said in (
+        "2 new submissions",
+        "1 in progress",
+        "1 open and assigned to you",
+        "1 in the spam folder",
+    ):
+        assert said in text
+    inbox = reverse("care_forms_inbox")
+    assert {f"{inbox}?status=new", f"{inbox}?assignee=me", reverse("care_forms_spam")} <= links(
+        section
+    )
+    weeks = [
+        [collapse(cell.get_text(" ")) for cell in row.find_all(["th", "td"])]
+        for row in section.find("table").tbody.find_all("tr")
+    ]
+    assert len(weeks) == 8
+    assert [counts for _week, counts in weeks] == ["0"] * 4 + ["1", "0", "0", "3"]
 
 
 @pytest.mark.django_db
@@ -92,7 +97,7 @@ def test_people_who_may_not_read_submissions_get_no_submissions_panel(client, ed
     client.force_login(editor)
     response = client.get(DASHBOARD)
     assert response.status_code == 200
-    assert panel(response, "care-new-submissions") is None
+    assert panel(response, "care-inbox") is None
     assert panel(response, "care-upcoming-events") is not None
 
 

@@ -16,6 +16,7 @@ from django.dispatch import Signal
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -546,8 +547,12 @@ class Submission(AbstractFormSubmission):
         ]
 
     @property
-    def is_open(self):
-        return self.status in (self.Status.NEW, self.Status.IN_PROGRESS)
+    def language_name(self):
+        """The language it was written in, by name in the reader's language."""
+        try:
+            return get_language_info(self.language)["name_translated"]
+        except KeyError:
+            return self.language
 
     def get_data(self):
         data = {**super().get_data(), "language": self.language, "consent": self.consent_text}

@@ -25,6 +25,9 @@ GUIDE_IMAGES = [
     "feature-resource.png",
     "add-event.png",
     "submissions.png",
+    "inbox.png",
+    "inbox-submission.png",
+    "translation-status.png",
     "translate-page.png",
     "submit-for-moderation.png",
 ]
@@ -121,6 +124,30 @@ def test_read_and_export_submissions(admin_tab, guide_dir):
         page.keyboard.press("Escape")
     assert download.is_visible()
     shoot(admin_tab, guide_dir, "submissions.png")
+
+
+def test_work_through_the_inbox(admin_tab, guide_dir):
+    """A suggestion sent on the site, found in the inbox and opened."""
+    form = FormPage.objects.get(locale__language_code="en", slug="suggest-a-resource")
+    admin_tab.goto(form.url)
+    fill_valid_answers(admin_tab.page)
+    submit(admin_tab.page)
+    admin_tab.goto(reverse("care_forms_inbox"))
+    page = admin_tab.page
+    assert page.get_by_role("heading", name="Submissions inbox").is_visible()
+    assert page.get_by_role("cell", name="Suggest a resource").first.is_visible()
+    shoot(admin_tab, guide_dir, "inbox.png")
+    page.locator("table.listing tbody tr").first.get_by_role("link").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("button", name="Make a draft resource page").is_visible()
+    shoot(admin_tab, guide_dir, "inbox-submission.png")
+
+
+def test_translation_status(admin_tab, guide_dir):
+    admin_tab.goto(reverse("translation_status_report:index"))
+    page = admin_tab.page
+    assert page.get_by_role("columnheader", name="Spanish").first.is_visible()
+    shoot(admin_tab, guide_dir, "translation-status.png")
 
 
 def test_translate_a_page(admin_tab, guide_dir):

@@ -23,6 +23,7 @@ def test_the_guide_covers_what_editors_asked_for():
         "Feature a resource on the landing page",
         "Add an event",
         "Read and download submissions",
+        "Work through submissions in the inbox",
         "Translate a page",
     ):
         assert topic in headings, topic

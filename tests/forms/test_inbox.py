@@ -192,6 +192,7 @@ def test_opening_a_submission_shows_its_answers_under_their_questions_and_is_log
     response = client.get(opened(received["spanish"]))
     text = visible_text(response)
     assert "Message" in text and "Hola" in text
+    assert "in Spanish" in text
     entry = PageLogEntry.objects.get(action=audit.VIEW)
     assert entry.page_id == contact_form.pk and entry.user == reviewer
 

@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from care_site.base import api, cache
 from care_site.base.blocks import BaseStreamBlock, LinkBlock
+from care_site.base.language_choices import InlinePanelInLanguage
 from care_site.base.locale import locale_id_for, localize_pages
 from care_site.base.models import INLINE_RICH_TEXT, SIGNPOST_SEARCH_FIELDS, BasePage
 from care_site.base.routing import route_in_one_query, route_untranslated
@@ -157,7 +158,9 @@ class HomePage(BasePage):
         MultiFieldPanel(
             [
                 "featured_heading",
-                InlinePanel("featured_resources", label=_("Featured resource"), min_num=0),
+                InlinePanelInLanguage(
+                    "featured_resources", label=_("Featured resource"), min_num=0
+                ),
             ],
             heading=_("Featured resources"),
         ),
@@ -169,7 +172,7 @@ class HomePage(BasePage):
             [
                 "partners_heading",
                 "partners_text",
-                InlinePanel(
+                InlinePanelInLanguage(
                     "featured_partners",
                     label=_("Partner shown"),
                     min_num=0,

@@ -3,6 +3,7 @@ developed."""
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Subquery, prefetch_related_objects
@@ -11,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -20,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from care_site.base import api as base_api
 from care_site.base import cache
+from care_site.base.language_choices import LanguageChoicesPageForm
 from care_site.base.locale import localize_pages
 from care_site.base.models import (
     INLINE_RICH_TEXT,
@@ -109,6 +111,9 @@ class PartnerPage(BasePage):
         blank=True, help_text=_("An address the partner is happy to have published.")
     )
 
+    # Focus areas are offered in the page's own language only.
+    base_form_class = LanguageChoicesPageForm
+
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
@@ -125,7 +130,7 @@ class PartnerPage(BasePage):
         "logo",
         "description",
         "website",
-        "focus_areas",
+        FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             ["contact_name", "contact_email"],
             heading=_("Contact"),

@@ -4,6 +4,7 @@ topics and resource types as snippets editors manage; and the result of each lin
 import mimetypes
 from urllib.parse import urlsplit
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -16,7 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.embeds.finders import get_finders
@@ -29,6 +30,7 @@ from care_site.base import api as base_api
 from care_site.base import cache
 from care_site.base.blocks import BaseStreamBlock
 from care_site.base.embeds import stored_embed
+from care_site.base.language_choices import LanguageChoicesPageForm
 from care_site.base.models import (
     CONTENT_BOOST,
     INLINE_RICH_TEXT,
@@ -251,8 +253,14 @@ class ResourcePage(BasePage):
         help_text=_("What kind of resource this is."),
     )
     topics = ParentalManyToManyField(
-        Topic, blank=True, related_name="resources", help_text=_("Subjects it covers.")
+        Topic,
+        blank=True,
+        related_name="resources",
+        help_text=_("Tick every subject it covers."),
     )
+
+    # Topics and types are offered in the page's own language only.
+    base_form_class = LanguageChoicesPageForm
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
@@ -288,8 +296,9 @@ class ResourcePage(BasePage):
         ),
         MultiFieldPanel(["publisher_page", "publisher_name"], heading=_("Publisher")),
         "publication_date",
-        "resource_type",
-        "topics",
+        # A short list to pick from, rather than the snippet chooser's pop-up.
+        FieldPanel("resource_type", widget=forms.Select),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         "body",
     ]
 

@@ -22,6 +22,7 @@ from .samples import EDITOR_PASSWORD, EDITOR_USERNAME
 GUIDE_IMAGES = [
     "dashboard.png",
     "add-resource.png",
+    "choose-topics.png",
     "feature-resource.png",
     "add-event.png",
     "submissions.png",
@@ -88,6 +89,11 @@ def test_add_a_resource(admin_tab, guide_dir):
     page.fill("#id_title", "Health equity data toolkit")
     assert page.locator(".care-character-count").first.is_visible()
     shoot(admin_tab, guide_dir, "add-resource.png")
+
+    topics = page.locator(".w-panel:has(input[name=topics])").first
+    topics.scroll_into_view_if_needed()
+    assert topics.locator("input[type=checkbox]").count() >= 2
+    shoot(admin_tab, guide_dir, "choose-topics.png", locator=".w-panel:has(input[name=topics])")
 
 
 def test_feature_a_resource_on_the_landing_page(admin_tab, guide_dir):

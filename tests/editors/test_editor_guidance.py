@@ -12,11 +12,13 @@ from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.models import Page, get_page_models
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
 
 from home import wagtail_hooks
 from home.factories import StandardPageFactory
+from home.models import StandardPage
 from tests.helpers import soup
 
 # Fields editors fill in on a page, defined by this project (Wagtail's own, such as the title
@@ -53,6 +55,39 @@ def test_the_editor_shows_a_character_count_on_limited_fields(admin_client, home
     assert labels["recommended"]["title"] == wagtail_hooks.RECOMMENDED_LENGTHS["title"]
     summary = document.find("textarea", attrs={"name": "summary"})
     assert summary["maxlength"] == "300"  # what the count counts against
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["standard page", "form page"])
+def test_the_title_count_counts_toward_the_recommended_length(
+    admin_client, home_page, contact_form, kind
+):
+    page = StandardPageFactory(parent=home_page) if kind == "standard page" else contact_form
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    document = soup(response)
+    title = document.find("input", attrs={"name": "title"})
+    assert title["data-care-recommended-length"] == "70"
+    assert title["maxlength"] == "255"  # the only limit: longer titles than 70 are taken
+    assert "w-sync" in title["data-controller"]  # still Wagtail's title panel (slug sync)
+    labels = json.loads(document.find(id="care-character-count-labels").string)
+    assert labels["toward"] == (
+        "%(used)s of about %(soft)s characters recommended (%(limit)s at most)."
+    )
+
+
+@pytest.mark.django_db
+def test_a_title_past_the_recommended_length_is_saved(page_asserts, home_page):
+    title = "A long title " * 10
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": "long",
+            "summary": "Who we are.",
+            "body": streamfield([("heading", {"text": "Our history", "level": "h2"})]),
+        }
+    )
+    page_asserts.assertCanCreate(home_page, StandardPage, data)
+    assert StandardPage.objects.get(slug="long").title == title.strip()
 
 
 def saved(page):

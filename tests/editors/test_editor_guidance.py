@@ -3,6 +3,7 @@ on limited fields, a warning when a page is saved without a summary, and the set
 keep editing from losing work (workflow, comments, the notice naming who else is editing)."""
 
 import json
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -19,7 +20,7 @@ import pytest
 from home import wagtail_hooks
 from home.factories import StandardPageFactory
 from home.models import StandardPage
-from tests.helpers import soup
+from tests.helpers import soup, visible_text
 
 # Fields editors fill in on a page, defined by this project (Wagtail's own, such as the title
 # or the promote tab, carry Wagtail's help text).
@@ -142,3 +143,32 @@ def test_two_people_editing_one_page_are_told_about_each_other(
     assert pinged.status_code == 200
     assert [other["user"] for other in pinged.json()["other_sessions"]] == ["moderator"]
     assert "moderator" in pinged.json()["html"]
+
+
+@pytest.mark.django_db
+def test_an_abandoned_new_page_stays_as_a_draft_that_holds_its_slug(admin_client, home_page):
+    """What the guide says under "Editing never loses work": Wagtail autosaves a new page once
+    it has a title, so starting again with the same title finds the slug taken, with the
+    message the guide quotes."""
+    url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", home_page.pk])
+    form = soup(admin_client.get(url)).find("form", attrs={"data-edit-form": True})
+    assert "w-autosave" in form["data-controller"].split()
+    data = nested_form_data(
+        {
+            "title": "Our partners",
+            "slug": "our-partners",
+            "body": streamfield([("heading", {"text": "Who", "level": "h2"})]),
+        }
+    )
+    # The autosave's request: the form as it stands, asking for JSON, with no action button.
+    autosaved = admin_client.post(url, data, HTTP_ACCEPT="application/json")
+    assert autosaved.json()["success"] is True
+    draft = StandardPage.objects.child_of(home_page).get(slug="our-partners")
+    assert not draft.live
+
+    again = admin_client.post(url, data)
+    assert again.status_code == 200
+    message = "The slug 'our-partners' is already in use within the parent page."
+    assert message in visible_text(again)
+    guide = Path(settings.BASE_DIR, "docs", "editor-guide.md").read_text()
+    assert "“The slug '…' is already in use within the parent page.”" in guide

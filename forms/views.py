@@ -1,10 +1,11 @@
 """Wagtail's form admin views with our rules: reviewers reach the forms list without page
-permissions, exports are safe to open, deleting needs the delete permission, and every
-reading, export and deletion goes into the audit log. Also the spam folder, where reviewers
-release or delete what the spam checks caught."""
+permissions, exports are safe to open, choice answers are listed and exported in the form's
+source language whatever language they were given in, deleting needs the delete permission,
+and every reading, export and deletion goes into the audit log. Also the spam folder, where
+reviewers release or delete what the spam checks caught."""
 
 import datetime
-from collections import Counter
+from collections import Counter, OrderedDict
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -13,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
@@ -21,6 +23,7 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Page
 
 from . import audit
+from .choice_answers import ChoiceAnswers
 from .exports import UTF8_BOM, neutralise
 from .models import Submission
 from .permissions import DELETE_SUBMISSIONS, VIEW_SUBMISSIONS, can_delete
@@ -41,6 +44,11 @@ def local_time(value):
     return timezone.localtime(value).replace(microsecond=0)
 
 
+def listed(value):
+    """An answer as one cell of the admin's list: several choices joined, as Wagtail does."""
+    return ", ".join(value) if isinstance(value, list) else value
+
+
 class SubmissionsListView(wagtail_views.SubmissionsListView):
     custom_value_preprocess = {
         **wagtail_views.SubmissionsListView.custom_value_preprocess,
@@ -50,6 +58,30 @@ class SubmissionsListView(wagtail_views.SubmissionsListView):
             "csv": lambda value: local_time(value).strftime("%Y-%m-%d %H:%M:%S %Z"),
         },
     }
+
+    @cached_property
+    def choice_answers(self):
+        return ChoiceAnswers(self.form_page)
+
+    def answers(self, submission):
+        """What reviewers read of `submission`: its answers with choices in the form's source
+        language, whatever language it was given in."""
+        return self.choice_answers.in_source_language(submission.get_data())
+
+    def to_row_dict(self, item):
+        answers = self.answers(item)
+        return OrderedDict((field, answers.get(field)) for field in self.list_export)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.is_export:
+            # Wagtail's rows are read from the stored answers; these are the same rows, with
+            # choices in the source language.
+            names = [name for name, _label in self.form_page.get_data_fields()]
+            for row, submission in zip(context["data_rows"], context["submissions"], strict=True):
+                answers = self.answers(submission)
+                row["fields"] = [listed(answers.get(name)) for name in names]
+        return context
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
+from care_site.base.models import RECOMMENDED_TITLE_LENGTH
+
 # The dashboard and translation modules are imported for the admin hooks they register.
 from . import dashboard, translation_permissions, translation_status  # noqa: F401
 
@@ -139,15 +141,21 @@ def add_care_content_checks(request, items, page):
 
 # Guidance in the page editor ----------------------------------------------------------------
 
-# Cards and search results show titles in full: past this many characters they wrap onto a
-# third line on a phone. The hard limit is Wagtail's (255); this is advice, shown by the count.
-RECOMMENDED_LENGTHS = {"title": 70, "seo_title": 60, "search_description": 160}
+# Advice, shown by the count, for fields named so: the hard limit is Wagtail's (255). A page's
+# title carries its recommended length on its input (`BasePage`); the landing page's title,
+# whose panels are its own, gets it from here.
+RECOMMENDED_LENGTHS = {
+    "title": RECOMMENDED_TITLE_LENGTH,
+    "seo_title": 60,
+    "search_description": 160,
+}
 
 
 @hooks.register("insert_editor_js")
 def add_character_counts():
     labels = {
         "count": gettext("%(used)s of %(limit)s characters"),
+        "toward": gettext("%(used)s of about %(soft)s characters recommended (%(limit)s at most)."),
         "long": gettext("Cards read best under %(soft)s characters."),
         "recommended": RECOMMENDED_LENGTHS,
     }

@@ -1,12 +1,13 @@
 """Models every app builds on: the abstract page every page type inherits, and the content
 version the cache follows."""
 
+from django import forms
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
@@ -17,6 +18,11 @@ from . import api, embeds
 from .locale import active_locale_id
 
 SUMMARY_MAX_LENGTH = 300
+# Cards and search results show titles in full: past this many characters they wrap onto a
+# third line on a phone, and search engines cut them. Advice, not a limit: Wagtail's (255)
+# is the only one enforced. The editor's character count counts toward it
+# (templates/home/dashboard/character_count.html reads it from the title's input).
+RECOMMENDED_TITLE_LENGTH = 70
 INLINE_RICH_TEXT = ["bold", "italic", "link", "document-link"]
 
 
@@ -62,7 +68,18 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("image")]
+    content_panels = [
+        # Wagtail's title panel (slug sync, placeholder), its input marked with the length
+        # the character count counts toward.
+        TitleFieldPanel(
+            "title",
+            widget=forms.TextInput(
+                attrs={"data-care-recommended-length": RECOMMENDED_TITLE_LENGTH}
+            ),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+    ]
 
     # What wagtail-localize does with each field of a page (every page type lists its own
     # fields on top of these). Text is translated in the translation editor; dates, links,

@@ -100,9 +100,10 @@ def test_answers_in_both_languages_export_together(
         "How do I join the peer learning community?",
         "en",
     ]
+    # The choice is exported as the English form's (tests/forms/test_export_choice_language.py).
     assert by_name["Sor Juana"][2:6] == [
         "juana@example.org",
-        "El boletín",
+        "The newsletter",
         "¿Cuándo es la próxima reunión?",
         "es",
     ]

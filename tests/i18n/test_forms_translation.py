@@ -130,5 +130,6 @@ def test_a_translated_form_takes_spanish_answers_exported_with_english_ones(
     export = admin_client.get(url, {"export": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
     by_name = {row[1]: row for row in rows[1:]}
-    assert by_name["Sor Juana"][2:4] == ["El boletín", "es"]
+    # Stored as chosen ("El boletín"), exported as the English form's choice in its place.
+    assert by_name["Sor Juana"][2:4] == ["The newsletter", "es"]
     assert by_name["Ada"][3] == "en"

@@ -1,7 +1,9 @@
 """The submissions inbox: every form's submissions in every language, as work for reviewers.
 Each submission has a status (new, in progress, done; spam moves it to the spam folder), an
-assignee and notes; a resource suggestion becomes a draft resource page in one action. Only
-submission reviewers reach it; every reading and change is in the audit log (forms/audit.py)."""
+assignee and notes. Apps above this one add their own panels to a submission's page through
+the `inbox_submission_panels` hook (the home app's turns a resource suggestion into a draft
+resource page). Only submission reviewers reach it; every reading and change is in the audit
+log (forms/audit.py)."""
 
 from django import forms
 from django.contrib import messages
@@ -10,17 +12,20 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
+from wagtail import hooks
 from wagtail.models import Locale, PageLogEntry
 
 from . import audit
 from .exports import readable
 from .models import FormPage, Submission, SubmissionNote
 from .permissions import VIEW_SUBMISSIONS
-from .suggested_resources import library, make_draft_resource, suggests_a_resource
+
+# Each function registered under this hook name takes (request, submission) and returns a
+# Wagtail admin Component shown on the submission's page, or None.
+SUBMISSION_PANELS_HOOK = "inbox_submission_panels"
 
 OPEN = "open"
 ALL = "all"
@@ -181,11 +186,6 @@ class SubmissionMixin(ReviewersOnly):
         return redirect("care_forms_inbox_submission", submission.pk)
 
 
-def may_make_resource(user):
-    index = library()
-    return index is not None and index.permissions_for_user(user).can_add_subpage()
-
-
 def answers(submission):
     """[(question, answer)] in the order of the form's questions, then any answer to a
     question the form no longer asks, under its stored name."""
@@ -220,8 +220,11 @@ class SubmissionView(SubmissionMixin, TemplateView):
             note_form=kwargs.pop("note_form", None) or NoteForm(),
             notes=submission.notes.select_related("author"),
             history=history.order_by("-timestamp", "-pk"),
-            suggests_a_resource=suggests_a_resource(submission),
-            may_make_resource=may_make_resource(self.request.user),
+            panels=[
+                panel
+                for make_panel in hooks.get_hooks(SUBMISSION_PANELS_HOOK)
+                if (panel := make_panel(self.request, submission)) is not None
+            ],
             **kwargs,
         )
 
@@ -266,23 +269,3 @@ class AddNoteView(SubmissionMixin, View):
         audit.record_work(submission, audit.ADD_NOTE, request.user)
         messages.success(request, _("Note added."))
         return self.back(submission)
-
-
-class MakeResourceView(SubmissionMixin, View):
-    http_method_names = ["post"]
-
-    def post(self, request, submission_id):
-        submission = self.get_submission()
-        if not may_make_resource(request.user):
-            messages.error(request, _("You may not add pages to the library."))
-            return self.back(submission)
-        page = make_draft_resource(submission, request.user)
-        if page is None:
-            messages.error(request, _("This submission has no resource title to start from."))
-            return self.back(submission)
-        messages.success(
-            request,
-            _("Draft resource page “%(title)s” made. Check it, complete it and publish it.")
-            % {"title": page.title},
-        )
-        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

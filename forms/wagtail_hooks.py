@@ -76,11 +76,6 @@ def register_form_admin_urls():
             inbox.AddNoteView.as_view(),
             name="care_forms_inbox_note",
         ),
-        path(
-            "forms/inbox/<int:submission_id>/make-resource/",
-            inbox.MakeResourceView.as_view(),
-            name="care_forms_inbox_make_resource",
-        ),
     ]
 
 

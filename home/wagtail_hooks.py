@@ -2,10 +2,12 @@
 added to Wagtail's: vague link text ("click here", "read more") and a heading level skipped in
 a page's content. Editors can fix both themselves, which is what the checker is for
 (docs/accessibility.md). In the page editor: a live character count on limited fields, and a
-warning when a page is saved without a summary."""
+warning when a page is saved without a summary. In the submissions inbox: the panel that makes
+a resource suggestion into a draft resource page (home/resource_suggestions.py)."""
 
 from django.contrib import messages
 from django.template.loader import render_to_string
+from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -13,9 +15,10 @@ from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
 from care_site.base.models import RECOMMENDED_TITLE_LENGTH
+from forms.inbox import SUBMISSION_PANELS_HOOK
 
 # The dashboard and translation modules are imported for the admin hooks they register.
-from . import dashboard, translation_permissions, translation_status  # noqa: F401
+from . import dashboard, resource_suggestions, translation_permissions, translation_status  # noqa: F401
 
 # Link texts that say nothing about where the link goes, in the site's two languages. A link
 # whose whole text is one of these (ignoring case, spaces and end punctuation) is flagged.
@@ -177,3 +180,19 @@ def warn_about_an_empty_summary(request, page):
             )
             % {"title": page.title},
         )
+
+
+@hooks.register(SUBMISSION_PANELS_HOOK)
+def resource_suggestion_panel(request, submission):
+    return resource_suggestions.suggestion_panel(request, submission)
+
+
+@hooks.register("register_admin_urls")
+def register_make_resource_url():
+    return [
+        path(
+            "forms/inbox/<int:submission_id>/make-resource/",
+            resource_suggestions.MakeResourceView.as_view(),
+            name="inbox_make_resource",
+        )
+    ]

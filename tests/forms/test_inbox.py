@@ -103,7 +103,7 @@ def test_only_reviewers_reach_the_inbox(client, editor, reviewer, received):
     posts = {
         url("care_forms_inbox_update", submission): {"status": "done", "assignee": ""},
         url("care_forms_inbox_note", submission): {"text": "Called back"},
-        url("care_forms_inbox_make_resource", received["suggestion"]): {},
+        url("inbox_make_resource", received["suggestion"]): {},
     }
     for address in addresses:
         assert client.get(address).status_code == 302  # to the login page
@@ -282,7 +282,7 @@ def test_a_suggestion_becomes_a_prefilled_draft_resource_linked_back(
     client.force_login(reviewer_editor)
     assert "Make a draft resource page" in visible_text(client.get(opened(submission)))
 
-    response = client.post(url("care_forms_inbox_make_resource", submission))
+    response = client.post(url("inbox_make_resource", submission))
     resource = ResourcePage.objects.get()
     assert response.url == reverse("wagtailadmin_pages:edit", args=[resource.pk])
     assert not resource.live and resource.get_parent().specific == resource_index
@@ -302,7 +302,7 @@ def test_a_suggestion_becomes_a_prefilled_draft_resource_linked_back(
     # no second page.
     assert client.get(response.url).status_code == 200
     assert "Equity in zoning" in visible_text(client.get(opened(submission)))
-    client.post(url("care_forms_inbox_make_resource", submission))
+    client.post(url("inbox_make_resource", submission))
     assert ResourcePage.objects.count() == 1
 
 
@@ -317,12 +317,12 @@ def test_an_unknown_publisher_is_kept_as_text_and_a_bad_link_left_out(
     )
     suggest(suggestion_form)  # the same title again: the page gets a free address
     client.force_login(reviewer_editor)
-    client.post(url("care_forms_inbox_make_resource", submission))
+    client.post(url("inbox_make_resource", submission))
     resource = ResourcePage.objects.get()
     assert (resource.publisher_page, resource.publisher_name) == (None, "County Health Office")
     assert resource.external_url == ""
     other = Submission.objects.exclude(pk=submission.pk).get(page=suggestion_form)
-    client.post(url("care_forms_inbox_make_resource", other))
+    client.post(url("inbox_make_resource", other))
     assert sorted(ResourcePage.objects.values_list("slug", flat=True)) == [
         "equity-in-zoning",
         "equity-in-zoning-1",
@@ -336,7 +336,7 @@ def test_a_reviewer_who_may_not_add_pages_makes_no_resource(
     client.force_login(reviewer)
     text = visible_text(client.get(opened(submission)))
     assert "An editor who may add pages to the library" in text
-    client.post(url("care_forms_inbox_make_resource", submission))
+    client.post(url("inbox_make_resource", submission))
     assert not ResourcePage.objects.exists()
 
 
@@ -345,7 +345,7 @@ def test_a_message_that_is_no_suggestion_offers_no_resource(
 ):
     client.force_login(reviewer_editor)
     assert "Resource suggestion" not in visible_text(client.get(opened(received["english"])))
-    client.post(url("care_forms_inbox_make_resource", received["english"]))
+    client.post(url("inbox_make_resource", received["english"]))
     assert not ResourcePage.objects.exists()
 
 

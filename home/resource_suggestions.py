@@ -1,23 +1,30 @@
-"""A resource suggestion becomes a draft resource page in one action: the answers to the
-questions marked "Fills in the resource's…" (FormField.fills_resource) become its title, web
-address, summary and publisher, the publisher is matched to a partner page when one has that
-name, and the submission keeps a link to the draft. Editors finish and publish it as any other
-page; nothing is published here."""
+"""A resource suggestion in the submissions inbox becomes a draft resource page in one action:
+the answers to the questions marked "Fills in the resource's…" (FormField.fills_resource) become
+its title, web address, summary and publisher, the publisher is matched to a partner page when
+one has that name, and the submission keeps a link to the draft. Editors finish and publish it
+as any other page; nothing is published here. It sits in the home app because it joins three
+below it: forms, resources and partners; the inbox shows it through its panels hook."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import View
 
+from wagtail.admin.ui.components import Component
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
+from forms import audit
+from forms.inbox import SubmissionMixin
+from forms.models import FormField, Submission
 from partners.models import PartnerPage
 from resources.models import ResourceIndexPage, ResourcePage
-
-from . import audit
-from .models import FormField, Submission
 
 Field = FormField.ResourceField
 
@@ -104,3 +111,51 @@ def make_draft_resource(submission, user):
         locked.save(update_fields=["draft_resource", "status"])
         audit.record_work(locked, audit.MAKE_RESOURCE, user, resource=page.pk)
     return page
+
+
+def may_make_resource(user):
+    index = library()
+    return index is not None and index.permissions_for_user(user).can_add_subpage()
+
+
+class ResourceSuggestionPanel(Component):
+    """On a suggestion's page in the inbox: the draft made from it, or the button to make it."""
+
+    template_name = "home/admin/resource_suggestion.html"
+
+    def __init__(self, submission, may_make):
+        self.submission = submission
+        self.may_make = may_make
+
+    def get_context_data(self, parent_context):
+        return {
+            "submission": self.submission,
+            "may_make_resource": self.may_make,
+            "csrf_token": parent_context.get("csrf_token"),
+        }
+
+
+def suggestion_panel(request, submission):
+    if not suggests_a_resource(submission):
+        return None
+    return ResourceSuggestionPanel(submission, may_make_resource(request.user))
+
+
+class MakeResourceView(SubmissionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, submission_id):
+        submission = self.get_submission()
+        if not may_make_resource(request.user):
+            messages.error(request, _("You may not add pages to the library."))
+            return self.back(submission)
+        page = make_draft_resource(submission, request.user)
+        if page is None:
+            messages.error(request, _("This submission has no resource title to start from."))
+            return self.back(submission)
+        messages.success(
+            request,
+            _("Draft resource page “%(title)s” made. Check it, complete it and publish it.")
+            % {"title": page.title},
+        )
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -54,6 +54,19 @@ def inline_text(help_text):
     return RichTextField(features=INLINE_RICH_TEXT, help_text=help_text)
 
 
+def alt_text_in_language():
+    """What a picture of this page shows, written in the page's language: an image's own alt
+    text is one for every language."""
+    return models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it, in this page's language. "
+            "Leave empty to use the image's own alt text."
+        ),
+    )
+
+
 def optional_choice(model, help_text):
     """A page or image the editor may leave unchosen; deleting it leaves the field empty."""
     return models.ForeignKey(
@@ -89,6 +102,8 @@ class HomePage(BasePage):
         ),
     )
 
+    hero_image_alt = alt_text_in_language()
+
     community_heading = short_text(_("Heading of the Peer Learning Community section."))
     community_text = inline_text(_("Invitation to join the Peer Learning Community."))
     community_page = optional_choice(
@@ -119,6 +134,7 @@ class HomePage(BasePage):
     feature_image = optional_choice(
         "wagtailimages.Image", _("The large photo between sections. Its alt text describes it.")
     )
+    feature_image_alt = alt_text_in_language()
 
     partners_heading = short_text(_("Heading of the section about the Collaborative's partners."))
     partners_text = inline_text(_("A sentence introducing the partners."))
@@ -144,6 +160,7 @@ class HomePage(BasePage):
         *Page.content_panels,
         "intro",
         "hero_image",
+        "hero_image_alt",
         MultiFieldPanel(
             [
                 "community_heading",
@@ -168,6 +185,7 @@ class HomePage(BasePage):
             ["suggest_heading", "suggest_text", "suggest_link"], heading=_("Suggest resources")
         ),
         "feature_image",
+        "feature_image_alt",
         MultiFieldPanel(
             [
                 "partners_heading",
@@ -197,6 +215,7 @@ class HomePage(BasePage):
         *BasePage.translatable_fields,
         TranslatableField("intro"),
         SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
         TranslatableField("community_heading"),
         TranslatableField("community_text"),
         SynchronizedField("community_page"),
@@ -209,6 +228,7 @@ class HomePage(BasePage):
         TranslatableField("suggest_text"),
         TranslatableField("suggest_link"),
         SynchronizedField("feature_image"),
+        TranslatableField("feature_image_alt"),
         TranslatableField("partners_heading"),
         TranslatableField("partners_text"),
         SynchronizedField("featured_partners"),
@@ -222,7 +242,7 @@ class HomePage(BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("intro"),
-        APIField("hero_image", serializer=api.Rendition("width-1200")),
+        APIField("hero_image", serializer=api.Rendition("width-1200", alt_field="hero_image_alt")),
         APIField("community_heading"),
         APIField("community_text"),
         APIField("register_link", serializer=api.SingleLink()),
@@ -235,7 +255,10 @@ class HomePage(BasePage):
         APIField("suggest_heading"),
         APIField("suggest_text"),
         APIField("suggest_link", serializer=api.SingleLink()),
-        APIField("feature_image", serializer=api.Rendition("width-1200")),
+        APIField(
+            "feature_image",
+            serializer=api.Rendition("width-1200", alt_field="feature_image_alt"),
+        ),
         APIField("partners_heading"),
         APIField("partners_text"),
         APIField("partners_page", serializer=api.PageLink()),

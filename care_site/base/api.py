@@ -128,16 +128,25 @@ class SingleLink(StreamBody):
 
 
 class Rendition(ReadOnlyField):
-    """An image foreign key as a rendition with `spec`, or null."""
+    """An image foreign key as a rendition with `spec`, or null. With `alt_field`, the alt text
+    is that field of the page when it is filled in (alt text in the page's language)."""
 
     json_schema = IMAGE_SCHEMA
 
-    def __init__(self, spec, **kwargs):
+    def __init__(self, spec, alt_field=None, **kwargs):
         self.spec = spec
+        self.alt_field = alt_field
+        if alt_field:
+            kwargs["source"] = "*"
         super().__init__(**kwargs)
 
-    def to_representation(self, image):
-        return image_rendition(image, self.spec)
+    def to_representation(self, value):
+        if not self.alt_field:
+            return image_rendition(value, self.spec)
+        image = getattr(value, self.field_name)
+        if image is None:
+            return None
+        return image_rendition(image, self.spec, alt=getattr(value, self.alt_field) or None)
 
 
 class PageLink(ReadOnlyField):

@@ -176,6 +176,10 @@ class Seeder:
                 )
                 setattr(home, field, image)
                 changed = True
+            # Written on the page too, so its Spanish copy translates it.
+            if not getattr(home, f"{field}_alt"):
+                setattr(home, f"{field}_alt", content.HOME[alt])
+                changed = True
         if not home.featured_partners.exists():
             for order, partner in enumerate(self.partners.values()):
                 home.featured_partners.add(

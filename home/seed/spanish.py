@@ -9,6 +9,15 @@ CATALOGUE = {
     ),
     "Collaborative for Anti-Racism & Equity": "Colaborativo para el Antirracismo y la Equidad",
     "home": "inicio",
+    "Illustration: neighbours of many backgrounds, linked by dotted lines, in front of homes "
+    "and a health clinic.": (
+        "Ilustración: vecinas y vecinos de orígenes diversos, unidos por líneas de puntos, "
+        "delante de casas y de una clínica de salud."
+    ),
+    "A multi-ethnic, multi generational group openly discusses issues in their community.": (
+        "Un grupo de distintos orígenes y generaciones conversa abiertamente sobre los temas de "
+        "su comunidad."
+    ),
     "A space for anyone engaging in health equity, racial equity, and anti-racism work to "
     "access essential resources.": (
         "Un espacio para quienes trabajan por la equidad en salud, la equidad racial y el "

@@ -20,7 +20,7 @@ from events.models import EventIndexPage, EventPage
 from forms.models import FormField, FormPage
 from forms.models import Submission as FormSubmission
 from home.models import HomePage
-from home.seed import content
+from home.seed import content, spanish
 from partners.models import PartnerPage
 from resources.models import ResourcePage, ResourceType, Topic
 from tests.forms.support import filled
@@ -167,13 +167,28 @@ def test_english_landing_page_shows_the_photo_with_its_alt_text(english_home):
     assert IMAGE_ALT in alts
 
 
+def test_the_spanish_landing_page_describes_its_pictures_in_spanish(client):
+    """An image has one alt text; the page's own, translated with it, is what Spanish readers
+    hear, and the API gives the same."""
+    page = soup(client.get("/es/"))
+    alts = {collapse(img.get("alt", "")) for img in page.select("main img")}
+    for key in ("hero_image_alt", "image_alt"):
+        assert collapse(spanish.CATALOGUE[content.HOME[key]]) in alts
+        assert collapse(content.HOME[key]) not in alts
+    home = HomePage.objects.get(locale__language_code="es")
+    api = client.get(f"/api/v2/pages/{home.pk}/").json()
+    assert api["hero_image"]["alt"] == spanish.CATALOGUE[content.HOME["hero_image_alt"]]
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_landing_page_opens_with_the_heading_then_the_picture_editors_chose(client, language):
     hero = soup(client.get(f"/{language}/")).select_one("main .hero")
     heading, picture = hero.find("h1"), hero.find("img")
     assert heading and picture
     assert heading.find_next("img") is picture, "the picture comes after the heading"
-    assert collapse(picture["alt"]) == collapse(content.HOME["hero_image_alt"])
+    english_alt = content.HOME["hero_image_alt"]
+    expected = english_alt if language == "en" else spanish.CATALOGUE[english_alt]
+    assert collapse(picture["alt"]) == collapse(expected)
     assert picture["width"] and picture["height"]
     home = HomePage.objects.get(locale__language_code=language)
     assert home.hero_image.title == "Community network"

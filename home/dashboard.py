@@ -1,12 +1,13 @@
 """What the admin tells editors. The dashboard answers their first questions: the submissions
-inbox (for reviewers), the next three events, resources whose links are broken, pages not
-yet in Spanish or whose Spanish is behind the English, and pages nobody has touched in a year.
-Each panel links to the place where the editor acts, and each costs one or two queries however
-large the site grows (tests/editors/test_dashboard.py holds it to that)."""
+inbox (for reviewers), the next three events, resources whose links are broken, pages not yet
+in Spanish, Spanish translations to finish or publish, Spanish pages behind the English, and
+pages nobody has touched in a year. Each panel links to the place where the editor acts, and
+each costs one or two queries however large the site grows (tests/editors/test_dashboard.py
+holds it to that)."""
 
 import datetime
 
-from django.db.models import Count, F, Max
+from django.db.models import Case, Count, F, Max, Value, When
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -21,13 +22,15 @@ from forms.models import Submission
 from forms.permissions import can_review
 from resources.models import LinkCheck
 
-from .translation_status import Status, status_field, with_statuses
+from .translation_status import Status, status_field, status_label, with_statuses
 
 LISTED = 5
 WEEKS_CHARTED = 8
 UPCOMING_EVENTS = 3
 STALE_AFTER = datetime.timedelta(days=365)
 TRANSLATION_LANGUAGE = "es"
+# Translations finished and waiting to be published, or begun and not finished.
+DRAFTS = (Status.UNPUBLISHED, Status.IN_PROGRESS, Status.NOT_STARTED)
 
 
 class DashboardPanel(Component):
@@ -109,8 +112,9 @@ class BrokenLinksPanel(DashboardPanel):
 
 
 class TranslationsPanel(DashboardPanel):
-    """English pages with no Spanish copy, and Spanish copies behind their English page, as
-    the Translation status report (home/translation_status.py) works them out."""
+    """English pages with no Spanish copy, Spanish copies not finished or not yet published, and
+    Spanish copies behind their English page, in the words of the Translation status report
+    (home/translation_status.py), each linked to the translation editor."""
 
     template_name = "home/dashboard/translations.html"
     order = 120
@@ -123,17 +127,36 @@ class TranslationsPanel(DashboardPanel):
         pages = with_statuses([target]).order_by("path")
         totals = dict(pages.order_by().values_list(status).annotate(count=Count("pk")))
         listed = {"translation_id": F(f"translation_{status}")}
-        rows = {
-            value: list(pages.filter(**{status: value}).values("id", "title", **listed)[:LISTED])
-            for value in (Status.MISSING, Status.OUT_OF_DATE)
-        }
+        missing = pages.filter(**{status: Status.MISSING}).values("id", "title", **listed)
         return {
             "language": target,
             "missing_total": totals.get(Status.MISSING, 0),
-            "missing": rows[Status.MISSING],
+            "missing": list(missing[:LISTED]),
+            "drafts_total": sum(totals.get(value, 0) for value in DRAFTS),
+            "drafts": self.translations(pages, target, DRAFTS),
             "behind_total": totals.get(Status.OUT_OF_DATE, 0),
-            "behind": rows[Status.OUT_OF_DATE],
+            "behind": self.translations(pages, target, [Status.OUT_OF_DATE]),
         }
+
+    def translations(self, pages, target, statuses):
+        """The first few pages whose translation has one of `statuses`, with its status in words
+        and the translation's id (its edit address is the translation editor)."""
+        status = status_field(target)
+        # In the order given: the nearest to done (waiting to be published) first.
+        first = Case(
+            *[When(**{status: value}, then=Value(rank)) for rank, value in enumerate(statuses)]
+        )
+        found = pages.filter(**{f"{status}__in": statuses}).order_by(first, "path")
+        found = found.only("id", "title")[:LISTED]
+        return [
+            {
+                "title": page.title,
+                "translation_id": getattr(page, f"translation_{status}"),
+                "status": getattr(page, status),
+                "label": status_label(page, target),
+            }
+            for page in found
+        ]
 
 
 class StalePagesPanel(DashboardPanel):

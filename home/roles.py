@@ -3,9 +3,10 @@
 `sync_roles` and `sync_workflow`, which set each group to exactly what is listed here (adding
 what is missing, taking away what is not listed), so running them again repairs any drift.
 
-Editors write and edit every page, image, document and library term, and submit pages for
-moderation. Moderators also publish, approve, delete and change the site settings. Submission
-reviewers read, export and delete form submissions (forms/permissions.py), nothing else.
+Editors write and edit every page, image, document and library term, send pages for
+translation, and submit pages for moderation. Moderators also publish, approve, delete and
+change the site settings. Submission reviewers read, export and delete form submissions
+(forms/permissions.py), nothing else.
 Translators translate pages and library terms into the languages other than English: their page
 rights are on those languages' landing pages only, never on the English originals (docs/i18n.md).
 Nobody but a superuser manages users or groups."""
@@ -44,7 +45,14 @@ MEDIA_WRITE = [
 # ("app_label.codename" of images and documents, on the root collection).
 ROLES = {
     EDITORS: {
-        "permissions": [ACCESS_ADMIN, *LIBRARY_TERMS, "search.view_emptysearch"],
+        "permissions": [
+            ACCESS_ADMIN,
+            *LIBRARY_TERMS,
+            "search.view_emptysearch",
+            # wagtail-localize's "Translate this page"; home/translation_permissions.py keeps it
+            # to the pages they may edit.
+            "wagtail_localize.submit_translation",
+        ],
         "page_permissions": ["add_page", "change_page"],
         "collection_permissions": MEDIA_WRITE,
     },
@@ -55,6 +63,7 @@ ROLES = {
             "resources.delete_topic",
             "resources.delete_resourcetype",
             "search.view_emptysearch",
+            "wagtail_localize.submit_translation",
             "home.change_sitesettings",
             "wagtailredirects.add_redirect",
             "wagtailredirects.change_redirect",

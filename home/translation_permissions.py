@@ -9,13 +9,21 @@ Starting a translation takes the right to edit the source or every language it g
 syncing translations (which rewrites them from the source) takes the right to edit the source.
 The three wagtail-localize views that do this are served here instead, at the same addresses,
 with that check first; every other step of translating (the translation editor, saving,
-publishing) already goes through the target page's own edit permission."""
+publishing) already goes through the target page's own edit permission.
 
-from django.core.exceptions import PermissionDenied
+A translator may not publish, and the translation editor (which stands in for the page editor
+while a translation is synced) offers no "Submit for moderation": submitting a translation is
+answered here (`submit_translation_for_moderation`)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
+from wagtail_localize.models import Translation
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -154,3 +162,48 @@ def refuse_creating_in_other_languages(request, model):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None or not may_edit_language(request.user, locale):
             raise PermissionDenied
+
+
+@hooks.register("before_edit_page", order=-1)
+def submit_translation_for_moderation(request, page):
+    """Wagtail's "Submit for moderation" (an `action-submit` POST to the page's edit address) for
+    a page the translation editor edits. The translated text is written into a new draft
+    revision (wagtail-localize's `save_target`, which the editor's "Publish" button also uses),
+    then the page's workflow starts as Wagtail's page editor starts it, so the moderator's
+    approval publishes exactly that revision. Before wagtail-localize's own hook, which would
+    answer the POST with the translation editor."""
+    if request.method != "POST" or "action-submit" not in request.POST:
+        return None
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return None
+    name = {"title": page.get_admin_display_title(), "language": page.locale.get_display_name()}
+    total, done = translation.get_progress()
+    if done < total:
+        # The draft would carry the English text of the pieces not translated yet.
+        messages.error(
+            request,
+            _("“%(title)s” in %(language)s still has text to translate.") % name,
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    workflow_state = page.current_workflow_state
+    perms = page.permissions_for_user(request.user)
+    if workflow_state is None and not perms.can_submit_for_moderation():
+        raise PermissionDenied
+    try:
+        translation.save_target(user=request.user, publish=False)
+    except ValidationError:
+        messages.error(request, _("“%(title)s” in %(language)s could not be saved.") % name)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    page = Page.objects.get(pk=page.pk).specific
+    if workflow_state is None:
+        page.get_workflow().start(page, request.user)
+    elif workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(request.user)
+    # A workflow in progress goes on: its approval publishes the draft just saved.
+    messages.success(
+        request, _("“%(title)s” in %(language)s has been submitted for moderation.") % name
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -3,7 +3,9 @@ status in each other language. Missing: no translation yet. Out of date: the sou
 published again after its text was last sent to translators (wagtail-localize's sync), or, for
 a translation made without wagtail-localize, after the translation was last published. Not
 started, or partly translated (with the share done): pieces of text wait for their translation,
-counted as wagtail-localize's `Translation.get_progress()` counts them. Up to date: otherwise.
+counted as wagtail-localize's `Translation.get_progress()` counts them. Not yet published: every
+piece is translated but the translation has never been published (a new translation is a draft
+until a moderator publishes or approves it). Up to date: otherwise.
 Statuses are worked out in the database, so the list filters and pages."""
 
 import datetime
@@ -43,6 +45,7 @@ class Status(TextChoices):
     MISSING = "missing", _("Missing")
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("Partly translated")
+    UNPUBLISHED = "unpublished", _("Not yet published")
     OUT_OF_DATE = "out_of_date", _("Out of date")
     UP_TO_DATE = "up_to_date", _("Up to date")
 
@@ -93,6 +96,7 @@ def with_statuses(locales):
                     ),
                     When(Q(segments__gt=0, **{translated: 0}), then=Value(Status.NOT_STARTED)),
                     When(segments__gt=F(translated), then=Value(Status.IN_PROGRESS)),
+                    When(~Exists(translations.filter(live=True)), then=Value(Status.UNPUBLISHED)),
                     default=Value(Status.UP_TO_DATE),
                 ),
             }

@@ -5,6 +5,7 @@ filterable by status, listed in the Reports menu."""
 
 import datetime
 
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,7 +32,9 @@ def translate(page, locale, share=1.0):
         if number < len(po) * share:
             entry.msgstr = f"ES {entry.msgid}"
     translation.import_po(po)
-    translation.save_target(publish=True)
+    # wagtail-localize publishes when the transaction commits, as in production.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
     return page.get_translation(locale)
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0015_report_form_setting'),
+        ('home', '0016_editors_send_pages_for_translation'),
     ]
 
     operations = [

@@ -208,12 +208,14 @@ class Seeder:
         )
         partners = {}
         for spec in content.PARTNERS:
-            logo = self.ensure_image(
-                f"{spec['title']} logo",
-                spec["title"],
-                lambda spec=spec: make_logo(spec["title"], spec["colour"]),
-                f"{spec['slug']}.png",
-            )
+            logo = None
+            if spec["logo"]:
+                logo = self.ensure_image(
+                    f"{spec['title']} logo",
+                    f"{spec['title']} logo",
+                    (ASSETS / "partner-logos" / spec["logo"]).read_bytes,
+                    spec["logo"],
+                )
             partners[spec["slug"]] = self.ensure_page(
                 index,
                 PartnerPage,
@@ -568,23 +570,6 @@ def fourth_monday(year, month):
     first = datetime.date(year, month, 1)
     first_monday = first + datetime.timedelta(days=(7 - first.weekday()) % 7)
     return first_monday + datetime.timedelta(weeks=3)
-
-
-def make_logo(name, colour):
-    """A simple wordmark standing in for a partner's logo."""
-    image = PILImage.new("RGB", (480, 240), "white")
-    draw = ImageDraw.Draw(image)
-    initials = "".join(word[0] for word in name.split() if word[0].isupper())[:4]
-    draw.rounded_rectangle([20, 40, 180, 200], radius=28, fill=colour)
-    draw.text((100, 120), initials, fill="white", anchor="mm", font=ImageFont.load_default(56))
-    words = name.replace(" (demo partner)", "").split()
-    lines = [" ".join(words[: len(words) // 2 or 1]), " ".join(words[len(words) // 2 or 1 :])]
-    font = ImageFont.load_default(26)
-    for number, line in enumerate(lines):
-        draw.text((200, 95 + number * 40), line, fill="#1f2933", font=font)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
 
 
 def make_demo_pdf(heading):

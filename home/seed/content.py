@@ -140,7 +140,8 @@ PARTNERS = [
             "and racial equity.</p>"
         ),
         "website": "https://www.networkforphl.org/",
-        "colour": "#2f6f73",
+        # A real organisation: its logo is theirs to give, so the demo draws none.
+        "logo": None,
     },
     {
         "slug": "demo-partner-community-health-institute",
@@ -151,7 +152,7 @@ PARTNERS = [
             "real partner in the admin.</p>"
         ),
         "website": "https://example.org/",
-        "colour": "#7a5c99",
+        "logo": "community-health-equity-institute.png",
     },
     {
         "slug": "demo-partner-health-departments-alliance",
@@ -162,7 +163,7 @@ PARTNERS = [
             "real partner in the admin.</p>"
         ),
         "website": "https://example.org/",
-        "colour": "#b85c38",
+        "logo": "health-departments-for-equity-alliance.png",
     },
 ]
 

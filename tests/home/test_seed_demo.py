@@ -7,6 +7,7 @@ when the module ends; each test runs in its own savepoint on top of it."""
 import datetime
 import io
 import re
+from pathlib import Path
 
 from django.test import TestCase
 from django.utils import timezone
@@ -331,3 +332,17 @@ def test_no_seeded_page_repeats_its_summary_word_for_word(client):
         if times != 1:
             repeated.append(f"{page.url}: {times} times")
     assert repeated == []
+
+
+def test_demo_partners_show_logos_drawn_for_the_site_and_the_real_partner_none():
+    """A real organisation's logo is its own to give: the demo draws logos only for the
+    partners it made up, from the SVG sources in home/demo_assets/partner-logos."""
+    for spec in content.PARTNERS:
+        partner = PartnerPage.objects.get(locale__language_code="en", slug=spec["slug"])
+        if spec["logo"] is None:
+            assert partner.logo is None, spec["title"]
+            continue
+        assert partner.logo.file.name.endswith(".png")
+        source = Path(content.__file__).parent.parent / "demo_assets" / "partner-logos"
+        assert (source / spec["logo"].replace(".png", ".svg")).is_file()
+        assert partner.logo.description  # alt text for where the name is not beside it

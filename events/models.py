@@ -497,3 +497,41 @@ class CalendarIdentity(models.Model):
         if cls._meta.db_table in connections[using].introspection.table_names():
             hostname = public_address().hostname
             cls.objects.using(using).get_or_create(pk=1, defaults={"uid_domain": hostname})
+
+
+class Subscriber(models.Model):
+    """Someone who registered to be told about the Peer Learning Community's meetings. Only a
+    confirmed address (double opt-in: the link in the confirmation email) receives
+    announcements; the token in every email's links lets its owner confirm, manage or end the
+    subscription without an account."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for confirmation")
+        CONFIRMED = "confirmed", _("subscribed")
+        UNSUBSCRIBED = "unsubscribed", _("unsubscribed")
+
+    email = models.EmailField(
+        unique=True, help_text=_("Where announcements go; kept in lower case, one per address.")
+    )
+    language = models.CharField(
+        max_length=20, help_text=_("The language of the page they registered on.")
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Their own time zone, if they chose one: emails give times in it too."),
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting subscriber")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"Subscriber {self.pk} ({self.get_status_display()})"

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from care_site import health, sitemaps
 from care_site.api import api_router, api_urlpatterns
 from care_site.base import views as base_views
+from events import subscriptions
 from home import icons
 from search import views as search_views
 
@@ -30,6 +31,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # Meeting subscriptions: the pages behind the links in subscribers' emails.
+    path("subscriptions/", include(subscriptions)),
     # Wagtail's own views, then its catch-all served by `care_site.base.views.serve`.
     path("", include(wagtail_urls.urlpatterns[:-1])),
     re_path(wagtail_urls.serve_pattern, base_views.serve, name="wagtail_serve"),

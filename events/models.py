@@ -528,6 +528,9 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    # Confirmation emails sent in the day before `confirmation_sent_at`: the limit that keeps
+    # the form from flooding someone else's address (`events.subscribers`).
+    confirmations_sent = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("meeting subscriber")

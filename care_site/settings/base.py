@@ -434,6 +434,9 @@ CARE_FORMS_DEFAULT_RETENTION_DAYS = int(os.environ.get("CARE_FORMS_RETENTION_DAY
 # retry this many seconds after the failure, each next one twice as long after.
 CARE_FORMS_EMAIL_MAX_ATTEMPTS = 5
 CARE_FORMS_EMAIL_RETRY_SECONDS = int(os.environ.get("CARE_FORMS_EMAIL_RETRY_SECONDS", "60"))
+# Days a meeting subscriber who never confirmed, or who unsubscribed, is kept before
+# `purge_subscribers` deletes them (docs/events.md).
+CARE_SUBSCRIBERS_KEEP_DAYS = int(os.environ.get("CARE_SUBSCRIBERS_KEEP_DAYS", "30"))
 
 # --- Periodic jobs --------------------------------------------------------------------
 # Run by the `scheduler` process (`manage.py run_scheduler`, care_site/base/scheduler.py): each
@@ -443,6 +446,7 @@ CARE_SCHEDULE = {
     "send_form_emails": {"command": ["send_form_emails"], "every": 15 * 60},
     "publish_scheduled": {"command": ["publish_scheduled"], "every": 60},
     "purge_submissions": {"command": ["purge_submissions"], "every": 24 * 60 * 60},
+    "purge_subscribers": {"command": ["purge_subscribers"], "every": 24 * 60 * 60},
     "check_resource_links": {"command": ["check_resource_links"], "every": 7 * 24 * 60 * 60},
 }
 

@@ -1,0 +1,86 @@
+"""The confirmation email of a meeting subscription, in the subscriber's language, sent by a
+background task once the registration has committed (never inside the visitor's request), and
+tried again later with a growing delay when the mail server fails."""
+
+import datetime
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from django_tasks import task
+
+from .models import Subscriber
+from .subscriptions import confirm_url, list_unsubscribe_headers
+
+logger = logging.getLogger(__name__)
+
+
+def confirmation_message(subscriber):
+    with translation.override(subscriber.language or settings.LANGUAGE_CODE):
+        subject = gettext("Confirm your subscription to the Peer Learning Community")
+        body = render_to_string(
+            "events/emails/confirm_subscription.txt",
+            {"subscriber": subscriber, "confirm_url": confirm_url(subscriber)},
+        )
+    return EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [subscriber.email],
+        headers=list_unsubscribe_headers(subscriber),
+    )
+
+
+def queue_confirmation(subscriber):
+    """Send the confirmation once the current transaction commits. Queueing must not fail the
+    visitor's request: their submission is stored whatever happens here."""
+
+    def enqueue(subscriber_id):
+        try:
+            send_confirmation.enqueue(subscriber_id)
+        except Exception:
+            logger.exception("Could not queue the confirmation of subscriber %s", subscriber_id)
+
+    transaction.on_commit(partial(enqueue, subscriber.pk), robust=True)
+
+
+# The backend of the form emails: the worker process runs it in production.
+@task(backend="care_forms")
+def send_confirmation(subscriber_id, attempt=1):
+    subscriber = Subscriber.objects.filter(
+        pk=subscriber_id, status=Subscriber.Status.PENDING
+    ).first()
+    if subscriber is None:
+        # Confirmed, unsubscribed or forgotten meanwhile: nothing to ask any more.
+        return "nothing to send"
+    try:
+        confirmation_message(subscriber).send()
+    except Exception:
+        backend = send_confirmation.get_backend()
+        if attempt < settings.CARE_FORMS_EMAIL_MAX_ATTEMPTS and backend.supports_defer:
+            delay = settings.CARE_FORMS_EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)
+            logger.warning(
+                "Confirmation of subscriber %s failed (attempt %s); trying again in %s s",
+                subscriber_id,
+                attempt,
+                delay,
+                exc_info=True,
+            )
+            run_after = timezone.now() + datetime.timedelta(seconds=delay)
+            send_confirmation.using(run_after=run_after).enqueue(subscriber_id, attempt + 1)
+        else:
+            # Registering again sends a new one (within the daily limit).
+            logger.error(
+                "Confirmation of subscriber %s failed (attempt %s); giving up",
+                subscriber_id,
+                attempt,
+                exc_info=True,
+            )
+        return "failed"
+    return "sent"

@@ -12,6 +12,8 @@ import logging
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -38,6 +40,11 @@ def register(address, language, now=None):
     when no email should go out: confirmed already, or the daily limit reached."""
     now = now or timezone.now()
     address = address.strip().lower()
+    try:
+        validate_email(address)
+    except ValidationError:
+        # Only a submission released from the spam folder can bring one here.
+        return None
     with transaction.atomic():
         subscriber = _locked_or_created(address, language)
         if subscriber.status == Subscriber.Status.CONFIRMED:

@@ -50,14 +50,18 @@ def register(client, django_capture_on_commit_callbacks):
 
     def register(form, address="ada@example.org", name="Ada Lovelace"):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(form.url, filled(form, {"your_name": name, "email_address": address}))
+            return client.post(
+                form.url, filled(form, {"your_name": name, "email_address": address})
+            )
 
     return register
 
 
 def links(mail):
     """{kind: path} of the subscription links in an email's body."""
-    return {urlsplit(url).path.split("/")[-3]: urlsplit(url).path for url in LINK.findall(mail.body)}
+    return {
+        urlsplit(url).path.split("/")[-3]: urlsplit(url).path for url in LINK.findall(mail.body)
+    }
 
 
 def path_of(url):

@@ -3,6 +3,10 @@ registration form stores the answers as before and emails a confirmation link in
 language; only the button behind that link confirms. Registering again reveals nothing, and a
 stranger's address gets at most three confirmation emails a day."""
 
+# The fixtures come from `subscription_support`, imported by name (pytest finds them so);
+# ruff reads the test arguments as redefinitions.
+# ruff: noqa: F811
+
 import datetime
 
 from django.core import mail
@@ -15,7 +19,7 @@ import time_machine
 from events.models import Subscriber
 from events.subscriptions import list_unsubscribe_headers, manage_url, unsubscribe_url
 from forms.models import Submission
-from tests.events.subscription_support import (  # noqa: F401 (fixtures)
+from tests.events.subscription_support import (  # noqa: F401
     links,
     path_of,
     register,
@@ -103,9 +107,7 @@ def test_the_confirm_post_needs_the_pages_csrf_token(register, register_form):
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
-def test_registering_again_reveals_nothing_and_resends_within_the_limit(
-    register, register_form
-):
+def test_registering_again_reveals_nothing_and_resends_within_the_limit(register, register_form):
     first = register(register_form, address="ada@example.org")
     again = register(register_form, address="ADA@example.org ")
     stranger = register(register_form, address="new@example.org")
@@ -176,9 +178,7 @@ def test_a_post_without_the_one_click_body_unsubscribes_nobody(register, registe
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
-def test_the_manage_page_keeps_a_time_zone_and_offers_the_way_out(
-    client, register, register_form
-):
+def test_the_manage_page_keeps_a_time_zone_and_offers_the_way_out(client, register, register_form):
     register(register_form)
     client.post(links(mail.outbox[0])["confirm"])
     subscriber = Subscriber.objects.get()

@@ -60,6 +60,29 @@ def register(address, language, now=None):
         return subscriber if reserve_confirmation(subscriber, now) else None
 
 
+def invite(address, language, now=None):
+    """A pending subscriber, its confirmation email reserved, for an address that has no
+    subscriber yet (people who registered before registering was a subscription). None if the
+    address has one, in any status, or is no address: asking twice never happens."""
+    address = address.strip().lower()
+    try:
+        validate_email(address)
+    except ValidationError:
+        return None
+    with transaction.atomic():
+        if Subscriber.objects.filter(email=address).exists():
+            return None
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(
+                    email=address, language=language, token=new_token()
+                )
+        except IntegrityError:
+            return None
+        reserve_confirmation(subscriber, now)
+    return subscriber
+
+
 def _locked_or_created(address, language):
     subscriber = Subscriber.objects.select_for_update().filter(email=address).first()
     if subscriber is not None:

@@ -239,3 +239,27 @@ def test_the_links_are_absolute_on_the_public_address(settings):
     assert unsubscribe_url(subscriber) == (
         "https://care.example.org/es/subscriptions/unsubscribe/abc/"
     )
+
+
+def test_before_confirming_the_manage_link_leads_to_the_confirmation(client, register_form):
+    subscriber = Subscriber.objects.create(email="a@example.org", language="es", token="t" * 43)
+    response = client.get(path_of(manage_url(subscriber)))
+    assert response.status_code == 302
+    assert response["Location"] == f"/es/subscriptions/confirm/{'t' * 43}/"
+
+
+def test_a_registration_released_from_the_spam_folder_asks_to_confirm(
+    register_form, django_capture_on_commit_callbacks
+):
+    submission = Submission.objects.create(
+        page=register_form,
+        form_data={"your_name": "Ada", "email_address": "ada@example.org"},
+        language="en",
+        status=Submission.Status.SPAM,
+    )
+    assert not Subscriber.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submission.release()
+    assert Subscriber.objects.get().email == "ada@example.org"
+    [message] = mail.outbox
+    assert message.to == ["ada@example.org"]

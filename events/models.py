@@ -33,6 +33,7 @@ from care_site.base.models import (
 from care_site.base.view_restrictions import is_visible
 
 from . import api as event_api
+from .archive import archive
 from .calendar import FEED_PAST_DAYS, add_to_calendar_links, calendar_response, subscription_urls
 from .forms import EventPageForm
 from .listing import community_listing
@@ -111,11 +112,17 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        scope = f"page-{self.pk}"
+        events = self.events()
+        past_archive = archive(events, request.GET, self.locale)
         listing = community_listing(
-            self.events(), timezone.now(), request.GET, PAST_EVENTS_PER_PAGE, cache_scope=scope
+            events,
+            timezone.now(),
+            request.GET,
+            PAST_EVENTS_PER_PAGE,
+            cache_scope=f"page-{self.pk}",
+            past_within=past_archive.past_within,
         )
-        context.update(listing)
+        context.update(listing, archive=past_archive)
         feed_url = self.get_full_url(request) + self.reverse_subpage("calendar")
         context["calendar_feed"] = subscription_urls(feed_url)
         return context

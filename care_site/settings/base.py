@@ -447,6 +447,9 @@ CARE_SCHEDULE = {
 }
 
 # --- Site search -----------------------------------------------------------------------
+# Searches are counted in memory and written by each server process's own thread this often
+# (search/stats.py): no database write in a visitor's search. 0: only when flushed by hand.
+CARE_SEARCH_STATS_FLUSH_SECONDS = int(os.environ.get("CARE_SEARCH_STATS_FLUSH_SECONDS", "60"))
 # Wagtail's database backend (PostgreSQL full-text search, SQLite FTS5) unless SEARCH_BACKEND
 # names a search server: a site that outgrows the database sets SEARCH_BACKEND=opensearch2 (or
 # opensearch3, elasticsearch7/8/9) and SEARCH_URL, then runs `manage.py update_index`.

@@ -6,6 +6,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
@@ -40,6 +42,7 @@ from .calendar import FEED_PAST_DAYS, add_to_calendar_links, calendar_response, 
 from .forms import EventPageForm
 from .listing import community_listing
 from .materials import materials_after_the_meeting, materials_heading
+from .month_view import month_calendar, month_is_shown
 from .structured_data import event_structured_data
 from .time_zones import (
     default_time_zone,
@@ -114,6 +117,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["month_view_url"] = self.url + self.reverse_subpage("this_month")
         events = self.events()
         past_archive = archive(events, request.GET, self.locale)
         listing = community_listing(
@@ -138,6 +142,24 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """The subscribable feed: every upcoming meeting and those of the past year."""
         since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
         return calendar_response(list(self.events().upcoming(since)), request, community=self)
+
+    @path("calendar/", name="this_month")
+    @path("calendar/<int:year>/<int:month>/", name="month")
+    @method_decorator(require_safe)
+    def month(self, request, year=None, month=None):
+        """The meetings of a month as a calendar table (this month without a year and month);
+        a month outside the years shown is not found."""
+        today = timezone.localdate()
+        year, month = (year, month) if year is not None else (today.year, today.month)
+        if not month_is_shown(year, month):
+            raise Http404
+        # The page's own context, without the listing of the community page.
+        context = super().get_context(request)
+        context.update(month_calendar(self.events(), year, month, today))
+        for name in ("previous_month", "next_month"):
+            ym = context[name]
+            context[f"{name}_url"] = ym and self.url + self.reverse_subpage("month", args=ym)
+        return TemplateResponse(request, "events/event_month.html", context)
 
 
 class EventPage(RoutablePageMixin, BasePage):

@@ -21,9 +21,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wagtail.coreutils import find_available_slug
+
 from dateutil import rrule
 from dateutil.relativedelta import relativedelta
-from wagtail.coreutils import find_available_slug
 
 from .models import EventPage, MeetingSeries
 from .time_zones import NonexistentTime, wall_clock_to_instant, zone_or_default

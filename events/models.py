@@ -667,6 +667,7 @@ class MeetingSeries(ClusterableModel):
     )
     months_ahead = models.PositiveSmallIntegerField(
         default=3,
+        verbose_name=_("months ahead"),
         validators=[MinValueValidator(1), MaxValueValidator(24)],
         help_text=_(
             "How many months ahead dates are put on the site. More dates are added as time "

@@ -7,6 +7,8 @@ import io
 
 from django.core.management import call_command
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
 import icalendar
 import pytest
 import time_machine
@@ -14,8 +16,7 @@ import time_machine
 from events.factories import MeetingSeriesExceptionFactory, MeetingSeriesFactory
 from events.models import EventPage, MeetingSeries
 from events.series import generate, regular_dates
-from tests.events.conftest import NEW_YORK, UTC, ny
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from tests.events.conftest import UTC, ny
 
 pytestmark = pytest.mark.django_db
 

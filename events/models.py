@@ -134,7 +134,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def get_cached_paths(self):
-        return ["/", "/ical/"]
+        return ["/", "/ical/", "/calendar/"]
 
     @path("ical/", name="calendar")
     @method_decorator(require_safe)

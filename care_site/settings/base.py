@@ -444,6 +444,7 @@ CARE_SCHEDULE = {
     "publish_scheduled": {"command": ["publish_scheduled"], "every": 60},
     "purge_submissions": {"command": ["purge_submissions"], "every": 24 * 60 * 60},
     "check_resource_links": {"command": ["check_resource_links"], "every": 7 * 24 * 60 * 60},
+    "generate_meetings": {"command": ["generate_meetings"], "every": 24 * 60 * 60},
 }
 
 # --- Site search -----------------------------------------------------------------------

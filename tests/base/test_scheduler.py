@@ -76,6 +76,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
         "publish_scheduled",
         "purge_submissions",
         "check_resource_links",
+        "generate_meetings",
     }
     for job in settings.CARE_SCHEDULE.values():
         assert job["command"][0] in commands, job
@@ -85,6 +86,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
         "publish_scheduled": 60,
         "purge_submissions": 86_400,
         "check_resource_links": 604_800,
+        "generate_meetings": 86_400,
     }
 
 

@@ -8,7 +8,7 @@ from care_site.base import cache
 from .time_zones import zone_or_default
 
 
-def community_listing(events, now, params, per_page=10, *, cache_scope=None):
+def community_listing(events, now, params, per_page=10, *, cache_scope=None, past_within=None):
     """The community page's `upcoming_events`, `past_events` (the Django Page of past meetings
     asked for by `params`), `past_years` and `selected_year`.
 
@@ -21,7 +21,8 @@ def community_listing(events, now, params, per_page=10, *, cache_scope=None):
     The line between upcoming and past is the one `EventPageQuerySet.upcoming()` draws: a
     meeting is upcoming until it ends. A past meeting's year is the year where it happened
     (in its own zone). A year that is not a number, or has no meetings, is ignored rather
-    than refused: old links and hand-typed addresses still show the page."""
+    than refused: old links and hand-typed addresses still show the page. `past_within`, when
+    given, is the set of past meetings the archive's filters keep (events/archive.py)."""
     every_meeting = events.order_by().values_list("pk", "path", "start", "end", "time_zone")
     rows = cache.cached(
         lambda: list(every_meeting),
@@ -33,7 +34,11 @@ def community_listing(events, now, params, per_page=10, *, cache_scope=None):
     past_years = [(row[0], row[2].astimezone(zone_or_default(row[4])).year) for row in past]
     years = sorted({year for _pk, year in past_years}, reverse=True)
     year = next((year for year in years if str(year) == params.get("year")), None)
-    past_ids = [pk for pk, past_year in past_years if year in (None, past_year)]
+    past_ids = [
+        pk
+        for pk, past_year in past_years
+        if year in (None, past_year) and (past_within is None or pk in past_within)
+    ]
     page = Paginator(past_ids, per_page).get_page(params.get("page"))
     upcoming_ids = [row[0] for row in upcoming]
     wanted = upcoming_ids + list(page.object_list)

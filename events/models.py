@@ -4,7 +4,10 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
@@ -12,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -33,10 +37,12 @@ from care_site.base.models import (
 from care_site.base.view_restrictions import is_visible
 
 from . import api as event_api
+from .archive import archive
 from .calendar import FEED_PAST_DAYS, add_to_calendar_links, calendar_response, subscription_urls
 from .forms import EventPageForm
 from .listing import community_listing
 from .materials import materials_after_the_meeting, materials_heading
+from .month_view import month_calendar, month_is_shown
 from .structured_data import event_structured_data
 from .time_zones import (
     default_time_zone,
@@ -111,17 +117,24 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        scope = f"page-{self.pk}"
+        context["month_view_url"] = self.url + self.reverse_subpage("this_month")
+        events = self.events()
+        past_archive = archive(events, request.GET, self.locale)
         listing = community_listing(
-            self.events(), timezone.now(), request.GET, PAST_EVENTS_PER_PAGE, cache_scope=scope
+            events,
+            timezone.now(),
+            request.GET,
+            PAST_EVENTS_PER_PAGE,
+            cache_scope=f"page-{self.pk}",
+            past_within=past_archive.past_within,
         )
-        context.update(listing)
+        context.update(listing, archive=past_archive)
         feed_url = self.get_full_url(request) + self.reverse_subpage("calendar")
         context["calendar_feed"] = subscription_urls(feed_url)
         return context
 
     def get_cached_paths(self):
-        return ["/", "/ical/"]
+        return ["/", "/ical/", "/calendar/"]
 
     @path("ical/", name="calendar")
     @method_decorator(require_safe)
@@ -129,6 +142,24 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """The subscribable feed: every upcoming meeting and those of the past year."""
         since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
         return calendar_response(list(self.events().upcoming(since)), request, community=self)
+
+    @path("calendar/", name="this_month")
+    @path("calendar/<int:year>/<int:month>/", name="month")
+    @method_decorator(require_safe)
+    def month(self, request, year=None, month=None):
+        """The meetings of a month as a calendar table (this month without a year and month);
+        a month outside the years shown is not found."""
+        today = timezone.localdate()
+        year, month = (year, month) if year is not None else (today.year, today.month)
+        if not month_is_shown(year, month):
+            raise Http404
+        # The page's own context, without the listing of the community page.
+        context = super().get_context(request)
+        context.update(month_calendar(self.events(), year, month, today))
+        for name in ("previous_month", "next_month"):
+            ym = context[name]
+            context[f"{name}_url"] = ym and self.url + self.reverse_subpage("month", args=ym)
+        return TemplateResponse(request, "events/event_month.html", context)
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -222,6 +253,27 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("What the meeting covers, speakers, and how to prepare."),
     )
 
+    # Set on the pages a meeting series creates (`events/series.py`): the series and the
+    # regular date of the series the page is for (even when that date was moved), which is how
+    # generating again finds the dates it has made already. Not copied with the page, so a
+    # copy or a translation never claims the date.
+    series = models.ForeignKey(
+        "events.MeetingSeries",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        help_text=_("The meeting series this date belongs to, if any."),
+    )
+    occurrence_date = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The regular date of the series this page is for."),
+    )
+    exclude_fields_in_copy = ["series", "occurrence_date"]
+
     objects = PageManager.from_queryset(EventPageQuerySet)()
     base_form_class = EventPageForm
 
@@ -292,6 +344,11 @@ class EventPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("event")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "occurrence_date"], name="events_one_page_per_series_date"
+            )
+        ]
 
     def clean(self):
         super().clean()
@@ -497,6 +554,242 @@ class CalendarIdentity(models.Model):
         if cls._meta.db_table in connections[using].introspection.table_names():
             hostname = public_address().hostname
             cls.objects.using(using).get_or_create(pk=1, defaults={"uid_domain": hostname})
+
+
+# Meeting series ---------------------------------------------------------------------------------
+
+
+class MeetingSeries(ClusterableModel):
+    """A meeting that repeats ("fourth Monday of every month, 2–3:30 PM New York time"),
+    defined once. Each of its dates becomes an event page of its own under the community page
+    (`events/series.py`), where the topic and speakers of that date are written."""
+
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", _("Every month")
+        WEEKLY = "weekly", _("Every week")
+
+    class WeekOfMonth(models.IntegerChoices):
+        FIRST = 1, _("First")
+        SECOND = 2, _("Second")
+        THIRD = 3, _("Third")
+        FOURTH = 4, _("Fourth")
+        LAST = -1, _("Last")
+
+    class Weekday(models.IntegerChoices):
+        # Python's and dateutil's numbering: Monday is 0.
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    community = models.ForeignKey(
+        EventIndexPage,
+        on_delete=models.CASCADE,
+        related_name="meeting_series",
+        verbose_name=_("community page"),
+        help_text=_("The community page the meeting dates are listed on."),
+    )
+    title = models.CharField(
+        max_length=255,
+        help_text=_(
+            "The name each date's page starts with, e.g. “Peer Learning Community meeting”. "
+            "You can change a date's title on its own page."
+        ),
+    )
+    summary = models.TextField(
+        blank=True,
+        max_length=300,
+        help_text=_(
+            "One or two sentences given to each new date's page, which you can edit there."
+        ),
+    )
+    frequency = models.CharField(
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.MONTHLY,
+        help_text=_("Whether the meeting comes back every month or every week."),
+    )
+    interval = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        verbose_name=_("every how many"),
+        help_text=_("1 for every month (or week), 2 for every other month (or week), and so on."),
+    )
+    week_of_month = models.SmallIntegerField(
+        choices=WeekOfMonth.choices,
+        null=True,
+        blank=True,
+        verbose_name=_("which one in the month"),
+        help_text=_(
+            "For a monthly meeting: which of the month's days of that weekday, e.g. the "
+            "fourth Monday. Leave empty for a weekly meeting."
+        ),
+    )
+    weekday = models.SmallIntegerField(
+        choices=Weekday.choices,
+        help_text=_("The day of the week the meeting is on."),
+    )
+    start_time = models.TimeField(
+        help_text=_("When it starts, as a clock shows it in the time zone below, e.g. 14:00.")
+    )
+    end_time = models.TimeField(
+        help_text=_("When it ends, on the same day and in the same time zone, e.g. 15:30.")
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_(
+            "Where the meeting's clock is, e.g. America/New York. The meeting stays at the same "
+            "time on that clock when daylight saving time starts or ends."
+        ),
+    )
+    first_date = models.DateField(
+        help_text=_("The series starts on this date or the first meeting day after it.")
+    )
+    until = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("last date"),
+        help_text=_("Optional: no meeting after this date. Leave empty for a series with no end."),
+    )
+    count = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("number of meetings"),
+        help_text=_(
+            "Optional: the series ends after this many meetings, counted from the first date "
+            "(skipped dates count too)."
+        ),
+    )
+    months_ahead = models.PositiveSmallIntegerField(
+        default=3,
+        verbose_name=_("months ahead"),
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_(
+            "How many months ahead dates are put on the site. More dates are added as time "
+            "goes by, every day."
+        ),
+    )
+    format = models.CharField(
+        max_length=20,
+        choices=EventPage.Format.choices,
+        default=EventPage.Format.VIRTUAL,
+        help_text=_("Virtual, in person, or both: given to each new date's page."),
+    )
+    location = models.TextField(
+        blank=True,
+        max_length=500,
+        help_text=_("Address of the venue, for in-person and hybrid meetings."),
+    )
+    join_url = models.URLField(
+        blank=True,
+        verbose_name=_("join link"),
+        help_text=_(
+            "The video meeting link given to each new date's page, if it is always the same."
+        ),
+    )
+    registration_url = models.URLField(
+        blank=True,
+        verbose_name=_("registration link"),
+        help_text=_(
+            "Where people sign up, given to each new date's page, if it is always the same."
+        ),
+    )
+
+    panels = [
+        "community",
+        "title",
+        "summary",
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["frequency", "interval"]),
+                FieldRowPanel(["week_of_month", "weekday"]),
+                FieldRowPanel(["start_time", "end_time"]),
+                "time_zone",
+            ],
+            heading=_("When it repeats"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel(["first_date", "until", "count"]), "months_ahead"],
+            heading=_("From when, until when"),
+        ),
+        MultiFieldPanel(
+            ["format", "location", "join_url", "registration_url"],
+            heading=_("Where and how to join"),
+        ),
+        InlinePanel(
+            "exceptions",
+            label=_("Skipped or moved date"),
+            heading=_("Skipped or moved dates"),
+            help_text=_(
+                "A date the meeting does not happen, or happens at another time. If its page "
+                "already exists, a skipped date's page is unpublished and a moved date's page "
+                "gets the new time (unless its time was already changed on the page)."
+            ),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.frequency == self.Frequency.MONTHLY and self.week_of_month is None:
+            errors["week_of_month"] = _("Choose which one in the month, e.g. the fourth.")
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("The end must be after the start, on the same day.")
+        if self.until and self.first_date and self.until < self.first_date:
+            errors["until"] = _("The last date must be after the first date.")
+        if self.until and self.count:
+            errors["count"] = _("Give a last date or a number of meetings, not both.")
+        if self.format in (EventPage.Format.IN_PERSON, EventPage.Format.HYBRID) and not (
+            self.location
+        ):
+            errors["location"] = _("Give the address for an in-person meeting.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class MeetingSeriesException(Orderable):
+    """One date of a series that is skipped, or moved to another day or time."""
+
+    series = ParentalKey(MeetingSeries, on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField(
+        help_text=_("The regular date of the series this is about, e.g. the fourth Monday.")
+    )
+    moved_to = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("moved to date"),
+        help_text=_("Leave empty to skip the date. Give a date (and time below) to move it."),
+    )
+    moved_start_time = models.TimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("moved to time"),
+        help_text=_("The new start time, if it changes; the meeting keeps its length."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("skipped or moved date")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "date"], name="events_one_exception_per_series_date"
+            )
+        ]
+
+    @property
+    def is_skip(self):
+        return self.moved_to is None and self.moved_start_time is None
 
 
 class Subscriber(models.Model):

@@ -4,9 +4,9 @@
 what is missing, taking away what is not listed), so running them again repairs any drift.
 
 Editors write and edit every page, image, document and library term, send pages for
-translation, and submit pages for moderation. Moderators also publish, approve, delete and
-change the site settings. Submission reviewers read, export and delete form submissions
-(forms/permissions.py), nothing else.
+translation, and submit pages for moderation. Moderators also publish, approve, delete, change
+the site settings and keep the meeting series (which publish the dates they make). Submission
+reviewers read, export and delete form submissions (forms/permissions.py), nothing else.
 Translators translate pages and library terms into the languages other than English: their page
 rights are on those languages' landing pages only, never on the English originals (docs/i18n.md).
 Nobody but a superuser manages users or groups."""
@@ -65,6 +65,10 @@ ROLES = {
             "search.view_emptysearch",
             "wagtail_localize.submit_translation",
             "home.change_sitesettings",
+            # A series publishes its dates as it makes them: publishing is theirs.
+            "events.add_meetingseries",
+            "events.change_meetingseries",
+            "events.delete_meetingseries",
             "wagtailredirects.add_redirect",
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",

@@ -13,6 +13,7 @@ import pytest
 from events.factories import EventIndexPageFactory
 from partners.factories import PartnerIndexPageFactory
 from resources.factories import ResourceIndexPageFactory
+from search import stats as search_stats
 from tests.helpers import make_landing_page, run_seed_demo
 
 
@@ -33,6 +34,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_buffered_searches():
+    """Searches are counted in memory until flushed (search/stats.py): one test's must not be
+    written into another's database."""
+    yield
+    search_stats._pending.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -448,9 +448,13 @@ CARE_SCHEDULE = {
     "purge_submissions": {"command": ["purge_submissions"], "every": 24 * 60 * 60},
     "purge_subscribers": {"command": ["purge_subscribers"], "every": 24 * 60 * 60},
     "check_resource_links": {"command": ["check_resource_links"], "every": 7 * 24 * 60 * 60},
+    "generate_meetings": {"command": ["generate_meetings"], "every": 24 * 60 * 60},
 }
 
 # --- Site search -----------------------------------------------------------------------
+# Searches are counted in memory and written by each server process's own thread this often
+# (search/stats.py): no database write in a visitor's search. 0: only when flushed by hand.
+CARE_SEARCH_STATS_FLUSH_SECONDS = int(os.environ.get("CARE_SEARCH_STATS_FLUSH_SECONDS", "60"))
 # Wagtail's database backend (PostgreSQL full-text search, SQLite FTS5) unless SEARCH_BACKEND
 # names a search server: a site that outgrows the database sets SEARCH_BACKEND=opensearch2 (or
 # opensearch3, elasticsearch7/8/9) and SEARCH_URL, then runs `manage.py update_index`.

@@ -24,3 +24,6 @@ CARE_SECOND_FACTOR_REQUIRED = False
 # says: tests of another address set it themselves (tests/seo/test_public_address.py).
 CARE_PUBLIC_URL = "http://localhost"
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = CARE_PUBLIC_URL
+
+# Tests write the buffered search counts themselves (search.stats.flush), when they look.
+CARE_SEARCH_STATS_FLUSH_SECONDS = 0

@@ -77,6 +77,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
         "purge_submissions",
         "purge_subscribers",
         "check_resource_links",
+        "generate_meetings",
     }
     for job in settings.CARE_SCHEDULE.values():
         assert job["command"][0] in commands, job
@@ -87,6 +88,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
         "purge_submissions": 86_400,
         "purge_subscribers": 86_400,
         "check_resource_links": 604_800,
+        "generate_meetings": 86_400,
     }
 
 

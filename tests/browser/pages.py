@@ -38,6 +38,7 @@ PAGE_KEYS = [
     "partners",
     "partner",
     "community",
+    "community_month",
     "event_upcoming",
     "event_past",
     "search_results",
@@ -104,6 +105,8 @@ def build_catalogue():
             .first()
         )
         paths["library_filtered"] = f"{paths['library']}?topic={topic}"
+        meeting = pages["event_upcoming"].start
+        paths["community_month"] = f"{paths['community']}calendar/{meeting.year}/{meeting.month}/"
         paths["library_empty"] = f"{paths['library']}?q={NO_RESULTS_QUERY}"
         paths["search_results"] = f"/{language}/search/?q={SEARCH_WORDS[language]}"
         paths["search_none"] = f"/{language}/search/?q={NO_RESULTS_QUERY}"

@@ -231,3 +231,14 @@ def test_running_the_roles_sync_again_repairs_drift_and_duplicates_nothing(home_
     assert {name: group_permissions(name) for name in before} == before
     assert Group.objects.filter(name__in=ROLE_NAMES).count() == 4
     assert GroupCollectionPermission.objects.filter(group__name=roles.EDITORS).count() == 6
+
+
+@pytest.mark.django_db
+def test_moderators_keep_meeting_series_and_editors_do_not(client, django_user_model):
+    """A series publishes the dates it makes, so keeping one is a moderator's job."""
+    series_list = reverse("wagtailsnippets_events_meetingseries:list")
+    for group, expected in ((roles.MODERATORS, 200), (roles.EDITORS, 302)):
+        user = django_user_model.objects.create_user(group, f"{group}@example.org", "pw")
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        assert client.get(series_list).status_code == expected, group

@@ -102,10 +102,10 @@ def page(visitor, url):
 
 
 def partner_page_url(visitor):
+    """The first partner in the directory that shows a logo (a partner may have none yet)."""
     partners = page(visitor, f"{PUBLIC}/en/partners/")
-    links = [a["href"] for a in partners.select("main a[href^='/en/partners/']")]
-    [first, *_] = [link for link in links if link.rstrip("/") != "/en/partners"]
-    return urljoin(PUBLIC, first)
+    cards = [card for card in partners.select("main .partner-card") if card.find("img")]
+    return urljoin(PUBLIC, cards[0].select_one("a[href^='/en/partners/']")["href"])
 
 
 # The addresses the site writes --------------------------------------------------------------

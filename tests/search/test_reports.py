@@ -1,12 +1,16 @@
 """Searches are counted for editors (Wagtail's query hits, plus the searches that found nothing,
-per language), and the admin's Reports menu shows popular searches and searches that found
-nothing to editors."""
+per language), without a database write in the visitor's request: counted in memory and
+written by each server process's flush (search/stats.py). The admin's Reports menu shows popular
+searches and searches that found nothing to editors."""
 
 import datetime
+import os
+import time
 from unittest import mock
 
 from django.contrib.auth.models import Group
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
@@ -14,6 +18,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 import pytest
 
 from resources.factories import ResourcePageFactory
+from search import stats
 from search.models import EmptySearch
 from tests.helpers import soup
 
@@ -30,6 +35,7 @@ def test_a_search_typed_in_is_counted_once_and_later_pages_are_not(client, resou
     client.get(SEARCH, {"q": "okapi", "page": "1"})
     client.get(SEARCH, {"q": "okapi", "page": "2"})
     client.get(SEARCH, {"q": "okapi", "type": "resourcepage"})
+    assert stats.flush() == 2
     assert Query.get("okapi").hits == 2
     assert not EmptySearch.objects.exists()
 
@@ -38,6 +44,7 @@ def test_a_search_that_found_nothing_is_recorded_with_its_language(client, home_
     client.get(SEARCH, {"q": "Quokka"})
     client.get(SEARCH, {"q": "quokka"})
     client.get("/es/search/", {"q": "quokka"})
+    stats.flush()
     rows = {
         (row.query.query_string, row.language, row.date): row.hits
         for row in EmptySearch.objects.select_related("query")
@@ -56,16 +63,61 @@ def test_searches_are_counted_even_with_the_page_cache_on(client, resource_index
         response = client.get(SEARCH, {"q": "okapi"})
         assert response.status_code == 200
         assert "X-Page-Cache" not in response
+    stats.flush()
     assert Query.get("okapi").hits == 3
 
 
-def test_a_failure_to_count_never_stops_the_search(client, resource_index, caplog):
+def test_a_search_writes_nothing_to_the_database(client, resource_index):
+    """On SQLite a write takes the whole database's lock: a search must not queue behind form
+    posts and other searches."""
     ResourcePageFactory(parent=resource_index, title="Okapi study")
-    with mock.patch.object(Query, "get", side_effect=DatabaseError("read-only")):
-        response = client.get(SEARCH, {"q": "okapi"})
+    client.get(SEARCH, {"q": "warm the caches"})
+    for query in ({"q": "okapi"}, {"q": "nothing-at-all"}, {"q": "okapi", "page": "2"}):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(SEARCH, query).status_code == 200
+        writes = [
+            q["sql"]
+            for q in queries.captured_queries
+            if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        ]
+        assert writes == [], query
+    stats.flush()
+    assert Query.get("okapi").hits == 1
+    assert Query.get("nothing-at-all").hits == 1
+
+
+def test_a_failure_to_count_never_stops_the_search_and_the_counts_wait(
+    client, resource_index, caplog
+):
+    ResourcePageFactory(parent=resource_index, title="Okapi study")
+    response = client.get(SEARCH, {"q": "okapi"})
     assert response.status_code == 200
     assert [result.title for result in response.context["search_results"]] == ["Okapi study"]
+    with mock.patch.object(Query, "get", side_effect=DatabaseError("read-only")):
+        assert stats.flush() == 0
     assert "could not count the search" in caplog.text
+    # Kept for the next flush, when the database takes writes again.
+    assert stats.flush() == 1
+    assert Query.get("okapi").hits == 1
+
+
+def test_each_server_process_flushes_its_own_searches_in_the_background(
+    client, resource_index, settings
+):
+    """A thread of the process writes the buffer every interval: nothing waits for a visitor."""
+    settings.CARE_SEARCH_STATS_FLUSH_SECONDS = 0.2
+    written = []
+    with mock.patch.object(stats, "flush", side_effect=lambda: written.append(True)):
+        client.get(SEARCH, {"q": "okapi"})
+        assert stats._flusher_pid == os.getpid()
+        deadline = time.monotonic() + 5
+        while not written and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert written, "the flushing thread never ran"
+        # An interval of 0 stops the thread (so it writes nothing into later tests).
+        settings.CARE_SEARCH_STATS_FLUSH_SECONDS = 0
+        stats._flusher.join(timeout=2)
+    assert not stats._flusher.is_alive()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 
 from partners.factories import PartnerPageFactory
 from resources.factories import ResourcePageFactory
+from search import stats
 from search.results import RESULTS_PER_PAGE
 from tests.helpers import soup, visible_text
 
@@ -102,6 +103,7 @@ def test_page_parameter_without_query_is_harmless(client, home_page):
 def test_searches_are_counted_for_search_promotions(client, resource_index):
     client.get(SEARCH, {"q": "equity"})
     client.get(SEARCH, {"q": "  equity  "})
+    stats.flush()
     assert Query.get("equity").hits == 2
 
 

@@ -63,13 +63,15 @@ def content(event, kind, sequence):
 def page_content(page, kind, sequence):
     with translation.override(page.locale.language_code):
         registration = page.registration_link()
+        if registration.startswith("/"):
+            registration = absolute_url(registration)
         return {
             "title": page.title,
             "summary": page.summary,
             "url": page.get_full_url(),
             "location": " ".join(page.location.split()),
             "join_url": page.join_url,
-            "registration_url": absolute_url(registration) if registration[:1] == "/" else registration,
+            "registration_url": registration,
             "capacity_note": page.capacity_note,
             "ics": calendar_file(page, kind, sequence),
         }

@@ -28,8 +28,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from django_tasks import task
 from wagtail.models import Locale
+
+from django_tasks import task
 
 from . import announcement_emails
 from .models import Announcement, Delivery, EventPage, Subscriber

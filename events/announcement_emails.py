@@ -109,7 +109,7 @@ def calendar_file(page, kind, sequence):
 
 
 def span(start, end, zone):
-    """"July 24, 2023, 1:00 PM – 2:30 PM EDT (America/New York)" in the active language."""
+    """ "July 24, 2023, 1:00 PM – 2:30 PM EDT (America/New York)" in the active language."""
     start, end = start.astimezone(zone), end.astimezone(zone)
     if start.date() == end.date():
         text = "{}, {} – {}".format(

@@ -159,11 +159,7 @@ def claim(delivery_id):
     """Take on sending `delivery_id`; the claim time if no other sender holds it. The try is
     counted now: a message that kills its sender is tried only so often."""
     now = timezone.now()
-    claimed = (
-        waiting(now)
-        .filter(pk=delivery_id)
-        .update(claimed_at=now, attempts=F("attempts") + 1)
-    )
+    claimed = waiting(now).filter(pk=delivery_id).update(claimed_at=now, attempts=F("attempts") + 1)
     return now if claimed == 1 else None
 
 
@@ -254,4 +250,3 @@ def delivery_counts(announcements):
 
 def announcements_of(event):
     return Announcement.objects.filter(event_key=event.translation_key).order_by("created_at", "pk")
-

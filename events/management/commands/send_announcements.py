@@ -13,7 +13,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--batch", type=int, default=None, help="Emails per batch (default: CARE_ANNOUNCEMENT_BATCH)."
+            "--batch",
+            type=int,
+            default=None,
+            help="Emails per batch (default: CARE_ANNOUNCEMENT_BATCH).",
         )
         parser.add_argument(
             "--until-done", action="store_true", help="Send batches until nothing is waiting."

@@ -231,9 +231,7 @@ def test_someone_who_unsubscribed_receives_nothing_more(meeting, subscribers):
     meeting.end += datetime.timedelta(days=1)
     publish(meeting)
     # They leave after the change was announced, before its emails went out.
-    Subscriber.objects.filter(pk=subscribers["es"].pk).update(
-        status=Subscriber.Status.UNSUBSCRIBED
-    )
+    Subscriber.objects.filter(pk=subscribers["es"].pk).update(status=Subscriber.Status.UNSUBSCRIBED)
     assert set(by_address(send())) == {"ann@example.org"}
     assert Delivery.objects.get(subscriber=subscribers["es"], status="skipped")
 
@@ -304,7 +302,13 @@ class BrokenBackend:
 
 
 def test_moderators_see_counts_and_resend_failed_emails(
-    client, meeting, subscribers, settings, django_user_model, editor, moderator  # noqa: F811
+    client,
+    meeting,
+    subscribers,
+    settings,
+    django_user_model,
+    editor,  # noqa: F811
+    moderator,  # noqa: F811
 ):
     publish(meeting)
     settings.CARE_ANNOUNCEMENT_MAX_ATTEMPTS = 1

@@ -173,13 +173,15 @@ def send_one(delivery_id, connection):
     if delivery.subscriber.status != Subscriber.Status.CONFIRMED:
         mine.update(status=Delivery.Status.SKIPPED, claimed_at=None)
         return Delivery.Status.SKIPPED
-    message = announcement_emails.message(delivery, connection)
     try:
+        message = announcement_emails.message(delivery, connection)
         message.send()
     except Exception as error:
         failed = delivery.attempts >= settings.CARE_ANNOUNCEMENT_MAX_ATTEMPTS
         status = Delivery.Status.FAILED if failed else Delivery.Status.PENDING
-        mine.update(status=status, claimed_at=None, error=f"{type(error).__name__}: {error}")
+        # The claim is kept: the next try waits for it to lapse, rather than hammering a mail
+        # server that is down.
+        mine.update(status=status, error=f"{type(error).__name__}: {error}")
         logger.warning("Announcement email %s failed (try %s)", delivery_id, delivery.attempts)
         return status
     mine.update(

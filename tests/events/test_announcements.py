@@ -352,3 +352,21 @@ def test_moderators_see_counts_and_resend_failed_emails(
     outsider = django_user_model.objects.create_user("outsider", password="pw")
     client.force_login(outsider)
     assert client.get(url).status_code in (302, 403)
+
+
+def test_a_refused_email_is_tried_again_once_its_claim_lapses_then_failed(
+    meeting, subscribers, settings
+):
+    publish(meeting)
+    settings.CARE_ANNOUNCEMENT_MAX_ATTEMPTS = 2
+    settings.EMAIL_BACKEND = "tests.events.test_announcements.BrokenBackend"
+    send()
+    assert Delivery.objects.filter(status="pending", attempts=1).count() == 2
+    send()  # the claims still hold: nothing tried
+    assert Delivery.objects.filter(status="pending", attempts=1).count() == 2
+    lapsed = NOW + datetime.timedelta(seconds=settings.CARE_ANNOUNCEMENT_CLAIM_SECONDS + 1)
+    with time_machine.travel(lapsed, tick=False):
+        send()
+    failed = Delivery.objects.filter(status="failed", attempts=2)
+    assert failed.count() == 2
+    assert failed.first().error == "ConnectionRefusedError: mail server down"

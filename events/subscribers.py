@@ -12,6 +12,8 @@ import logging
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -38,6 +40,11 @@ def register(address, language, now=None):
     when no email should go out: confirmed already, or the daily limit reached."""
     now = now or timezone.now()
     address = address.strip().lower()
+    try:
+        validate_email(address)
+    except ValidationError:
+        # Only a submission released from the spam folder can bring one here.
+        return None
     with transaction.atomic():
         subscriber = _locked_or_created(address, language)
         if subscriber.status == Subscriber.Status.CONFIRMED:
@@ -51,6 +58,29 @@ def register(address, language, now=None):
             subscriber.unsubscribed_at = None
             subscriber.save(update_fields=["status", "language", "token", "unsubscribed_at"])
         return subscriber if reserve_confirmation(subscriber, now) else None
+
+
+def invite(address, language, now=None):
+    """A pending subscriber, its confirmation email reserved, for an address that has no
+    subscriber yet (people who registered before registering was a subscription). None if the
+    address has one, in any status, or is no address: asking twice never happens."""
+    address = address.strip().lower()
+    try:
+        validate_email(address)
+    except ValidationError:
+        return None
+    with transaction.atomic():
+        if Subscriber.objects.filter(email=address).exists():
+            return None
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(
+                    email=address, language=language, token=new_token()
+                )
+        except IntegrityError:
+            return None
+        reserve_confirmation(subscriber, now)
+    return subscriber
 
 
 def _locked_or_created(address, language):

@@ -50,6 +50,10 @@ DEFAULT_CONSENT_TEXT = (
 # them is the business of the modules above the models: `forms.apps` connects
 # `forms.tasks.queue_emails` to this signal.
 emails_pending = Signal()
+# Sent with `address`, `language` and `submission_id` once a submission to a form that
+# subscribes people to meeting announcements has committed with an email address in it. The
+# subscription itself is the events app's business; `home.apps` connects it, above both.
+subscription_requested = Signal()
 
 
 class Outcome(enum.Enum):
@@ -195,6 +199,17 @@ class FormPage(AbstractEmailForm, BasePage):
         ),
     )
 
+    subscribes_to_meetings = models.BooleanField(
+        default=False,
+        verbose_name=_("Subscribes people to meeting announcements"),
+        help_text=_(
+            "For the Peer Learning Community's registration form. Everyone who sends it is "
+            "emailed a link to confirm, at the address in the form's first email field; once "
+            "they confirm, they receive the announcements of new meetings. Their answers are "
+            "kept as usual."
+        ),
+    )
+
     parent_page_types = ["home.HomePage", "events.EventIndexPage", "home.StandardPage"]
     subpage_types = []
     form_builder = FormBuilder
@@ -238,6 +253,7 @@ class FormPage(AbstractEmailForm, BasePage):
             ],
             heading=_("Email notification to staff"),
         ),
+        FieldPanel("subscribes_to_meetings"),
         MultiFieldPanel(
             [FieldPanel("confirmation_subject"), FieldPanel("confirmation_text")],
             heading=_("Confirmation email to the sender"),
@@ -260,6 +276,7 @@ class FormPage(AbstractEmailForm, BasePage):
         SynchronizedField("from_address", overridable=False),
         SynchronizedField("subject", overridable=False),
         SynchronizedField("notify_with_answers", overridable=False),
+        SynchronizedField("subscribes_to_meetings", overridable=False),
         TranslatableField("confirmation_subject"),
         TranslatableField("confirmation_text"),
     ]
@@ -418,6 +435,7 @@ class FormPage(AbstractEmailForm, BasePage):
                 submission = self.store(answers, token_nonce=nonce or None, email_status=pending)
                 if due:
                     submission.announce_emails()
+                submission.announce_subscription(self)
         except IntegrityError:
             if not nonce:
                 raise
@@ -563,6 +581,28 @@ class Submission(AbstractFormSubmission):
         announce = partial(emails_pending.send, sender=Submission, submission_id=self.pk)
         transaction.on_commit(announce, robust=True)
 
+    def announce_subscription(self, page):
+        """On a form that subscribes people, ask for the subscription of the address in the
+        form's first email field once the current transaction commits."""
+        if not page.subscribes_to_meetings:
+            return
+        for field in page.get_form_fields():
+            if field.field_type == "email":
+                address = self.form_data.get(field.clean_name)
+                break
+        else:
+            return
+        if not isinstance(address, str) or not address.strip():
+            return
+        announce = partial(
+            subscription_requested.send,
+            sender=Submission,
+            address=address,
+            language=self.language,
+            submission_id=self.pk,
+        )
+        transaction.on_commit(announce, robust=True)
+
     def release(self):
         """Out of the spam folder: a new submission, whose emails now go out. Returns whether
         it was still spam."""
@@ -577,6 +617,8 @@ class Submission(AbstractFormSubmission):
             )
             if released and due:
                 self.announce_emails()
+            if released:
+                self.announce_subscription(self.page.specific)
         return bool(released)
 
 

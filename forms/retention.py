@@ -5,6 +5,7 @@ import logging
 from collections import Counter
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -13,6 +14,11 @@ from . import audit
 from .models import FormPage, Submission
 
 logger = logging.getLogger(__name__)
+
+# Sent with `address` and `dry_run` by `forget`, inside its transaction, so the other apps that
+# keep an address (meeting subscribers: `home.apps` connects them) forget it too. Each receiver
+# returns (what it deletes, as plural words for the command's output, how many).
+person_forgotten = Signal()
 
 
 def purge_expired(now=None, dry_run=False):
@@ -58,17 +64,23 @@ def submissions_by(address):
     ]
 
 
-def forget(address, dry_run=False):
-    """Return {form page: number deleted (or, with dry_run, that would be)}."""
+def forget(address, dry_run=False, elsewhere=None):
+    """Return {form page: number deleted (or, with dry_run, that would be)}. `elsewhere`, a
+    dict if given, receives {what: number} for the records other apps delete."""
     found = submissions_by(address)
     per_page = Counter(submission.page_id for submission in found)
     pages = Page.objects.in_bulk(per_page)
     counts = {pages[page_id]: count for page_id, count in per_page.items()}
-    if not dry_run and found:
-        with transaction.atomic():
+    with transaction.atomic():
+        if not dry_run and found:
             Submission.objects.filter(pk__in=[s.pk for s in found]).delete()
             for page, count in counts.items():
                 audit.record(page, audit.FORGET, count)
+        for _receiver, (what, count) in person_forgotten.send(
+            sender=None, address=address, dry_run=dry_run
+        ):
+            if elsewhere is not None:
+                elsewhere[what] = count
     # The address is personal data: the log has counts only.
     logger.info(
         "forget_person%s: %s submission(s) on %s form(s)",

@@ -18,7 +18,13 @@ from care_site.base.models import RECOMMENDED_TITLE_LENGTH
 from forms.inbox import SUBMISSION_PANELS_HOOK
 
 # The dashboard and translation modules are imported for the admin hooks they register.
-from . import dashboard, resource_suggestions, translation_permissions, translation_status  # noqa: F401
+from . import (  # noqa: F401
+    dashboard,
+    resource_suggestions,
+    subscriber_admin,
+    translation_permissions,
+    translation_status,
+)
 
 # Link texts that say nothing about where the link goes, in the site's two languages. A link
 # whose whole text is one of these (ignoring case, spaces and end punctuation) is flagged.

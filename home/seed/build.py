@@ -397,6 +397,7 @@ class Seeder:
             subject=spec["subject"],
             confirmation_subject=spec.get("confirmation_subject", ""),
             confirmation_text=spec.get("confirmation_text", ""),
+            subscribes_to_meetings=spec.get("subscribes_to_meetings", False),
         )
         for order, (label, field_type, required, choices, help_text) in enumerate(spec["fields"]):
             page.form_fields.add(

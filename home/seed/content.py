@@ -272,16 +272,13 @@ FORMS = {
             "Health Peer Learning Community.</p>"
         ),
         "thank_you_text": (
-            "<p>Thank you for registering. We will email you the dates of future meetings.</p>"
+            "<p>Thank you for registering. We have sent you an email: open the link in it to "
+            "confirm, and we will email you the dates of future meetings.</p>"
         ),
         "submit_label": "Register",
         "subject": "New Peer Learning Community registration",
-        "confirmation_subject": "You are registered for the Peer Learning Community",
-        "confirmation_text": (
-            "Thank you for registering for the Anti-Racism in Public Health Peer Learning "
-            "Community. We will email you the dates of future meetings.\n\nIf you did not "
-            "register, you can ignore this email."
-        ),
+        # The subscription's own confirmation email (events) is the one the sender receives.
+        "subscribes_to_meetings": True,
         "fields": [
             ("Your name", "singleline", True, "", ""),
             ("Email address", "email", True, "", "Meeting dates are sent to this address."),

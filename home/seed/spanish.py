@@ -241,8 +241,10 @@ CATALOGUE = {
         "Inscríbase para recibir las fechas de las próximas reuniones de la Comunidad de "
         "Aprendizaje entre Pares sobre Antirracismo en la Salud Pública."
     ),
-    "Thank you for registering. We will email you the dates of future meetings.": (
-        "Gracias por inscribirse. Le enviaremos por correo las fechas de las próximas reuniones."
+    "Thank you for registering. We have sent you an email: open the link in it to confirm, and "
+    "we will email you the dates of future meetings.": (
+        "Gracias por inscribirse. Le hemos enviado un correo: abra el enlace que contiene para "
+        "confirmar, y le enviaremos por correo las fechas de las próximas reuniones."
     ),
     "Register": "Inscribirme",
     "Meeting dates are sent to this address.": "Enviaremos las fechas de reunión a esta dirección.",
@@ -255,16 +257,6 @@ CATALOGUE = {
     "it when it is no longer needed.": (
         "Acepto que el Colaborativo guarde lo que envío en este formulario para responderme, y "
         "que lo elimine cuando ya no sea necesario."
-    ),
-    "You are registered for the Peer Learning Community": (
-        "Ya está inscrito en la Comunidad de Aprendizaje entre Pares"
-    ),
-    "Thank you for registering for the Anti-Racism in Public Health Peer Learning Community. "
-    "We will email you the dates of future meetings.\n\nIf you did not register, you can ignore "
-    "this email.": (
-        "Gracias por inscribirse en la Comunidad de Aprendizaje entre Pares sobre Antirracismo en "
-        "la Salud Pública. Le enviaremos por correo las fechas de las próximas reuniones.\n\nSi "
-        "usted no se inscribió, puede ignorar este correo."
     ),
     "New resource suggestion": "Nueva sugerencia de recurso",
     "New message from the website": "Nuevo mensaje desde el sitio web",

@@ -75,6 +75,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
         "send_form_emails",
         "publish_scheduled",
         "purge_submissions",
+        "purge_subscribers",
         "check_resource_links",
     }
     for job in settings.CARE_SCHEDULE.values():
@@ -84,6 +85,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
         "send_form_emails": 900,
         "publish_scheduled": 60,
         "purge_submissions": 86_400,
+        "purge_subscribers": 86_400,
         "check_resource_links": 604_800,
     }
 

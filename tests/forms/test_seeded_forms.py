@@ -11,6 +11,7 @@ from django.urls import reverse
 import pytest
 import time_machine
 
+from events.models import Subscriber
 from forms.models import FormPage, Submission
 from forms.permissions import REVIEWERS_GROUP
 from tests.forms.test_submissions_admin import csv_rows, xlsx_rows
@@ -77,9 +78,13 @@ def test_a_new_visitor_submits_each_seeded_form(
     assert submission.consent_text == page.consent_text
     assert [mail.to for mail in mailoutbox][0] == ["care-staff@example.org"]
     if slug == "register":
-        # The registration form confirms to the person, in their language.
+        # The registration form subscribes the person, who is asked to confirm in their
+        # language.
+        assert page.subscribes_to_meetings
         assert mailoutbox[1].to == ["ada@example.org"]
-        assert mailoutbox[1].body == page.confirmation_text
+        assert f"/{language}/subscriptions/confirm/" in mailoutbox[1].body
+        subscriber = Subscriber.objects.get(email="ada@example.org")
+        assert (subscriber.language, subscriber.status) == (language, Subscriber.Status.PENDING)
 
     reviewer = Client()
     user = django_user_model.objects.create_user("reviewer", "r@example.org", "pw")

@@ -20,8 +20,11 @@ class Command(BaseCommand):
             validate_email(email.strip())
         except ValidationError as error:
             raise CommandError(f"Not an email address: {email!r}") from error
-        counts = forget(email, dry_run=dry_run)
+        elsewhere = {}
+        counts = forget(email, dry_run=dry_run, elsewhere=elsewhere)
         verb = "Would delete" if dry_run else "Deleted"
         for page, count in counts.items():
             self.stdout.write(f"{verb} {count} submission(s) of “{page.title}” (page {page.pk}).")
         self.stdout.write(f"{verb} {sum(counts.values())} submission(s) in all.")
+        for what, count in elsewhere.items():
+            self.stdout.write(f"{verb} {count} {what}.")

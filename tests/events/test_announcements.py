@@ -370,3 +370,19 @@ def test_a_refused_email_is_tried_again_once_its_claim_lapses_then_failed(
     failed = Delivery.objects.filter(status="failed", attempts=2)
     assert failed.count() == 2
     assert failed.first().error == "ConnectionRefusedError: mail server down"
+
+
+def test_the_scheduler_job_sends_announcements_and_reminders(meeting, subscribers, settings):
+    settings.CARE_SCHEDULE = {
+        "send_announcements": settings.CARE_SCHEDULE["send_announcements"],
+    }
+    publish(meeting)
+    call_command("run_scheduler", "--once", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(by_address(mail.outbox)) == 2
+    mail.outbox.clear()
+    with time_machine.travel(MEETING - datetime.timedelta(hours=2), tick=False):
+        call_command("run_scheduler", "--once", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert {message.subject for message in mail.outbox} == {
+        "Reminder: Peer learning meeting",
+        "Recordatorio: Reunión de aprendizaje",
+    }

@@ -72,6 +72,13 @@ def render(document):
             ]
             headers = ["gunicorn + wrk", "page cache", "clients", "req/s", "p50 ms", "p99 ms"]
             parts.append(table([*headers, "errors"], rows))
+        if announced := run.get("announcements"):
+            parts.append(
+                f"Meeting announcement to {announced['subscribers']:,} subscribers over SMTP "
+                f"on loopback: queued in {announced['queue_seconds']} s, sent in "
+                f"{announced['send_seconds']} s ({announced['emails_per_second']} emails/s, "
+                f"batches of {announced['batch']})"
+            )
     parts.append(scaling(runs))
     machine = document.get("machine", {})
     versions = runs[0].get("versions", {}) if runs else {}

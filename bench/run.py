@@ -35,6 +35,9 @@ def parse_args(argv=None):
     parser.add_argument("--seconds", type=int, help="Duration of each wrk run.")
     parser.add_argument("--no-load", action="store_true", help="Skip gunicorn and wrk.")
     parser.add_argument(
+        "--no-announcements", action="store_true", help="Skip the meeting announcement figure."
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="Keep datasets already built instead of rebuilding."
     )
     parser.add_argument("--output", type=Path, help="Where to write the JSON.")
@@ -66,6 +69,20 @@ def measure_in_process(url, requests):
     for row in pages.values():
         row.pop("warm_sql", None)  # in the table's JSON the counts are enough
     return pages
+
+
+def measure_announcements(url):
+    """The announcement figure (bench/announcements.py): once per database, it does not depend
+    on the number of resources."""
+    result = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(ROOT / "bench" / "announcements.py")],
+        cwd=ROOT,
+        env=datasets.django_env(url),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
 
 
 def environment(url):
@@ -139,6 +156,9 @@ def main(argv=None):
                 run["load"] = load.run_load(
                     url, targets, seconds=args.seconds, workers=max(2, os.cpu_count() or 2)
                 )
+            if not args.no_announcements and size == args.sizes[0]:
+                print(f"[{engine} {size}] announcing to subscribers…", file=sys.stderr, flush=True)
+                run["announcements"] = measure_announcements(url)
             document["runs"].append(run)
     document["finished"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     RESULTS.mkdir(exist_ok=True)

@@ -831,3 +831,88 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return f"Subscriber {self.pk} ({self.get_status_display()})"
+
+
+# Announcements -------------------------------------------------------------------------------
+
+
+class Announcement(models.Model):
+    """One piece of news about a meeting sent to every confirmed subscriber: that it was
+    announced, that its time changed, that it was cancelled, or that it is soon. At most one
+    per meeting, kind and schedule sequence, so publishing the same meeting again without a
+    change of time announces nothing. What the emails say is kept here (`content`, one entry per
+    language) when the announcement is made, so a retry sends the same message and a deleted
+    meeting can still be announced as cancelled."""
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("new meeting")
+        CHANGED = "changed", _("new date or time")
+        CANCELLED = "cancelled", _("cancelled")
+        REMINDER = "reminder", _("reminder")
+
+    event = models.ForeignKey(
+        EventPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announcements",
+        help_text=_("The meeting, while it exists."),
+    )
+    event_key = models.UUIDField(
+        db_index=True, help_text=_("The meeting's translation key, kept when it is deleted.")
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sequence = models.PositiveIntegerField(
+        help_text=_("The meeting's schedule sequence this announcement is about.")
+    )
+    content = models.JSONField(
+        default=dict, help_text=_("What the emails say, per language, as announced.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting announcement")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event_key", "kind", "sequence"], name="one_announcement_per_change"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.event_key}, {self.sequence})"
+
+
+class Delivery(models.Model):
+    """One announcement's email to one subscriber. A sender claims it (`claimed_at`) before
+    sending and marks it sent after, so every pending one is sent and a copy is sent twice
+    only when a sender dies between the mail server's answer and the mark."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+        SKIPPED = "skipped", _("not sent: unsubscribed")
+
+    announcement = models.ForeignKey(
+        Announcement, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    message_id = models.CharField(max_length=255, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("announcement email")
+        verbose_name_plural = _("announcement emails")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["announcement", "subscriber"], name="one_delivery_per_subscriber"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "claimed_at"])]
+
+    def __str__(self):
+        return f"Delivery {self.pk} ({self.get_status_display()})"

@@ -437,6 +437,14 @@ CARE_FORMS_EMAIL_RETRY_SECONDS = int(os.environ.get("CARE_FORMS_EMAIL_RETRY_SECO
 # Days a meeting subscriber who never confirmed, or who unsubscribed, is kept before
 # `purge_subscribers` deletes them (docs/events.md).
 CARE_SUBSCRIBERS_KEEP_DAYS = int(os.environ.get("CARE_SUBSCRIBERS_KEEP_DAYS", "30"))
+# Meeting announcements to subscribers (events/announcements.py): emails sent per run of the
+# scheduler's `send_announcements` job (once a minute, so also per minute); tries before an email
+# counts as failed; seconds a sender holds an email it claimed (one that died holds it no longer);
+# hours before a meeting its reminder goes out.
+CARE_ANNOUNCEMENT_BATCH = int(os.environ.get("CARE_ANNOUNCEMENT_BATCH", "50"))
+CARE_ANNOUNCEMENT_MAX_ATTEMPTS = 5
+CARE_ANNOUNCEMENT_CLAIM_SECONDS = 5 * 60
+CARE_MEETING_REMINDER_HOURS = int(os.environ.get("CARE_MEETING_REMINDER_HOURS", "24"))
 
 # --- Periodic jobs --------------------------------------------------------------------
 # Run by the `scheduler` process (`manage.py run_scheduler`, care_site/base/scheduler.py): each
@@ -445,6 +453,7 @@ CARE_SUBSCRIBERS_KEEP_DAYS = int(os.environ.get("CARE_SUBSCRIBERS_KEEP_DAYS", "3
 CARE_SCHEDULE = {
     "send_form_emails": {"command": ["send_form_emails"], "every": 15 * 60},
     "publish_scheduled": {"command": ["publish_scheduled"], "every": 60},
+    "send_announcements": {"command": ["send_announcements"], "every": 60},
     "purge_submissions": {"command": ["purge_submissions"], "every": 24 * 60 * 60},
     "purge_subscribers": {"command": ["purge_subscribers"], "every": 24 * 60 * 60},
     "check_resource_links": {"command": ["check_resource_links"], "every": 7 * 24 * 60 * 60},

@@ -74,6 +74,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
     assert set(settings.CARE_SCHEDULE) == {
         "send_form_emails",
         "publish_scheduled",
+        "send_announcements",
         "purge_submissions",
         "purge_subscribers",
         "check_resource_links",
@@ -85,6 +86,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
     assert every == {
         "send_form_emails": 900,
         "publish_scheduled": 60,
+        "send_announcements": 60,
         "purge_submissions": 86_400,
         "purge_subscribers": 86_400,
         "check_resource_links": 604_800,

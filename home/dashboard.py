@@ -55,10 +55,14 @@ class InboxPanel(DashboardPanel):
 
     def data(self, request):
         weeks = submissions_per_week(WEEKS_CHARTED)
+        busiest = max(count for _week, count in weeks) or 1
         return {
             "counts": inbox_counts(request.user),
-            "weeks": weeks,
-            "busiest": max([count for _week, count in weeks], default=0),
+            # (Monday, count, bar height and top in the chart's 0-40 units, bar's left edge)
+            "weeks": [
+                (monday, count, 40 * count / busiest, 40 - 40 * count / busiest, index * 12)
+                for index, (monday, count) in enumerate(weeks)
+            ],
         }
 
 

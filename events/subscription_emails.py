@@ -2,7 +2,6 @@
 background task once the registration has committed (never inside the visitor's request), and
 tried again later with a growing delay when the mail server fails."""
 
-import datetime
 import logging
 from functools import partial
 
@@ -10,10 +9,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
 from django_tasks import task
+
+from care_site.base.email_retries import try_again_later
 
 from .models import Subscriber
 from .subscriptions import confirm_url, list_unsubscribe_headers
@@ -62,25 +63,9 @@ def send_confirmation(subscriber_id, attempt=1):
     try:
         confirmation_message(subscriber).send()
     except Exception:
-        backend = send_confirmation.get_backend()
-        if attempt < settings.CARE_FORMS_EMAIL_MAX_ATTEMPTS and backend.supports_defer:
-            delay = settings.CARE_FORMS_EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)
-            logger.warning(
-                "Confirmation of subscriber %s failed (attempt %s); trying again in %s s",
-                subscriber_id,
-                attempt,
-                delay,
-                exc_info=True,
-            )
-            run_after = timezone.now() + datetime.timedelta(seconds=delay)
-            send_confirmation.using(run_after=run_after).enqueue(subscriber_id, attempt + 1)
-        else:
+        what = f"Confirmation of subscriber {subscriber_id}"
+        if not try_again_later(send_confirmation, attempt, subscriber_id, what=what):
             # Registering again sends a new one (within the daily limit).
-            logger.error(
-                "Confirmation of subscriber %s failed (attempt %s); giving up",
-                subscriber_id,
-                attempt,
-                exc_info=True,
-            )
+            logger.error("%s failed (attempt %s); giving up", what, attempt, exc_info=True)
         return "failed"
     return "sent"

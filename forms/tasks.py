@@ -2,13 +2,11 @@
 server fails: on a backend that can defer (the database backend in production) it queues
 itself with a growing delay; elsewhere `manage.py send_form_emails` picks the submission up."""
 
-import datetime
 import logging
 
-from django.conf import settings
-from django.utils import timezone
-
 from django_tasks import task
+
+from care_site.base.email_retries import try_again_later
 
 from . import notifications
 
@@ -30,23 +28,11 @@ def send_submission_emails(submission_id, attempt=1):
     try:
         sent = notifications.send_due_emails(submission_id)
     except Exception:
-        backend = send_submission_emails.get_backend()
-        if attempt < settings.CARE_FORMS_EMAIL_MAX_ATTEMPTS and backend.supports_defer:
-            delay = settings.CARE_FORMS_EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)
-            logger.warning(
-                "Emails of submission %s failed (attempt %s); trying again in %s s",
-                submission_id,
-                attempt,
-                delay,
-                exc_info=True,
-            )
-            run_after = timezone.now() + datetime.timedelta(seconds=delay)
-            send_submission_emails.using(run_after=run_after).enqueue(submission_id, attempt + 1)
-        else:
+        what = f"Emails of submission {submission_id}"
+        if not try_again_later(send_submission_emails, attempt, submission_id, what=what):
             logger.error(
-                "Emails of submission %s failed (attempt %s); "
-                "`manage.py send_form_emails` will try again",
-                submission_id,
+                "%s failed (attempt %s); `manage.py send_form_emails` will try again",
+                what,
                 attempt,
                 exc_info=True,
             )

@@ -15,6 +15,7 @@ from forms.factories import FormFieldFactory, FormPageFactory
 from forms.models import Submission, SubmissionNote
 from partners.factories import PartnerPageFactory
 from resources.models import ResourcePage
+from tests.helpers import soup as soup_of
 from tests.helpers import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -366,3 +367,15 @@ def test_retention_and_forgetting_delete_notes_with_their_submissions(
     retention.purge_expired()
     assert not SubmissionNote.objects.exists()
     assert Page.objects.filter(pk=contact_form.pk).exists()
+
+
+def test_older_submissions_are_a_page_away_with_the_same_filters(client, reviewer, contact_form):
+    Submission.objects.bulk_create(
+        Submission(page=contact_form, form_data={"message": f"m{n}"}, language="es")
+        for n in range(51)
+    )
+    client.force_login(reviewer)
+    page = soup_of(client.get(INBOX, {"language": "es"}))
+    older = page.find("a", string="Older")["href"]
+    assert "language=es" in older and "p=2" in older
+    assert len(client.get(INBOX + older).context["submissions"]) == 1

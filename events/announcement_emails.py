@@ -6,8 +6,10 @@
 of the meeting; with METHOD:PUBLISH a mail program offers to add it, and the cancellation's
 METHOD:CANCEL, STATUS:CANCELLED and higher SEQUENCE remove it from calendars that have it.
 
-`message` renders one delivery in the subscriber's language (English when the meeting has no
-live translation in it) with times in the meeting's zone and in the subscriber's own. Its
+`message` renders one delivery in the subscriber's language, with the meeting's own words
+(title, summary, its page) in that language when the meeting is translated into it, else in the
+site's default language with a sentence saying so; times in the meeting's zone and in the
+subscriber's own. Its
 Message-ID is fixed per announcement and subscriber, so a copy sent again after a sender died
 is recognisably the same message."""
 
@@ -137,11 +139,17 @@ def message_id(announcement, subscriber):
     return f"<announcement-{announcement.pk}.subscriber-{subscriber.pk}@{calendar.uid_domain()}>"
 
 
+def site_language(code):
+    """`code` if the site speaks it, else the site's default."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def message(delivery, connection=None):
     announcement, subscriber = delivery.announcement, delivery.subscriber
     details = announcement.content
-    language = language_for(subscriber, details["languages"])
-    entry = details["languages"][language]
+    language = site_language(subscriber.language)
+    meeting_language = language_for(subscriber, details["languages"])
+    entry = details["languages"][meeting_language]
     start = datetime.datetime.fromisoformat(details["start"])
     end = datetime.datetime.fromisoformat(details["end"])
     zone = zone_or_default(details["time_zone"])
@@ -153,6 +161,11 @@ def message(delivery, connection=None):
             "cancelled": announcement.kind == Kind.CANCELLED,
             "when": span(start, end, zone),
             "your_when": span(start, end, own_zone) if own_zone and own_zone != zone else "",
+            "meeting_language": (
+                translation.get_language_info(meeting_language)["name_translated"]
+                if meeting_language != language
+                else ""
+            ),
             "manage_url": subscriptions.manage_url(subscriber),
             "unsubscribe_url": subscriptions.unsubscribe_url(subscriber),
         }

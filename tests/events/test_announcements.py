@@ -141,12 +141,29 @@ def test_publishing_a_meeting_announces_it_once_to_each_confirmed_subscriber(
     assert Announcement.objects.count() == 1
 
 
-def test_a_subscriber_whose_language_has_no_translation_gets_english(event_index, subscribers):
+def test_a_meeting_with_no_translation_gives_its_english_words(event_index, subscribers):
     event = make_event(event_index, MEETING, title="English only", live=False)
     publish(event)
     messages = by_address(send())
-    assert messages["beto@example.org"].subject == "New meeting: English only"
+    assert messages["ann@example.org"].subject == "New meeting: English only"
+    assert "not translated" not in messages["ann@example.org"].body
+    assert messages["beto@example.org"].subject.endswith(": English only")
     assert "CET (Europe/Madrid)" in messages["beto@example.org"].body
+
+
+def test_a_meeting_not_yet_in_spanish_is_announced_in_spanish_with_its_english_words(
+    event_index, spanish_home
+):
+    """The email speaks the subscriber's language; only the meeting's own title and description
+    are in English, and it says so."""
+    subscriber("luz@example.org", language="es")
+    event = make_event(event_index, MEETING, title="English only", live=False)
+    publish(event)
+    [email] = send()
+    assert email.subject == "Nueva reunión: English only"
+    assert email.extra_headers["Content-Language"] == "es"
+    assert "aún no está traducida a su idioma" in email.body
+    assert "están en inglés" in email.body.casefold()
 
 
 def test_a_new_time_is_announced_once_as_an_update(meeting, subscribers):

@@ -121,9 +121,13 @@ def record(page, action, count, user=None, **data):
 
 
 class CountFormatter(LogFormatter):
+    """ "Did this to N submissions"; another app's counted actions give their own `actions`."""
+
+    actions = ACTIONS
+
     def format_message(self, log_entry):
         count = log_entry.data.get("count", 0)
-        message = ACTIONS[log_entry.action][1](count) % {"count": count}
+        message = self.actions[log_entry.action][1](count) % {"count": count}
         if log_entry.data.get("format"):
             message += f" ({log_entry.data['format'].upper()})"
         return message

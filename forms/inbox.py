@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale, PageLogEntry
 
 from . import audit
 from .exports import readable
 from .models import FormPage, Submission, SubmissionNote
-from .permissions import VIEW_SUBMISSIONS
+from .permissions import VIEW_SUBMISSIONS, can_review
 
 # Each function registered under this hook name takes (request, submission) and returns a
 # Wagtail admin Component shown on the submission's page, or None.
@@ -126,6 +127,13 @@ def inbox_counts(user):
 
 class ReviewersOnly(PermissionRequiredMixin):
     permission_required = VIEW_SUBMISSIONS
+
+
+class ReviewersMenuItem(MenuItem):
+    """A menu item only people who may read submissions see."""
+
+    def is_shown(self, request):
+        return can_review(request.user)
 
 
 class InboxView(ReviewersOnly, TemplateView):

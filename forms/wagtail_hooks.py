@@ -3,7 +3,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
@@ -79,15 +78,10 @@ def register_form_admin_urls():
     ]
 
 
-class ReviewersMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_review(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_inbox_menu_item():
     # Just before Wagtail's "Forms" (order 700).
-    return ReviewersMenuItem(
+    return inbox.ReviewersMenuItem(
         _("Submissions inbox"), reverse("care_forms_inbox"), icon_name="mail", order=699
     )
 
@@ -95,6 +89,6 @@ def register_inbox_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_spam_folder_menu_item():
     # Just after Wagtail's "Forms" (order 700).
-    return ReviewersMenuItem(
+    return inbox.ReviewersMenuItem(
         _("Spam folder"), reverse("care_forms_spam"), icon_name="warning", order=701
     )

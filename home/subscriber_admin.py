@@ -8,7 +8,6 @@ import io
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
@@ -19,14 +18,13 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Locale
 
 from events.models import Subscriber
+from forms import audit
 from forms.exports import UTF8_BOM, neutralise
+from forms.inbox import ReviewersMenuItem, ReviewersOnly
 from forms.models import FormPage
-from forms.permissions import VIEW_SUBMISSIONS, can_review
 
 VIEW = "home.view_subscribers"
 EXPORT = "home.export_subscribers"
@@ -50,13 +48,7 @@ def record(action, count, user):
     """On the history of each form that subscribes people (in the site's main language)."""
     pages = FormPage.objects.filter(subscribes_to_meetings=True, locale=Locale.get_default())
     for page in pages:
-        log(instance=page, action=action, user=user, data={"count": count})
-
-
-class CountFormatter(LogFormatter):
-    def format_message(self, log_entry):
-        count = log_entry.data.get("count", 0)
-        return ACTIONS[log_entry.action][1](count) % {"count": count}
+        audit.record(page, action, count, user=user)
 
 
 class SubscriberFilters(forms.Form):
@@ -103,8 +95,7 @@ def cell(subscriber, name):
     return neutralise(value or "")
 
 
-class SubscribersView(PermissionRequiredMixin, TemplateView):
-    permission_required = VIEW_SUBMISSIONS
+class SubscribersView(ReviewersOnly, TemplateView):
     template_name = "home/admin/subscribers.html"
     paginate_by = 100
 
@@ -118,7 +109,8 @@ class SubscribersView(PermissionRequiredMixin, TemplateView):
         counts = dict(Subscriber.objects.values_list("status").annotate(n=Count("pk")))
         query = request.GET.copy()
         query.pop("p", None)
-        query["export"] = "csv"
+        export = query.copy()
+        export["export"] = "csv"
         return self.render_to_response(
             self.get_context_data(
                 filters=filters,
@@ -127,7 +119,8 @@ class SubscribersView(PermissionRequiredMixin, TemplateView):
                 counts=[
                     (label, counts.get(value, 0)) for value, label in Subscriber.Status.choices
                 ],
-                export_url=f"?{query.urlencode()}",
+                query=query.urlencode(),
+                export_url=f"?{export.urlencode()}",
                 **kwargs,
             )
         )
@@ -147,11 +140,6 @@ class SubscribersView(PermissionRequiredMixin, TemplateView):
         return response
 
 
-class ReviewersMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_review(request.user)
-
-
 @hooks.register("register_admin_urls")
 def register_subscriber_urls():
     return [path("subscribers/", SubscribersView.as_view(), name="home_subscribers")]
@@ -168,5 +156,5 @@ def register_subscribers_menu_item():
 @hooks.register("register_log_actions")
 def register_subscriber_log_actions(actions):
     for action, (label, _message) in ACTIONS.items():
-        formatter = type("Formatter", (CountFormatter,), {"label": label})
+        formatter = type("Formatter", (audit.CountFormatter,), {"label": label, "actions": ACTIONS})
         actions.register_action(action)(formatter)

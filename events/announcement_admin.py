@@ -15,35 +15,29 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from . import announcements
-from .models import Announcement, Delivery, EventPage
+from .models import Announcement, EventPage
 
 RESEND_ACTION = "events.resend_announcement"
 
 
 def editable_event(request, page_id):
+    """The meeting and the user's permissions on it, if they may edit it."""
     event = get_object_or_404(EventPage, pk=page_id)
-    if not event.permissions_for_user(request.user).can_edit():
+    permissions = event.permissions_for_user(request.user)
+    if not permissions.can_edit():
         raise PermissionDenied
-    return event
+    return event, permissions
 
 
 def report(request, page_id):
-    event = editable_event(request, page_id)
-    rows = list(announcements.announcements_of(event))
-    counts = announcements.delivery_counts(rows)
-    for row in rows:
-        by_status = counts.get(row.pk, {})
-        row.sent = by_status.get(Delivery.Status.SENT, 0)
-        row.failed = by_status.get(Delivery.Status.FAILED, 0)
-        row.waiting = by_status.get(Delivery.Status.PENDING, 0)
-        row.skipped = by_status.get(Delivery.Status.SKIPPED, 0)
+    event, permissions = editable_event(request, page_id)
     return TemplateResponse(
         request,
         "events/admin/announcements.html",
         {
             "event": event,
-            "announcements": rows,
-            "can_resend": event.permissions_for_user(request.user).can_publish(),
+            "announcements": announcements.announcements_of(event),
+            "can_resend": permissions.can_publish(),
             "header_title": _("Announcements: %(title)s") % {"title": event.title},
             "page_title": _("Announcements"),
             "page_subtitle": event.get_admin_display_title(),
@@ -54,8 +48,8 @@ def report(request, page_id):
 
 @require_POST
 def resend_failed(request, page_id, announcement_id):
-    event = editable_event(request, page_id)
-    if not event.permissions_for_user(request.user).can_publish():
+    event, permissions = editable_event(request, page_id)
+    if not permissions.can_publish():
         raise PermissionDenied
     announcement = get_object_or_404(
         Announcement, pk=announcement_id, event_key=event.translation_key

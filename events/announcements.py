@@ -237,18 +237,20 @@ def resend_failed(announcement):
     return count
 
 
-def delivery_counts(announcements):
-    """{announcement id: {status: count}} for a meeting's panel."""
-    rows = (
-        Delivery.objects.filter(announcement__in=announcements)
-        .values("announcement_id", "status")
-        .annotate(count=Count("pk"))
-    )
-    counts = {}
-    for row in rows:
-        counts.setdefault(row["announcement_id"], {})[row["status"]] = row["count"]
-    return counts
-
-
 def announcements_of(event):
-    return Announcement.objects.filter(event_key=event.translation_key).order_by("created_at", "pk")
+    """A meeting's announcements, oldest first, each with how many of its emails were sent,
+    failed, are waiting or were skipped: one query."""
+    counted = {
+        name: Count("deliveries", filter=Q(deliveries__status=status))
+        for name, status in (
+            ("sent", Delivery.Status.SENT),
+            ("failed", Delivery.Status.FAILED),
+            ("waiting", Delivery.Status.PENDING),
+            ("skipped", Delivery.Status.SKIPPED),
+        )
+    }
+    return (
+        Announcement.objects.filter(event_key=event.translation_key)
+        .annotate(**counted)
+        .order_by("created_at", "pk")
+    )

@@ -37,8 +37,7 @@ TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")
 
 def _link(name, subscriber):
     """The absolute address of one of the token pages, in the subscriber's language."""
-    with translation.override(subscriber.language or None):
-        return absolute_url(reverse(f"subscriptions:{name}", args=[subscriber.token]))
+    return absolute_url(_local_path(name, subscriber))
 
 
 def confirm_url(subscriber):
@@ -160,6 +159,7 @@ def unsubscribe(request, token):
 
 
 def _local_path(name, subscriber):
+    """The path of one of the token pages, in the subscriber's language."""
     with translation.override(subscriber.language or None):
         return reverse(f"subscriptions:{name}", args=[subscriber.token])
 

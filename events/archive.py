@@ -5,6 +5,8 @@ and hand-typed addresses still show the page."""
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
+
 from search.query import parse
 
 SEARCH_RESULTS_MAX = 500
@@ -22,14 +24,6 @@ class Archive:
         return self.past_within is not None
 
 
-def topic_model(events):
-    """The library's topic model, reached through the meetings' materials: this app sits beside
-    the library (the resources app), not above it, so it does not import it."""
-    material = events.model._meta.get_field("materials").related_model
-    resource = material._meta.get_field("resource").related_model
-    return resource._meta.get_field("topics").related_model
-
-
 def meeting_topics(events, locale):
     """The topics of the resources linked to `events` as materials, each once, in `locale`
     where the topic has a translation there (materials point at the source resources)."""
@@ -41,7 +35,8 @@ def meeting_topics(events, locale):
     if not keys:
         return []
     found = {}
-    topics = topic_model(events).objects.filter(translation_key__in=keys)
+    # The library's topics, by name: this app sits beside the library, not above it.
+    topics = apps.get_model("resources", "Topic").objects.filter(translation_key__in=keys)
     for topic in topics:
         if topic.translation_key not in found or topic.locale_id == locale.pk:
             found[topic.translation_key] = topic

@@ -10,8 +10,6 @@ import datetime
 from django.utils import formats
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 
-from .time_zones import zone_or_default
-
 # The months a visitor may ask for; anything else is not found. Wide enough for any archive or
 # plan, narrow enough that the previous and next months always exist.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -55,7 +53,7 @@ def month_calendar(events, year, month, today):
         start__lt=window[1].replace(tzinfo=datetime.UTC),
     ).order_by("start", "path")
     for event in candidates:
-        local_day = event.start.astimezone(zone_or_default(event.time_zone)).date()
+        local_day = event.local_start.date()
         on_day.setdefault(local_day, []).append(event)
     weeks = [
         [

@@ -27,7 +27,7 @@ from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 
 from .models import EventPage, MeetingSeries
-from .time_zones import NonexistentTime, wall_clock_to_instant, zone_or_default
+from .time_zones import zone_or_default
 
 WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
 
@@ -61,11 +61,9 @@ def regular_dates(series, since, until):
 def instant(day, clock, zone):
     """The instant a clock in `zone` shows `clock` on `day`. A time skipped when the clocks go
     forward is read as RFC 5545 says (with the offset before the change: 2:30 becomes 3:30)."""
-    naive = datetime.datetime.combine(day, clock)
-    try:
-        return wall_clock_to_instant(naive, zone)
-    except NonexistentTime:
-        return naive.replace(tzinfo=zone, fold=0).astimezone(datetime.UTC)
+    # With fold=0 (the default) Python reads a skipped time with the offset before the change,
+    # and a repeated one as the first of the two: both what RFC 5545 says.
+    return datetime.datetime.combine(day, clock, tzinfo=zone).astimezone(datetime.UTC)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -77,7 +77,7 @@ class SubmissionsListView(wagtail_views.SubmissionsListView):
         if not self.is_export:
             # Wagtail's rows are read from the stored answers; these are the same rows, with
             # choices in the source language.
-            names = [name for name, _label in self.form_page.get_data_fields()]
+            names = [heading["name"] for heading in context["data_headings"]]
             for row, submission in zip(context["data_rows"], context["submissions"], strict=True):
                 answers = self.answers(submission)
                 row["fields"] = [listed(answers.get(name)) for name in names]

@@ -18,8 +18,8 @@ from django.views.generic import View
 
 from wagtail.admin.ui.components import Component
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale
 
+from care_site.base.locale import locale_id_for
 from forms import audit
 from forms.inbox import SubmissionMixin
 from forms.models import FormField, Submission
@@ -50,7 +50,8 @@ def suggests_a_resource(submission):
 def library():
     """The library in the site's main language, where resources are written before they are
     translated."""
-    return ResourceIndexPage.objects.filter(locale=Locale.get_default()).first()
+    default = locale_id_for(settings.LANGUAGE_CODE)
+    return ResourceIndexPage.objects.filter(locale_id=default).first()
 
 
 def limit(field_name):
@@ -75,12 +76,11 @@ def publisher(answer, locale):
     return None, Truncator(answer).chars(limit("publisher_name"))
 
 
-def make_draft_resource(submission, user):
-    """The draft resource page made from `submission` (made now, or earlier by anyone: a second
-    click never makes a second page). None when the form is not a suggestion form or the site
-    has no library."""
+def make_draft_resource(submission, user, index):
+    """The draft resource page made from `submission` in the library `index` (made now, or
+    earlier by anyone: a second click never makes a second page). None when the form is not a
+    suggestion form or the site has no library."""
     fields = suggested_fields(submission)
-    index = library()
     if not fields.get(Field.TITLE) or index is None:
         return None
     with transaction.atomic():
@@ -113,8 +113,7 @@ def make_draft_resource(submission, user):
     return page
 
 
-def may_make_resource(user):
-    index = library()
+def may_make_resource(user, index):
     return index is not None and index.permissions_for_user(user).can_add_subpage()
 
 
@@ -138,7 +137,7 @@ class ResourceSuggestionPanel(Component):
 def suggestion_panel(request, submission):
     if not suggests_a_resource(submission):
         return None
-    return ResourceSuggestionPanel(submission, may_make_resource(request.user))
+    return ResourceSuggestionPanel(submission, may_make_resource(request.user, library()))
 
 
 class MakeResourceView(SubmissionMixin, View):
@@ -146,10 +145,11 @@ class MakeResourceView(SubmissionMixin, View):
 
     def post(self, request, submission_id):
         submission = self.get_submission()
-        if not may_make_resource(request.user):
+        index = library()
+        if not may_make_resource(request.user, index):
             messages.error(request, _("You may not add pages to the library."))
             return self.back(submission)
-        page = make_draft_resource(submission, request.user)
+        page = make_draft_resource(submission, request.user, index)
         if page is None:
             messages.error(request, _("This submission has no resource title to start from."))
             return self.back(submission)

@@ -131,7 +131,9 @@ def hide_translation_actions(buttons, page, user, context=None):
         return
     admin = reverse("wagtailadmin_home")
     refused = (admin + "localize/submit/", admin + "localize/update/")
-    if may_translate(user, page, Locale.objects.exclude(pk=page.locale_id), every=False):
+    # Not an editor of the page (checked above): may they change it in some other language?
+    others = Locale.objects.exclude(pk=page.locale_id)
+    if any(may_change(user, type(page), locale) for locale in others):
         refused = (admin + "localize/update/",)
     for button in buttons:
         if hasattr(button, "dropdown_buttons"):

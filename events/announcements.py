@@ -32,6 +32,8 @@ from wagtail.models import Locale
 
 from django_tasks import task
 
+from care_site.base.background_tasks import queue_or_log
+
 from . import announcement_emails
 from .models import Announcement, Delivery, EventPage, Subscriber
 
@@ -221,10 +223,7 @@ def send_announcements():
 
 def queue_sending():
     # Queueing must never fail a publication: the scheduler sends them anyway.
-    try:
-        send_announcements.enqueue()
-    except Exception:
-        logger.exception("Could not queue the sending of announcements")
+    queue_or_log(send_announcements, what="the sending of announcements")
 
 
 def resend_failed(announcement):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from django_tasks import task
 
-from care_site.base.email_retries import try_again_later
+from care_site.base.background_tasks import queue_or_log, try_again_later
 
 from .models import Subscriber
 from .subscriptions import confirm_url, list_unsubscribe_headers
@@ -42,13 +42,10 @@ def queue_confirmation(subscriber):
     """Send the confirmation once the current transaction commits. Queueing must not fail the
     visitor's request: their submission is stored whatever happens here."""
 
-    def enqueue(subscriber_id):
-        try:
-            send_confirmation.enqueue(subscriber_id)
-        except Exception:
-            logger.exception("Could not queue the confirmation of subscriber %s", subscriber_id)
-
-    transaction.on_commit(partial(enqueue, subscriber.pk), robust=True)
+    what = f"the confirmation of subscriber {subscriber.pk}"
+    transaction.on_commit(
+        partial(queue_or_log, send_confirmation, subscriber.pk, what=what), robust=True
+    )
 
 
 # The backend of the form emails: the worker process runs it in production.

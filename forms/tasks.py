@@ -6,7 +6,7 @@ import logging
 
 from django_tasks import task
 
-from care_site.base.email_retries import try_again_later
+from care_site.base.background_tasks import queue_or_log, try_again_later
 
 from . import notifications
 
@@ -17,10 +17,9 @@ def queue_emails(sender, submission_id, **kwargs):
     """Receives `models.emails_pending` (connected in `forms.apps`), sent once the submission
     has committed. Queueing itself must not fail the request: a submission left waiting is
     picked up by `manage.py send_form_emails`."""
-    try:
-        send_submission_emails.enqueue(submission_id)
-    except Exception:
-        logger.exception("Could not queue the emails of submission %s", submission_id)
+    queue_or_log(
+        send_submission_emails, submission_id, what=f"the emails of submission {submission_id}"
+    )
 
 
 @task(backend="care_forms")

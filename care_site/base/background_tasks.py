@@ -1,7 +1,11 @@
-"""What a background task that sends email does when the mail server fails: on a task backend
-that can defer (the database backend in production) it queues itself again with a growing
-delay, up to CARE_FORMS_EMAIL_MAX_ATTEMPTS; elsewhere, or after the last attempt, the caller
-says what happens instead (a periodic job picks it up, or the person asks again)."""
+"""Queueing background tasks (django_tasks) from a request or a save, and trying an email again.
+
+Queueing must never fail what queued it (a visitor's submission, an editor's publication): a
+task that cannot be queued is logged, and a periodic job or a later request picks the work up.
+When the mail server fails, a task that sends email queues itself again with a growing delay on
+a backend that can defer (the database backend in production), up to
+CARE_FORMS_EMAIL_MAX_ATTEMPTS; elsewhere, or after the last attempt, the caller says what happens
+instead."""
 
 import datetime
 import logging
@@ -10,6 +14,14 @@ from django.conf import settings
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
+
+
+def queue_or_log(task, *args, what):
+    """Queue `task(*args)`; if the task backend refuses, log it (as "Could not queue `what`")."""
+    try:
+        task.enqueue(*args)
+    except Exception:
+        logger.exception("Could not queue %s", what)
 
 
 def try_again_later(task, attempt, *args, what):

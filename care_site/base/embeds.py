@@ -16,6 +16,8 @@ from wagtail.embeds.models import Embed
 
 from django_tasks import task
 
+from .background_tasks import queue_or_log
+
 logger = logging.getLogger(__name__)
 
 
@@ -57,7 +59,4 @@ def look_up_when_published(sender, instance, **kwargs):
     urls = [url for url in dict.fromkeys(instance.embed_urls()) if not stored_embed(url)]
     if not urls:
         return
-    try:
-        look_up_embeds.enqueue(urls)
-    except Exception:
-        logger.exception("Could not queue the video look-up for page %s", instance.pk)
+    queue_or_log(look_up_embeds, urls, what=f"the video look-up for page {instance.pk}")

@@ -34,15 +34,27 @@ def keep_period():
     return datetime.timedelta(days=settings.CARE_SUBSCRIBERS_KEEP_DAYS)
 
 
+def normalised(address):
+    """The address as subscribers are kept (trimmed, lower case), or None if it is none."""
+    address = address.strip().lower() if isinstance(address, str) else ""
+    try:
+        validate_email(address)
+    except ValidationError:
+        return None
+    return address
+
+
+def _created(address, language):
+    return Subscriber.objects.create(email=address, language=language, token=new_token())
+
+
 def register(address, language, now=None):
     """Someone asked for meeting announcements at `address` from a page in `language`.
     Returns the subscriber whose confirmation email is due (queue it after commit), or None
     when no email should go out: confirmed already, or the daily limit reached."""
     now = now or timezone.now()
-    address = address.strip().lower()
-    try:
-        validate_email(address)
-    except ValidationError:
+    address = normalised(address)
+    if address is None:
         # Only a submission released from the spam folder can bring one here.
         return None
     with transaction.atomic():
@@ -64,19 +76,14 @@ def invite(address, language, now=None):
     """A pending subscriber, its confirmation email reserved, for an address that has no
     subscriber yet (people who registered before registering was a subscription). None if the
     address has one, in any status, or is no address: asking twice never happens."""
-    address = address.strip().lower()
-    try:
-        validate_email(address)
-    except ValidationError:
+    address = normalised(address)
+    if address is None:
         return None
     with transaction.atomic():
-        if Subscriber.objects.filter(email=address).exists():
-            return None
         try:
+            # The address is unique: one already kept, in any status, is refused here.
             with transaction.atomic():
-                subscriber = Subscriber.objects.create(
-                    email=address, language=language, token=new_token()
-                )
+                subscriber = _created(address, language)
         except IntegrityError:
             return None
         reserve_confirmation(subscriber, now)
@@ -89,7 +96,7 @@ def _locked_or_created(address, language):
         return subscriber
     try:
         with transaction.atomic():
-            return Subscriber.objects.create(email=address, language=language, token=new_token())
+            return _created(address, language)
     except IntegrityError:
         # Two registrations of one address at the same instant: the other one created it.
         return Subscriber.objects.select_for_update().get(email=address)

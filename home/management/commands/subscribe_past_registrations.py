@@ -5,15 +5,14 @@ counts), makes each a pending subscriber and emails it one confirmation link, in
 it registered in. Without --send it only counts. Running it again asks nobody twice: an
 address that has a subscriber already, in any status, is left alone (docs/decisions.md)."""
 
-from django.core.exceptions import ValidationError
+from collections import Counter
+
 from django.core.management.base import BaseCommand
-from django.core.validators import validate_email
-from django.db import transaction
 
 from wagtail.models import Locale
 
 from events.models import Subscriber
-from events.subscribers import invite
+from events.subscribers import invite, normalised
 from events.subscription_emails import queue_confirmation
 from forms.models import FormPage, Submission
 
@@ -35,15 +34,9 @@ def past_registrations():
         .order_by("submit_time", "pk")
     )
     for submission in submissions.iterator():
-        address = submission.form_data.get(email_fields[submission.page_id])
-        if not isinstance(address, str):
-            continue
-        address = address.strip().lower()
-        try:
-            validate_email(address)
-        except ValidationError:
-            continue
-        found[address] = submission.language or default_language
+        address = normalised(submission.form_data.get(email_fields[submission.page_id]))
+        if address is not None:
+            found[address] = submission.language or default_language
     return found
 
 
@@ -70,17 +63,16 @@ class Command(BaseCommand):
             f"{len(found)} address(es) registered; {len(known)} already have a subscription; "
             f"{len(new)} to ask."
         )
-        for language in sorted(set(new.values())):
-            count = sum(1 for value in new.values() if value == language)
+        for language, count in sorted(Counter(new.values()).items()):
             self.stdout.write(f"  {language}: {count}")
         if not send:
             self.stdout.write("Dry run: nothing created, nothing sent. Add --send to ask them.")
             return
         asked = 0
         for address, language in new.items():
-            with transaction.atomic():
-                subscriber = invite(address, language)
-                if subscriber is not None:
-                    queue_confirmation(subscriber)
-                    asked += 1
+            # `invite` commits on its own; the email is queued once it has.
+            subscriber = invite(address, language)
+            if subscriber is not None:
+                queue_confirmation(subscriber)
+                asked += 1
         self.stdout.write(f"Asked {asked} address(es) to confirm.")

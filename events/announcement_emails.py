@@ -23,8 +23,6 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-import icalendar
-
 from care_site.base.public_address import absolute_url
 
 from . import calendar, subscriptions
@@ -84,10 +82,7 @@ def method(kind):
 
 
 def calendar_file(page, kind, sequence):
-    cal = icalendar.Calendar()
-    cal.add("prodid", calendar.PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
+    cal = calendar.new_calendar()
     cal.add("method", method(kind))
     event = calendar.vevent(page)
     # With a METHOD, DTSTAMP is when this message was made (RFC 5546).

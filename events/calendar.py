@@ -109,13 +109,19 @@ def add_time_zones(calendar, events):
     calendar.add_missing_timezones(**years)
 
 
-def calendar_response(events, request=None, *, filename=None, community=None):
-    """`events` as a calendar file: a download named `filename`, or the feed of `community`."""
-    now = timezone.now()
+def new_calendar():
+    """An empty calendar saying who made it: the start of every calendar file the site writes."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    return calendar
+
+
+def calendar_response(events, request=None, *, filename=None, community=None):
+    """`events` as a calendar file: a download named `filename`, or the feed of `community`."""
+    now = timezone.now()
+    calendar = new_calendar()
     if community:
         calendar.add("name", community.title)
         calendar.add("x-wr-calname", community.title)

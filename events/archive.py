@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
+from care_site.base import cache
 from search.query import parse
 
 SEARCH_RESULTS_MAX = 500
@@ -43,9 +44,15 @@ def meeting_topics(events, locale):
     return sorted(found.values(), key=lambda topic: (topic.sort_order, topic.name.casefold()))
 
 
-def archive(events, params, locale):
-    """The archive's filters read from `params` (a QueryDict) for the meetings `events`."""
-    result = Archive(topics=meeting_topics(events, locale))
+def archive(events, params, locale, *, cache_scope=None):
+    """The archive's filters read from `params` (a QueryDict) for the meetings `events`. With a
+    `cache_scope` (the community page) the topics offered are kept in the content cache, as the
+    listing's meetings are, until content changes."""
+    topics = cache.cached(
+        lambda: meeting_topics(events, locale),
+        cache_scope and cache.key("community-topics", cache_scope, locale.pk),
+    )
+    result = Archive(topics=topics)
     wanted = params.get("topic", "")
     result.topic = next((topic for topic in result.topics if topic.slug == wanted), None)
     # Only words reach the search backend, as in the site search (search/query.py).

@@ -119,13 +119,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["month_view_url"] = self.url + self.reverse_subpage("this_month")
         events = self.events()
-        past_archive = archive(events, request.GET, self.locale)
+        scope = f"page-{self.pk}"
+        past_archive = archive(events, request.GET, self.locale, cache_scope=scope)
         listing = community_listing(
             events,
             timezone.now(),
             request.GET,
             PAST_EVENTS_PER_PAGE,
-            cache_scope=f"page-{self.pk}",
+            cache_scope=scope,
             past_within=past_archive.past_within,
         )
         context.update(listing, archive=past_archive)

@@ -108,3 +108,14 @@ def test_a_recording_in_the_archive_is_a_library_resource_with_its_transcript(cl
     resource = client.get(recording["href"])
     assert resource.status_code == 200
     assert "Where we live shapes how we thrive." in visible_text(resource)
+
+
+def test_the_topics_offered_follow_the_library(client, archive, event_index):
+    """The topics are kept with the cached listing, and a change in the library shows."""
+    assert client.get(event_index.url).status_code == 200
+    slides = archive["county"].materials.get().resource.specific
+    slides.topics.add(TopicFactory(name="Housing", slug="housing"))
+    slides.save_revision().publish()
+    page = soup(client.get(event_index.url))
+    options = [option.get_text(strip=True) for option in page.select("#archive-topic option")]
+    assert options == ["Every topic", "Data", "Housing", "Policy"]

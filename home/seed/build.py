@@ -14,8 +14,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
@@ -27,7 +26,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
 from care_site.base.public_address import public_address
-from events.models import EventIndexPage, EventMaterial, EventPage
+from events.models import EventIndexPage, EventMaterial, EventPage, MeetingSeries
+from events.series import generate, horizon, meetings
 from forms.models import FormField, FormPage
 from home.models import (
     Footer,
@@ -327,27 +327,29 @@ class Seeder:
             start = datetime.datetime(*spec["start"], tzinfo=self.zone)
             event = self.ensure_event(community, spec["slug"], spec, start)
             self.ensure_event_materials(event, spec.get("materials", []))
-        self.ensure_future_meetings(community)
+        self.ensure_meeting_series(community)
         return community, register_form
 
-    def ensure_future_meetings(self, community, wanted=3):
-        """Keep three meetings ahead of today: the fourth Monday of each coming month."""
-        now = timezone.now()
-        upcoming = EventPage.objects.child_of(community).filter(start__gte=now).count()
-        month = timezone.localdate()
-        while upcoming < wanted:
-            day = fourth_monday(month.year, month.month)
-            start = datetime.datetime.combine(
-                day, datetime.time(content.FUTURE_MEETING["hour"]), tzinfo=self.zone
+    def ensure_meeting_series(self, community):
+        """The monthly meeting as a series, defined once, and its dates ahead of today as
+        meeting pages. Dates seeded one by one before the series existed (same day and time,
+        no series) are adopted as the series' dates instead of being made twice."""
+        series = MeetingSeries.objects.filter(community=community).first()
+        if series is None:
+            series = MeetingSeries.objects.create(
+                community=community,
+                **content.MEETING_SERIES,
+                frequency=MeetingSeries.Frequency.MONTHLY,
+                time_zone=settings.TIME_ZONE,
+                first_date=timezone.localdate(),
             )
-            if start > now:
-                spec = {
-                    **content.FUTURE_MEETING,
-                    "title": f"{content.FUTURE_MEETING['title']}, {day:%B %Y}",
-                }
-                self.ensure_event(community, f"peer-learning-meeting-{day:%Y-%m-%d}", spec, start)
-                upcoming += 1
-            month = (month.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+            self.created += 1
+        since, until = horizon(series, timezone.now())
+        for meeting in meetings(series, since, until):
+            EventPage.objects.child_of(community).filter(series=None, start=meeting.start).update(
+                series=series, occurrence_date=meeting.occurrence_date
+            )
+        self.created += len(generate(series).created)
 
     def ensure_event(self, community, slug, spec, start):
         return self.ensure_page(
@@ -517,20 +519,11 @@ class Seeder:
             self.created += 1
         missing = [page for page in pages if not page.has_translation(self.spanish)]
         for page in missing:
-            translate(page, self.spanish, {**event_titles(page), **CATALOGUE})
+            translate(page, self.spanish, CATALOGUE)
         if self.home in missing:
             # Now that the pages it links to exist in Spanish, the landing page points at them.
             translate(self.home, self.spanish, CATALOGUE)
         self.created += len(missing)
-
-
-def event_titles(page):
-    """Spanish titles for the generated monthly meetings."""
-    if not isinstance(page, EventPage):
-        return {}
-    with translation.override("es"):
-        month = date_format(page.start, "F Y")
-    return {page.title: f"Reunión de la Comunidad de Aprendizaje, {month}"}
 
 
 def translate(instance, locale, catalogue):
@@ -565,12 +558,6 @@ def link_value(page, label):
 
 def link_stream(page, label):
     return json.dumps([{"type": "link", "value": link_value(page, label)}])
-
-
-def fourth_monday(year, month):
-    first = datetime.date(year, month, 1)
-    first_monday = first + datetime.timedelta(days=(7 - first.weekday()) % 7)
-    return first_monday + datetime.timedelta(weeks=3)
 
 
 def make_demo_pdf(heading):

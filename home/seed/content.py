@@ -1,6 +1,8 @@
 """The CARE landing-page text (shared/content/care-landing-page.txt), word for word, and the
 demo content around it. Dates are computed when the seed runs, never at import."""
 
+import datetime
+
 SITE_NAME = "Collaborative for Anti-Racism & Equity (CARE)"
 
 HOME = {
@@ -335,15 +337,16 @@ PAST_EVENTS = [
     },
 ]
 
-FUTURE_MEETING = {
+# The community's monthly meeting, defined once as a series: its dates ahead of today become
+# meeting pages (events/series.py), and the daily job keeps adding them.
+MEETING_SERIES = {
     "title": "Peer Learning Community meeting",
     "summary": "A monthly meeting of the Peer Learning Community, held online.",
-    "body": (
-        "Join peers from health departments and community organizations to share what is "
-        "working, and what is hard, in anti-racism work."
-    ),
-    "hour": 14,
-    "minutes": 90,
+    "week_of_month": 4,
+    "weekday": 0,  # Monday
+    "start_time": datetime.time(14),
+    "end_time": datetime.time(15, 30),
+    "join_url": "https://meet.example.org/care-peer-learning",
 }
 
 

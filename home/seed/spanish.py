@@ -298,6 +298,7 @@ CATALOGUE = {
         "en enero de 2023 y reunió a profesionales que trabajan en las declaraciones del racismo "
         "como crisis de salud pública."
     ),
+    "Peer Learning Community meeting": "Reunión de la Comunidad de Aprendizaje",
     "Peer Learning Community meeting, July 2023": (
         "Reunión de la Comunidad de Aprendizaje, julio 2023"
     ),

@@ -14,7 +14,7 @@ from django.utils import timezone
 import icalendar
 import pytest
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventPage, MeetingSeries
 from tests.helpers import visible_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
@@ -39,6 +39,34 @@ def test_monthly_meetings_are_ahead_of_today():
     assert len(upcoming) >= 3
     months = {(event.local_start.year, event.local_start.month) for event in upcoming}
     assert len(months) == len(upcoming)
+
+
+def test_the_monthly_meetings_are_the_dates_of_one_series():
+    series = MeetingSeries.objects.get()
+    assert (series.week_of_month, series.weekday) == (4, 0), "the fourth Monday"
+    upcoming = list(english_community().events().upcoming())
+    assert {event.series_id for event in upcoming} == {series.pk}
+    for event in upcoming:
+        assert event.local_start.weekday() == 0 and 22 <= event.local_start.day <= 28
+        assert (event.local_start.hour, event.local_start.minute) == (14, 0)
+        assert event.end - event.start == datetime.timedelta(minutes=90)
+
+
+def test_seeding_a_database_with_one_off_meetings_adopts_them_into_the_series():
+    """Databases seeded before the series existed hold the same dates as plain meetings."""
+    community = english_community()
+    upcoming = community.events().upcoming()
+    one_offs = list(upcoming.values_list("pk", flat=True))
+    EventPage.objects.filter(pk__in=one_offs).update(series=None, occurrence_date=None)
+    MeetingSeries.objects.all().delete()
+    before = EventPage.objects.count()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert EventPage.objects.count() == before
+    series = MeetingSeries.objects.get()
+    assert set(EventPage.objects.filter(series=series).values_list("pk", flat=True)) == set(
+        one_offs
+    )
 
 
 def test_the_seeded_past_meeting_page_lists_its_materials(client):

@@ -157,3 +157,23 @@ def test_nothing_scrolls_sideways_at_320px_with_everything_unfolded(tab, key, la
     tab.visit(key, language)
     page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     assert sideways_overflow(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_month_calendar_on_the_narrowest_phone(tab, language):
+    """Seven columns in 320 px: weekday names on one line each, a meeting shown by its time,
+    and its link still named by the meeting's title for screen readers."""
+    page = tab.page
+    page.set_viewport_size(NARROWEST)
+    tab.visit("community_month", language)
+    line = page.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('th')).lineHeight)"
+    )
+    for header in page.locator(".month-calendar th abbr").all():
+        assert header.bounding_box()["height"] <= line + 1, header.inner_text()
+    link = page.locator(".month-calendar__meetings a").first
+    title = link.locator(".month-calendar__title")
+    assert title.bounding_box()["width"] <= 1, "the title is not shown in the cell"
+    name = title.text_content().strip()
+    assert page.get_by_role("link", name=name, exact=False).first.is_visible()
+    assert link.locator("time").is_visible()

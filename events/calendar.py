@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -119,8 +119,28 @@ def new_calendar():
 
 
 def calendar_response(events, request=None, *, filename=None, community=None):
-    """`events` as a calendar file: a download named `filename`, or the feed of `community`."""
+    """`events` as a calendar file: a download named `filename`, or the feed of `community`.
+    The file is kept in the content cache until content changes or a meeting in it ends."""
     now = timezone.now()
+    ended = [(event.pk, event.get_status(now) == event.Status.PAST) for event in events]
+    key = cache.key(
+        "calendar",
+        filename,
+        community and community.pk,
+        request and request.get_host(),
+        translation.get_language(),
+        # With no meeting, the file's time zone covers the years around today.
+        ended or timezone.localdate(),
+    )
+    body = cache.cached(lambda: calendar_file(events, request, now, community), key)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    return response
+
+
+def calendar_file(events, request, now, community=None):
     calendar = new_calendar()
     if community:
         calendar.add("name", community.title)
@@ -132,11 +152,7 @@ def calendar_response(events, request=None, *, filename=None, community=None):
     for event in events:
         calendar.add_component(vevent(event, request, now))
     add_time_zones(calendar, events)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-    return response
+    return calendar.to_ical()
 
 
 # Links ------------------------------------------------------------------------------------------

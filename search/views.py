@@ -5,6 +5,8 @@ from django.utils.cache import patch_cache_control
 
 from wagtail.models import Locale
 
+from care_site.base import sites
+
 from .query import parse
 from .results import SiteSearch
 from .stats import record_search
@@ -12,6 +14,7 @@ from .suggest import suggest
 
 
 def search(request):
+    sites.find_for_request(request)
     query = parse(request.GET.get("q", ""))
     context = {"search_query": query.text, "query": query}
     if query:

@@ -27,8 +27,9 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
-from care_site.base import cache
+from care_site.base import cache, sites
 
 from . import filters
 
@@ -59,9 +60,13 @@ class CarePagination(WagtailPagination):
 class ReadEndpointMixin:
     renderer_classes = [JSONRenderer]
     pagination_class = CarePagination
+    # Answers kept in the content cache (`kept`); whether the last one changes with the clock.
+    keeps_answers = True
+    depends_on_clock = True
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        sites.find_for_request(request._request)
         # A parameter given without a value (`?type=`) is a 400: Wagtail's filters would take
         # it as absent and answer as if it had not been asked, hiding the client's mistake.
         empty = sorted(name for name, values in request.GET.lists() if "" in values)
@@ -74,11 +79,40 @@ class ReadEndpointMixin:
         return super().get_object()
 
     def listing_view(self, request):
-        try:
-            return super().listing_view(request)
-        except (ValueError, ValidationError) as error:
-            # A filter value the database cannot compare (`?start=soon`): the client's mistake.
-            raise BadRequestError(f"invalid filter value: {error}") from error
+        def listing():
+            try:
+                return super(ReadEndpointMixin, self).listing_view(request)
+            except (ValueError, ValidationError) as error:
+                # A filter value the database cannot compare (`?start=soon`): the client's
+                # mistake.
+                raise BadRequestError(f"invalid filter value: {error}") from error
+
+        return self.kept(request, listing)
+
+    def detail_view(self, request, *args, **kwargs):
+        return self.kept(
+            request, lambda: super(ReadEndpointMixin, self).detail_view(request, *args, **kwargs)
+        )
+
+    def kept(self, request, view):
+        """The view's answer, its data kept in the content cache under the address, the
+        language and the host until content changes, unless it changes with the clock too (then
+        it is computed every time). An error is raised, never kept."""
+
+        if not self.keeps_answers:
+            response = view()
+            self.depends_on_clock = self.response_depends_on_clock()
+            return response
+
+        def answer():
+            response = view()
+            return response.data, self.response_depends_on_clock()
+
+        key = cache.key(
+            "api", request.get_host(), translation.get_language(), request.get_full_path()
+        )
+        data, self.depends_on_clock = cache.cached(answer, key, fresh=lambda kept: not kept[1])
+        return Response(data)
 
     def response_depends_on_clock(self):
         return False
@@ -94,7 +128,7 @@ class ReadEndpointMixin:
         ):
             return response
         set_response_etag(response.render())
-        last_modified = None if self.response_depends_on_clock() else cache.last_changed()
+        last_modified = None if self.depends_on_clock else cache.last_changed()
         timestamp = int(last_modified.timestamp()) if last_modified else None
         if timestamp:
             response["Last-Modified"] = http_date(timestamp)

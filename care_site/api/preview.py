@@ -64,6 +64,7 @@ class PreviewAPIViewSet(CarePagesAPIViewSet):
 
     authentication_classes = []
     permission_classes = []
+    keeps_answers = False
 
     @cached_property
     def draft(self):

@@ -1,30 +1,68 @@
-"""Wagtail's page-serving view with the first step of routing in one query.
+"""Wagtail's page-serving view, with routing done once per content version.
 
 Wagtail starts every page request with `site.root_page.localized.specific`: one query for the
-active Locale, one for the translation of the site's root, and one for its page type's row.
-`serve` finds the landing page of the visitor's language in one query (with what its template
-shows, `serve_select_related`), then routes below it as Wagtail would, and leaves the result
-where Wagtail keeps it (`route_for_request`), so its own view and template tags reuse it."""
+active Locale, one for the translation of the site's root, and one for its page type's row, then
+two queries per level of the path. Here the landing page of the visitor's language is found in
+one query (with what its template shows, `serve_select_related`), the path below it in one more
+(`routing.route_in_one_query`), and the page found, with its parent, is kept in the content
+cache under the site, the language and the path: until content changes, a page is routed
+without a query. The result is left where Wagtail keeps it (`route_for_request`), so its own
+view and template tags reuse it.
+
+The cache holds no decision about who may see the page: Wagtail's serve view checks the view
+restrictions on every request after routing (`view_restrictions.get_view_restrictions`), and
+an unpublished page has moved the content version on, so it is routed again and not found."""
 
 from django.http import Http404
 
 from wagtail import views as wagtail_views
-from wagtail.models import Site
 
+from . import cache, sites
 from .locale import active_locale_id
 
 
 def serve(request, path):
     if not hasattr(request, "_wagtail_route_for_request"):
-        site = Site.find_for_request(request)
+        site = sites.find_for_request(request)
         if site is not None:
-            components = [component for component in path.split("/") if component]
-            try:
-                route = localized_site_root(site.root_page).route(request, components)
-            except Http404:
-                route = None
-            request._wagtail_route_for_request = route
+            request._wagtail_route_for_request = route(request, site, path)
     return wagtail_views.serve(request, path)
+
+
+def route(request, site, path):
+    """Wagtail's RouteResult for `path` (None for a 404): the page from the content cache when
+    it was routed before in this version, routed again (`Page.route`) on it, as Wagtail would,
+    for the part of the path its own routes answer (RoutablePageMixin)."""
+    components = [component for component in path.split("/") if component]
+
+    def find():
+        # Raises Http404, which keeps a path that leads nowhere out of the cache.
+        found = localized_site_root(site.root_page).route(request, components)
+        return (
+            found.page,
+            own_remainder(found.page, components),
+            getattr(request, "untranslated_language", None),
+        )
+
+    key = cache.key("route", site.pk, active_locale_id(), *components)
+    try:
+        page, remainder, untranslated_language = cache.cached(find, key)
+    except Http404:
+        return None
+    if untranslated_language:
+        request.untranslated_language = untranslated_language
+    try:
+        return page.route(request, remainder)
+    except Http404:
+        return None
+
+
+def own_remainder(page, components):
+    """The part of the path below `page` (answered by its own routes): what is left once its
+    slugs below its landing page are taken off. A page shown for another language's address (an
+    untranslated page) has other slugs, and answers the whole address itself."""
+    own = page.url_path.strip("/").split("/")[1:]
+    return components[len(own) :] if components[: len(own)] == own else []
 
 
 def localized_site_root(root):

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import pgettext, pgettext_lazy
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from care_site.base import cache, sites
 from care_site.base.public_address import absolute_url
@@ -61,7 +61,7 @@ def locale_home(context):
     live HomePage, falling back to the root page of the request's Site (or the default Site)."""
     home = homes(context).get(active_language())
     if home is None:
-        site = Site.find_for_request(context["request"])
+        site = sites.find_for_request(context["request"])
         home = site.root_page if site else None
     return home
 

@@ -122,3 +122,21 @@ def test_a_page_made_private_leaves_the_listings_that_showed_it(client, resource
     toolkit = resource_index.get_children().get(slug="toolkit")
     RESTRICTIONS["password"](toolkit)
     assert "Board budget toolkit" not in client.get("/en/resources/").content.decode()
+
+
+@pytest.mark.parametrize("kind", list(RESTRICTIONS))
+def test_a_page_made_private_is_not_served_from_the_content_cache(client, resource_index, kind):
+    """With the page cache off, a page's route, its content and the API's answers are kept in
+    the content cache: none of them outlives the restriction."""
+    from resources.factories import ResourcePageFactory
+
+    toolkit = ResourcePageFactory(parent=resource_index, title="Toolkit", summary=SECRET)
+    for _ in range(2):
+        assert SECRET in client.get(toolkit.url).content.decode()
+        assert SECRET in client.get(f"/api/v2/pages/{toolkit.pk}/").content.decode()
+    RESTRICTIONS[kind](toolkit)
+    response = client.get(toolkit.url)
+    assert SECRET not in response.content.decode()
+    assert response.status_code in (200, 302)  # the password form, or the way to sign in
+    assert client.get(f"/api/v2/pages/{toolkit.pk}/").status_code == 404
+    assert SECRET not in client.get("/api/v2/pages/?type=resources.ResourcePage").content.decode()

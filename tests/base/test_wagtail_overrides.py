@@ -1,17 +1,18 @@
 """Each override of Wagtail (docs/decisions.md) gives what Wagtail's own code gives, on the same
-pages: routing, view restrictions, `public()` and `localized_draft`. The queries they save are
-held by tests/budgets."""
+pages: routing (also when it is kept in the content cache), the request's Site, view
+restrictions, `public()` and `localized_draft`. The queries and work they save are held by
+tests/budgets."""
 
 from django.http import Http404
 from django.test import RequestFactory
 from django.utils import translation
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 import pytest
 
-from care_site.base import view_restrictions
+from care_site.base import sites, view_restrictions, views
 from care_site.base.models import BasePage
 from care_site.base.routing import route_in_one_query
 from care_site.base.views import localized_site_root
@@ -75,6 +76,40 @@ def test_routing_in_one_query_finds_what_wagtail_finds(home_page, tree, resource
     ]
     for path in paths:
         assert our_route(home_page, path) == wagtails_route(home_page, path), path
+
+
+def test_a_route_kept_in_the_content_cache_finds_what_wagtail_finds(home_page, tree):
+    """The serve view's routing, asked twice (the second answer from the content cache), gives
+    Wagtail's page, view and arguments; a path that leads nowhere is not found either time."""
+    site = Site.objects.get(is_default_site=True)
+    paths = [
+        "",
+        "about/board/",
+        "about/nowhere/",
+        "resources/toolkit/",
+        "resources/feed/",
+        f"{tree['event'].get_parent().slug}/{tree['event'].slug}/ical/",
+        "missing/",
+    ]
+    for path in paths:
+        expected = wagtails_route(home_page, "/" + path)
+        for _ in range(2):
+            with translation.override("en"):
+                found = views.route(RequestFactory().get("/en/" + path), site, path)
+            found = found and (found.page.pk, described(found.args), found.kwargs)
+            assert found == expected, path
+
+
+def test_the_site_kept_in_the_content_cache_is_the_one_wagtail_finds(home_page):
+    other = Site.objects.create(hostname="127.0.0.1", port=80, root_page=home_page)
+    for host in ("testserver", "localhost", "127.0.0.1"):
+        for _ in range(2):
+            ours = sites.find_for_request(RequestFactory().get("/", HTTP_HOST=host))
+            assert ours == Site.find_for_request(RequestFactory().get("/", HTTP_HOST=host)), host
+    assert sites.find_for_request(RequestFactory().get("/", HTTP_HOST="127.0.0.1")) == other
+    # A host outside ALLOWED_HOSTS is looked up as Wagtail would, and nothing is kept for it.
+    stranger = RequestFactory().get("/", HTTP_HOST="stranger.example")
+    assert sites.find_for_request(stranger) == Site.objects.get(is_default_site=True)
 
 
 def test_the_landing_page_is_found_as_wagtail_finds_it(home_page, spanish):

@@ -195,7 +195,7 @@ class PartnerPage(BasePage):
         library, filtered by the partner, lists them all), then the editor's extra picks,
         without duplicates."""
         published, picked = self._key_resources
-        return published + picked
+        return [*published, *picked]
 
     @property
     def has_published_resources(self):

@@ -2,6 +2,7 @@
 topics and resource types as snippets editors manage; and the result of each link check."""
 
 import mimetypes
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from django import forms
@@ -527,7 +528,29 @@ class LinkCheck(models.Model):
 def resource_cards(ids):
     """The resources with primary keys `ids`, in that order, with what their cards show. For
     keys chosen by a query kept in the content cache: the query reads many resources, the
-    cards only these."""
-    resources = ResourcePage.objects.select_related(*CARD_RELATIONS).prefetch_related("topics")
-    by_id = resources.in_bulk(ids)
-    return [by_id[pk] for pk in ids if pk in by_id]
+    cards only these, and only when they are first looked at (`ResourceCards`)."""
+    return ResourceCards(ids)
+
+
+class ResourceCards(Sequence):
+    """Resources by primary key, in order, read from the database the first time one is looked
+    at: a page whose cards come from the content cache as markup never reads them. Its length
+    is that of the keys, known without a query."""
+
+    def __init__(self, ids):
+        self.ids = list(ids)
+
+    @cached_property
+    def resources(self):
+        resources = ResourcePage.objects.select_related(*CARD_RELATIONS).prefetch_related("topics")
+        by_id = resources.in_bulk(self.ids)
+        return [by_id[pk] for pk in self.ids if pk in by_id]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        return self.resources[index]
+
+    def __iter__(self):
+        return iter(self.resources)

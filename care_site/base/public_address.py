@@ -9,6 +9,7 @@ equal to the setting (`sites.apply_public_address`); everything else is joined h
 
 Settings import this module, so it imports nothing that needs them configured."""
 
+import functools
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
@@ -32,9 +33,11 @@ class PublicAddress(NamedTuple):
         return f"{self.scheme}://{self.hostname}:{self.port}"
 
 
+@functools.lru_cache(maxsize=16)
 def parse_public_url(url, name="CARE_PUBLIC_URL"):
     """`url` (e.g. "https://care.example.org") as a PublicAddress; ImproperlyConfigured, naming
-    the setting and the fix, for anything Wagtail's Site record cannot say."""
+    the setting and the fix, for anything Wagtail's Site record cannot say. Remembered per
+    address: every absolute link on a page asks again."""
 
     def refuse(reason):
         return ImproperlyConfigured(

@@ -461,8 +461,10 @@ class EventPage(RoutablePageMixin, BasePage):
         pairs = self.visible_materials() if pairs is None else pairs
         return [(material.get_kind_display(), resource) for material, resource in pairs]
 
-    def materials_context(self):
-        """The materials' links, and the heading and sentence that name only the kinds shown."""
+    @cached_property
+    def materials_shown(self):
+        """The materials' links, and the heading and sentence that name only the kinds shown
+        (read by the template, in the part kept in the content cache)."""
         pairs = self.visible_materials()
         kinds = [material.kind for material, _ in pairs]
         present = (
@@ -480,7 +482,6 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         status = self.get_status()
         context["status"] = status.value
-        context.update(self.materials_context())
         if status != self.Status.PAST:
             context["registration_link"] = self.registration_link()
             context["calendar_links"] = add_to_calendar_links(self, request)

@@ -35,7 +35,36 @@ def gunicorn(url, page_cache, workers):
     env = django_env(url, BENCH_PAGE_CACHE="on" if page_cache else "off")
     config = ROOT / "bench" / "gunicorn_bench.py"
     with Gunicorn(free_port(), env, workers=workers, config=config) as server:
-        yield server.url
+        yield server
+
+
+def memory_kib(pid, field):
+    """`field` ("Pss", "Rss") of process `pid`, from /proc (Linux), in KiB; None elsewhere."""
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return None
+    return next((int(line.split()[1]) for line in lines if line.startswith(f"{field}:")), None)
+
+
+def worker_memory(master_pid):
+    """Each worker's proportional set size (PSS: pages shared with the master and the other
+    workers counted as a share, not in full) and resident size, in MiB, and the master's PSS."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    try:
+        pids = [int(pid) for pid in children.read_text().split()]
+    except OSError:
+        return None
+
+    def mib(pid, field):
+        kib = memory_kib(pid, field)
+        return None if kib is None else round(kib / 1024, 1)
+
+    return {
+        "workers_pss_mib": [mib(pid, "Pss") for pid in pids],
+        "workers_rss_mib": [mib(pid, "Rss") for pid in pids],
+        "master_pss_mib": mib(master_pid, "Pss"),
+    }
 
 
 def to_ms(text):
@@ -76,13 +105,16 @@ def wrk(address, clients, seconds, threads):
 
 
 def run_load(url, targets, *, clients=(8, 32), seconds=5, workers=2, threads=2):
-    """[{target, page_cache, clients, rps, p50_ms, p99_ms, ...}] for each combination."""
-    rows = []
+    """([{target, page_cache, clients, rps, p50_ms, p99_ms, ...}] for each combination, the
+    workers' memory after the load with the page cache on, as in production)."""
+    rows, memory = [], None
     for page_cache in (False, True):
-        with gunicorn(url, page_cache, workers) as base:
+        with gunicorn(url, page_cache, workers) as server:
             for name, path in targets.items():
-                wrk(base + path, 2, 1, threads)  # warm-up: renditions, caches, connections
+                wrk(server.url + path, 2, 1, threads)  # warm-up: renditions, caches, connections
                 for count in clients:
-                    row = wrk(base + path, count, seconds, threads)
+                    row = wrk(server.url + path, count, seconds, threads)
                     rows.append({"target": name, "page_cache": page_cache, "clients": count, **row})
-    return rows
+            if page_cache:
+                memory = worker_memory(server.process.pid)
+    return rows, memory

@@ -1,7 +1,10 @@
 """The benchmark's table, from the JSON run.py writes; and the comparison of two runs.
 
 .venv/bin/python bench/report.py RESULT.json              # the table again
-.venv/bin/python bench/report.py OLD.json NEW.json        # NEW / OLD, address by address"""
+.venv/bin/python bench/report.py OLD.json NEW.json        # NEW / OLD, address by address
+
+Every table run.py prints is followed by the comparison with the reference figures kept in
+bench/reference/ (the commit the work-per-page targets were set against)."""
 
 import json
 import sys
@@ -17,7 +20,9 @@ PAGE_COLUMNS = [
     ("median ms", "median_ms", "{:.1f}"),
     ("p95 ms", "p95_ms", "{:.1f}"),
     ("cold ms", "cold_median_ms", "{:.1f}"),
+    ("cold/warm", "cold_over_warm", "{:.1f}"),
 ]
+REFERENCE = Path(__file__).resolve().parent / "reference" / "89a1cba.json"
 
 
 def table(headers, rows):
@@ -53,7 +58,7 @@ def render(document):
             f"in all){built}"
         )
         rows = [
-            [name, *(fmt(template, page.get(key)) for _label, key, template in PAGE_COLUMNS)]
+            [name, *(fmt(template, figure(page, key)) for _label, key, template in PAGE_COLUMNS)]
             for name, page in run["pages"].items()
         ]
         parts.append(table(["address", *(label for label, _key, _t in PAGE_COLUMNS)], rows))
@@ -72,6 +77,11 @@ def render(document):
             ]
             headers = ["gunicorn + wrk", "page cache", "clients", "req/s", "p50 ms", "p99 ms"]
             parts.append(table([*headers, "errors"], rows))
+        if memory := run.get("memory"):
+            parts.append(
+                f"Workers after the load (page cache on): PSS {memory['workers_pss_mib']} MiB, "
+                f"RSS {memory['workers_rss_mib']} MiB; master PSS {memory['master_pss_mib']} MiB"
+            )
         if announced := run.get("announcements"):
             parts.append(
                 f"Meeting announcement to {announced['subscribers']:,} subscribers over SMTP "
@@ -131,6 +141,30 @@ def scaling(runs):
     return "\n".join(lines)
 
 
+def figure(page, key):
+    if key == "cold_over_warm":
+        return ratio_of(page.get("cold_median_ms"), page.get("median_ms"))
+    return page.get(key)
+
+
+def with_reference(document):
+    """The table, then the ratios to the reference figures when bench/reference/ has them."""
+    text = render(document)
+    if REFERENCE.exists():
+        reference = json.loads(REFERENCE.read_text())
+        text += (
+            f"\n\nAgainst the reference (commit {reference.get('commit', '?')}, same harness; "
+            "calls are exact, times compare only as ratios on one machine):"
+        )
+        text += compare(reference, document)
+    return text
+
+
+def mean(values):
+    values = [value for value in values or () if value]
+    return sum(values) / len(values) if values else None
+
+
 def ratio_of(new, old):
     if not new or not old:
         return None
@@ -180,6 +214,12 @@ def compare(old, new):
                 )
         if rows:
             lines.append(table(["load", "clients", "req/s ×", "p99 ×"], rows))
+        pss = ratio_of(
+            mean((run.get("memory") or {}).get("workers_pss_mib")),
+            mean((before.get("memory") or {}).get("workers_pss_mib")),
+        )
+        if pss:
+            lines.append(f"worker PSS × {pss:.2f}")
     return "\n".join(lines) or "No run in common (same database and size)."
 
 

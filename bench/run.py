@@ -153,7 +153,7 @@ def main(argv=None):
             if not args.no_load:
                 print(f"[{engine} {size}] gunicorn + wrk…", file=sys.stderr, flush=True)
                 targets = {name: run["pages"][name]["url"] for name in load.TARGETS}
-                run["load"] = load.run_load(
+                run["load"], run["memory"] = load.run_load(
                     url, targets, seconds=args.seconds, workers=max(2, os.cpu_count() or 2)
                 )
             if not args.no_announcements and size == args.sizes[0]:
@@ -164,7 +164,7 @@ def main(argv=None):
     RESULTS.mkdir(exist_ok=True)
     output = args.output or RESULTS / f"{started:%Y%m%dT%H%M%SZ}-{platform.node()}.json"
     output.write_text(json.dumps(document, indent=1) + "\n")
-    print(report.render(document))
+    print(report.with_reference(document))
     print(f"\nFigures written to {output}")
 
 

@@ -95,9 +95,9 @@ class ReadEndpointMixin:
         )
 
     def kept(self, request, view):
-        """The view's answer, its data kept in the content cache under the address, the
-        language and the host until content changes, unless it changes with the clock too (then
-        it is computed every time). An error is raised, never kept."""
+        """The view's answer, its data kept in the content cache under the address (with its
+        scheme and host) and the language until content changes, unless it changes with the
+        clock too (then it is computed every time). An error is raised, never kept."""
 
         if not self.keeps_answers:
             response = view()
@@ -108,9 +108,9 @@ class ReadEndpointMixin:
             response = view()
             return response.data, self.response_depends_on_clock()
 
-        key = cache.key(
-            "api", request.get_host(), translation.get_language(), request.get_full_path()
-        )
+        # Answers carry absolute addresses (`detail_url`): the scheme and host are part of the key.
+        where = (request.scheme, request.get_host(), request.get_full_path())
+        key = cache.key("api", translation.get_language(), *where)
         data, self.depends_on_clock = cache.cached(answer, key, fresh=lambda kept: not kept[1])
         return Response(data)
 

@@ -155,6 +155,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; Redis when REDIS_URL is set (shared by every instance).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        # Django's default of 300 entries is a few pages' worth now that each page keeps its
+        # route and content fragments: 2,000 (some 10 MB) per process before the oldest go.
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

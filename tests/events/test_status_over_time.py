@@ -88,6 +88,22 @@ def test_after_the_meeting_the_page_says_so_at_the_top_and_hides_the_links(clien
     assert "Limited to 40 participants." not in visible_text(response)
 
 
+def test_one_visitor_through_the_afternoon_sees_the_status_of_the_moment(client, meeting):
+    """The page's content is kept in the content cache between visits; the meeting starting or
+    ending is seen at once, though no content changed."""
+    seen = {}
+    for moment in (BEFORE, BEFORE, DURING, DURING, AFTER, AFTER, BEFORE):
+        text = visible_text(page_at(client, meeting, moment))
+        seen.setdefault(moment, set()).add(
+            "ended"
+            if "This event has ended." in text
+            else "now"
+            if "happening now" in text
+            else "soon"
+        )
+    assert seen == {BEFORE: {"soon"}, DURING: {"now"}, AFTER: {"ended"}}
+
+
 def test_the_community_page_moves_the_meeting_from_upcoming_to_past(client, meeting):
     def sections(moment):
         with time_machine.travel(moment, tick=False):

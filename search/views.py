@@ -14,7 +14,7 @@ from .suggest import suggest
 
 
 def search(request):
-    sites.find_for_request(request)
+    sites.find_for_request(request)  # once, from the cache, for every link the page writes
     query = parse(request.GET.get("q", ""))
     context = {"search_query": query.text, "query": query}
     if query:

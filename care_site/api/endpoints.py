@@ -66,6 +66,7 @@ class ReadEndpointMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        # The Site from the cache, for Wagtail's own look-ups in the views and serializers.
         sites.find_for_request(request._request)
         # A parameter given without a value (`?type=`) is a 400: Wagtail's filters would take
         # it as absent and answer as if it had not been asked, hiding the client's mistake.
@@ -97,20 +98,18 @@ class ReadEndpointMixin:
     def kept(self, request, view):
         """The view's answer, its data kept in the content cache under the address (with its
         scheme and host) and the language until content changes, unless it changes with the
-        clock too (then it is computed every time). An error is raised, never kept."""
-
-        if not self.keeps_answers:
-            response = view()
-            self.depends_on_clock = self.response_depends_on_clock()
-            return response
+        clock too (then it is computed every time), or the endpoint keeps no answers. An error
+        is raised, never kept."""
 
         def answer():
             response = view()
             return response.data, self.response_depends_on_clock()
 
-        # Answers carry absolute addresses (`detail_url`): the scheme and host are part of the key.
-        where = (request.scheme, request.get_host(), request.get_full_path())
-        key = cache.key("api", translation.get_language(), *where)
+        key = None
+        if self.keeps_answers:
+            # Answers carry absolute addresses (`detail_url`): scheme and host are in the key.
+            where = (request.scheme, request.get_host(), request.get_full_path())
+            key = cache.key("api", translation.get_language(), *where)
         data, self.depends_on_clock = cache.cached(answer, key, fresh=lambda kept: not kept[1])
         return Response(data)
 

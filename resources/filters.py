@@ -320,7 +320,9 @@ class LibraryFilter:
 
     @cached_property
     def _ranked_ids(self):
-        allowed = set(self.filtered().values_list("pk", flat=True))
+        # The matches come in ranked; only the other conditions are left to apply (asking for
+        # the keywords again would search the whole library a second time).
+        allowed = set(self.filtered(without="q").values_list("pk", flat=True))
         return [pk for pk in ranked_pks(self._search(order_by_relevance=True)) if pk in allowed]
 
     # The list in the chosen order, as Django's Paginator reads it: a slice at a time, the

@@ -4,6 +4,10 @@ own demo site needs), and listings that cost the same whatever the number of ite
 Counted on the demo site with warm caches (the second of two requests) and the page cache off.
 A failure lists the queries, so the one that crept in is easy to find."""
 
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from tests.budgets.conftest import grow, listing, warm_queries
@@ -67,3 +71,20 @@ def shown(name, response):
         upcoming = response.context["upcoming_events"]
         return len(upcoming) + response.context["past_events"].paginator.count
     return response.context["resources"].paginator.count
+
+
+def full_text_searches(sql):
+    """The queries that match words in the search index (SQLite's FTS5 or PostgreSQL's)."""
+    return [query for query in sql if " MATCH " in query or " @@ " in query]
+
+
+def test_a_keyword_search_of_the_library_searches_once_for_the_list(client, targets):
+    """The first visitor after an edit pays for every search of the index the library makes:
+    one for the ranked list (its number and its page come from it) and one per facet count,
+    never a second time for the list."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(targets["library_q"])
+    assert response.status_code == 200
+    searches = full_text_searches([query["sql"] for query in queries.captured_queries])
+    assert len(searches) == 1 + 4, listing(searches)

@@ -195,10 +195,12 @@ def compare(old, new):
                     fmt("{:.2f}", ratio_of(page.get("median_ms"), was.get("median_ms"))),
                     fmt("{:.2f}", ratio_of(page.get("p95_ms"), was.get("p95_ms"))),
                     fmt("{:.2f}", ratio_of(page.get("cold_median_ms"), was.get("cold_median_ms"))),
+                    fmt("{:.2f}", ratio_of(page.get("cold_median_ms"), was.get("median_ms"))),
                 ]
             )
         headers = [f"{run['database']} {run['size']:,}", "warm queries", "calls ×", "gzip bytes"]
-        lines.append("\n" + table([*headers, "median ×", "p95 ×", "cold ×"], rows))
+        timings = ["median ×", "p95 ×", "cold ×", "cold ÷ old warm"]
+        lines.append("\n" + table([*headers, *timings], rows))
         old_load = {(r["target"], r["page_cache"], r["clients"]): r for r in before.get("load", [])}
         rows = []
         for row in run.get("load", []):

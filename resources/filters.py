@@ -6,18 +6,20 @@ value is dropped, so no address a visitor sends is an error.
 Each facet knows its query parameter and label, the condition its chosen values put on the
 list, and how to count its options. Values combine with OR inside a facet and AND across
 facets. An option's count is what the list would hold with that option added to the other
-facets' choices, from one aggregate query per facet whatever the number of options or
-resources. A facet whose values all match nothing is satisfied by every resource, so an old
-bookmark still opens a useful list.
+facets' choices: every facet is counted from one narrow read of the library (`LibraryIndex`),
+whatever the number of facets, options or resources. A facet whose values all match nothing
+is satisfied by every resource, so an old bookmark still opens a useful list.
 
 `LibraryFilter` lists, counts, orders a page at a time, and gives the links that change it."""
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django import forms
-from django.db.models import Count, Exists, F, Max, Q
+from django.db.models import Exists, F, Q
 from django.db.models.functions import ExtractYear, Lower
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -103,6 +105,14 @@ class LibraryForm(forms.Form):
 # Facets -----------------------------------------------------------------------------------
 
 
+class Term(NamedTuple):
+    """A term as the library offers it, ordered as its facet lists it."""
+
+    position: object
+    label: str
+    slug: str
+
+
 @dataclass(frozen=True)
 class TermFacet:
     """Resources by a term they point at through `path` (a topic, a type, a publisher page),
@@ -131,25 +141,37 @@ class TermFacet:
             chosen = Q(pk__in=ResourcePage.objects.filter(chosen).values("pk"))
         return chosen | ~Exists(known)
 
-    def counts(self, library):
-        """(slug, label, count) for each term offered, in order. The versions of a term in every
-        language are grouped by translation key, each counting the resources pointing at it."""
-        local = self.only() & Q(locale_id=library.locale_id)
-        resources = self.field.related_query_name()
-        counted = Q(**{f"{resources}__in": library.filtered(without=self.name).values("pk")})
-        offered = self.offered(library.locale_id).values("translation_key")
-        rows = (
-            self.field.related_model.objects.filter(translation_key__in=offered)
-            .values("translation_key")
-            .annotate(
-                value=Max("slug", filter=local),
-                text=Max(self.label_field, filter=local),
-                position=Max(self.order_field, filter=local),
-                count=Count(resources, filter=counted, distinct=True),
-            )
-            .order_by("position", "text", "value")
-        )
-        return list(rows.values_list("value", "text", "count"))
+    @property
+    def column(self):
+        """What the library's read takes for this facet (the term's id); None when a resource
+        points at many terms: they are read apart, by `read_many`."""
+        return None if self.field.many_to_many else self.field.attname
+
+    def read_many(self, resources):
+        """(resource pk, term id) for each term a resource points at."""
+        through = self.field.remote_field.through
+        source, target = self.field.m2m_field_name(), self.field.m2m_reverse_field_name()
+        links = through.objects.filter(**{f"{source}__in": resources.values("pk")})
+        return list(links.values_list(f"{source}_id", f"{target}_id"))
+
+    def key_of(self, library):
+        """{id of a term in any language: the `Term` offered in the library's language}: a
+        translated resource may still point at the term in the source language. Terms with no
+        offered version are left out."""
+        fields = ("translation_key", self.order_field, self.label_field, "slug")
+        offered = {
+            key: Term(*term) for key, *term in self.offered(library.locale_id).values_list(*fields)
+        }
+        languages = self.offered(library.locale_id).values("translation_key")
+        versions = self.field.related_model.objects.filter(translation_key__in=languages)
+        return {pk: offered[key] for pk, key in versions.values_list("pk", "translation_key")}
+
+    def chosen(self, slugs, key_of, present):
+        return {term for term in key_of.values() if term.slug in slugs}
+
+    def options(self, key_of, present):
+        """(key, value, label) for each term offered, in order."""
+        return [(term, term.slug, term.label) for term in sorted(set(key_of.values()))]
 
 
 class PublicationYear(ExtractYear):
@@ -172,20 +194,19 @@ class YearFacet:
         known = library.base.filter(publication_date__year__in=years)
         return Q(publication_date__year__in=years) | ~Exists(known)
 
-    def counts(self, library):
-        count = Count("pk")
-        if library.conditions.keys() - {self.name}:
-            others = library.filtered(without=self.name).values("pk")
-            count = Count("pk", filter=Q(pk__in=others))
-        rows = (
-            library.base.filter(publication_date__isnull=False)
-            .annotate(year=PublicationYear("publication_date"))
-            .values("year")
-            .annotate(count=count)
-            .order_by("-year")
-            .values_list("year", "count")
-        )
-        return [(str(year), str(year), n) for year, n in rows]
+    @property
+    def column(self):
+        return PublicationYear("publication_date")
+
+    def key_of(self, library):
+        return None  # the year is its own key
+
+    def chosen(self, years, key_of, present):
+        return set(years) & present
+
+    def options(self, key_of, present):
+        """(key, value, label) for each year a resource was published in, newest first."""
+        return [(year, str(year), str(year)) for year in sorted(present, reverse=True)]
 
 
 FACETS = (
@@ -194,6 +215,63 @@ FACETS = (
     TermFacet("partner", _("Publisher"), "publisher_page", "title", "title", only=visible_q),
     YearFacet(),
 )
+
+
+# Counting ---------------------------------------------------------------------------------
+
+
+@dataclass
+class LibraryIndex:
+    """Which resources have each key of each facet ({key: their pks}, in FACETS order), and
+    every resource's pk: from one narrow read of the library and one of its links to topics.
+    Counting is then arithmetic on sets, where an aggregate query per facet would read the
+    library again each time (and, with keywords, search it again)."""
+
+    everything: set
+    by_key: list
+
+    @classmethod
+    def read(cls, resources, keys_of):
+        """`keys_of[i]`, when not None, turns what is read for facet i into its key, and leaves
+        out what it does not know."""
+        single = [i for i, facet in enumerate(FACETS) if facet.column is not None]
+        rows = resources.values_list("pk", *(FACETS[i].column for i in single))
+        pks, *columns = zip(*rows, strict=True) if rows else ((),) * (len(single) + 1)
+        by_key = [defaultdict(set) for _ in FACETS]
+        for i, column in zip(single, columns, strict=True):
+            cls._add(by_key[i], keys_of[i], pks, column)
+        for i, facet in enumerate(FACETS):
+            if i not in single:
+                links = facet.read_many(resources)
+                cls._add(by_key[i], keys_of[i], *(zip(*links, strict=True) if links else ((), ())))
+        return cls(set(pks), by_key)
+
+    @staticmethod
+    def _add(by_key, key_of, pks, values):
+        keys = values if key_of is None else map(key_of.get, values)
+        for pk, key in zip(pks, keys, strict=True):
+            if key is not None:
+                by_key[key].add(pk)
+
+    def count(self, chosen, matches):
+        """The pks of the resources meeting every choice and the keywords, and for each facet
+        {key: how many resources with it meet every other facet's choices and the keywords}.
+        `chosen` is {facet index: the keys chosen}; `matches` the pks of the resources matching
+        the keywords, or None without keywords."""
+        within = self.everything if matches is None else self.everything & matches
+        meeting = {
+            i: set().union(*(self.by_key[i].get(key, ()) for key in keys))
+            for i, keys in chosen.items()
+        }
+        counts = []
+        for i, by_key in enumerate(self.by_key):
+            others = [pks for j, pks in meeting.items() if j != i]
+            if not others and matches is None:
+                counts.append({key: len(pks) for key, pks in by_key.items()})
+                continue
+            pool = within.intersection(*others)
+            counts.append({key: len(pks & pool) for key, pks in by_key.items()})
+        return within.intersection(*meeting.values()), counts
 
 
 # The list ---------------------------------------------------------------------------------
@@ -319,11 +397,33 @@ class LibraryFilter:
         return [page.pk for page in results]
 
     @cached_property
+    def _ranked_matches(self):
+        """The keys of every resource matching the keywords, best match first."""
+        return ranked_pks(self._search(order_by_relevance=True))
+
+    @cached_property
+    def _counted(self):
+        """(the pks of the results, each facet's counts by key, each facet's options)."""
+        keys_of = [facet.key_of(self) for facet in FACETS]
+        index = LibraryIndex.read(self.base, keys_of)
+        chosen = {
+            i: facet.chosen(self.requested[facet.name], keys_of[i], set(index.by_key[i]))
+            for i, facet in enumerate(FACETS)
+            if self.requested[facet.name]
+        }
+        # Values that all match nothing are no choice, as in `conditions`.
+        chosen = {i: keys for i, keys in chosen.items() if keys}
+        matches = set(self._ranked_matches) if self.query else None
+        results, counts = index.count(chosen, matches)
+        options = [
+            facet.options(keys_of[i], set(index.by_key[i])) for i, facet in enumerate(FACETS)
+        ]
+        return results, counts, options
+
+    @cached_property
     def _ranked_ids(self):
-        # The matches come in ranked; only the other conditions are left to apply (asking for
-        # the keywords again would search the whole library a second time).
-        allowed = set(self.filtered(without="q").values_list("pk", flat=True))
-        return [pk for pk in ranked_pks(self._search(order_by_relevance=True)) if pk in allowed]
+        results = self._counted[0]
+        return [pk for pk in self._ranked_matches if pk in results]
 
     # The list in the chosen order, as Django's Paginator reads it: a slice at a time, the
     # slice's keys (kept in the cache), then its cards.
@@ -339,9 +439,7 @@ class LibraryFilter:
 
     @cached_property
     def count(self):
-        if self.sort == RELEVANCE:
-            return self._cached("count", lambda: len(self._ranked_ids))
-        return self._cached("count", self.filtered().count)
+        return self._cached("count", lambda: len(self._counted[0]))
 
     def ids(self, start, stop):
         """The primary keys of the resources from `start` to `stop` in the chosen order."""
@@ -360,10 +458,18 @@ class LibraryFilter:
 
     @cached_property
     def facets(self):
-        rows = self._cached("facets", lambda: {f.name: f.counts(self) for f in FACETS})
+        rows = self._cached("facets", self._facet_rows)
         return [
             self._facet(f, [self._option(f.name, *row) for row in rows[f.name]]) for f in FACETS
         ]
+
+    def _facet_rows(self):
+        """{facet name: [(value, label, count) for each option]}."""
+        _results, counts, options = self._counted
+        return {
+            facet.name: [(value, label, counts[i].get(key, 0)) for key, value, label in options[i]]
+            for i, facet in enumerate(FACETS)
+        }
 
     def _facet(self, facet, options):
         if facet.name in self.expanded or len(options) <= FACET_SHOWN:

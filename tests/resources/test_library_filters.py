@@ -104,6 +104,28 @@ def test_each_option_counts_with_the_other_facets_applied(client, library, resou
     assert titles(response) == []
 
 
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        {},
+        {"topic": ["policy"]},
+        {"topic": ["data", "civic"], "year": ["2023"]},
+        {"type": ["report"], "partner": ["healthorg"], "q": "report"},
+        {"topic": ["unused"], "year": ["1999"]},  # a choice matching nothing, one unknown
+    ],
+)
+def test_every_count_is_the_number_of_results_that_option_would_give(
+    client, library, resource_index, chosen
+):
+    """An option's count is what the list holds once it is the facet's only choice, with the
+    other facets' choices and the keywords kept: for every option, under several choices."""
+    shown = facets(client.get(resource_index.url, chosen))
+    for name, options in shown.items():
+        for value, (count, _checked, _disabled) in options.items():
+            listed = titles(client.get(resource_index.url, {**chosen, name: [value]}))
+            assert len(listed) == count, f"{name}={value} under {chosen}: {count} vs {listed}"
+
+
 def test_zero_count_options_are_disabled_not_hidden(client, library, resource_index):
     response = client.get(resource_index.url, {"type": "video"})
     shown = facets(response)

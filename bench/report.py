@@ -147,14 +147,21 @@ def figure(page, key):
     return page.get(key)
 
 
-def with_reference(document):
-    """The table, then the ratios to the reference figures when bench/reference/ has them."""
+def with_reference(document, path=None):
+    """The table, then the ratios to the reference figures: those in `path` (measured on this
+    machine by reference_site.py), else those kept in bench/reference/ (another machine)."""
     text = render(document)
-    if REFERENCE.exists():
-        reference = json.loads(REFERENCE.read_text())
+    source = path or REFERENCE
+    if source.exists():
+        reference = json.loads(source.read_text())
+        where = (
+            "on this machine"
+            if reference.get("machine", {}).get("hostname") == document["machine"]["hostname"]
+            else "on another machine: its times are rough, bench/reference_site.py measures it here"
+        )
         text += (
-            f"\n\nAgainst the reference (commit {reference.get('commit', '?')}, same harness; "
-            "calls are exact, times compare only as ratios on one machine):"
+            f"\n\nAgainst the reference (commit {reference.get('commit', '?')}, same harness, "
+            f"{where}; calls are exact, times compare as ratios):"
         )
         text += compare(reference, document)
     return text

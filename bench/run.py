@@ -41,6 +41,11 @@ def parse_args(argv=None):
         "--reuse", action="store_true", help="Keep datasets already built instead of rebuilding."
     )
     parser.add_argument("--output", type=Path, help="Where to write the JSON.")
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        help="Figures of the reference commit measured on this machine (reference_site.py).",
+    )
     args = parser.parse_args(argv)
     args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     args.requests = args.requests or (20 if args.quick else 100)
@@ -164,7 +169,7 @@ def main(argv=None):
     RESULTS.mkdir(exist_ok=True)
     output = args.output or RESULTS / f"{started:%Y%m%dT%H%M%SZ}-{platform.node()}.json"
     output.write_text(json.dumps(document, indent=1) + "\n")
-    print(report.with_reference(document))
+    print(report.with_reference(document, args.reference))
     print(f"\nFigures written to {output}")
 
 

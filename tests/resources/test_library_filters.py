@@ -3,13 +3,11 @@ bad-parameter handling, checked on the rendered HTML (see the `library` fixture 
 
 import datetime
 
-from django.db.models.functions import ExtractYear
-
 import pytest
 
 from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from resources.factories import ResourcePageFactory, TopicFactory
-from resources.filters import FACET_SHOWN, PublicationYear
+from resources.filters import FACET_SHOWN
 from resources.models import RESOURCES_PER_PAGE, ResourcePage
 from tests.helpers import collapse, soup
 
@@ -437,18 +435,3 @@ def test_a_long_facet_shows_its_most_used_options_and_reaches_the_rest_without_j
     assert facets(everything)["partner"]["pub-00"][1], "the choice is kept"
     assert titles(everything) == ["R0-0"]
     assert not soup(everything).select("#facet-partner .facet__more")
-
-
-def test_year_counts_agree_with_djangos_year_extraction(resource_index):
-    """The library's own year expression (SQLite's strftime instead of a call into Python for
-    every row) gives the years Django's `ExtractYear` gives, at the edges of a year too."""
-    for day in ["1999-12-31", "2000-01-01", "2024-02-29", "2099-06-15"]:
-        ResourcePageFactory(
-            parent=resource_index, publication_date=datetime.date.fromisoformat(day)
-        )
-    ResourcePageFactory(parent=resource_index, publication_date=None)
-    resources = ResourcePage.objects.order_by("pk")
-    ours = list(resources.annotate(year=PublicationYear("publication_date")).values_list("year"))
-    djangos = list(resources.annotate(year=ExtractYear("publication_date")).values_list("year"))
-    assert ours == djangos
-    assert {year for (year,) in ours} == {1999, 2000, 2024, 2099, None}

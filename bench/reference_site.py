@@ -6,11 +6,12 @@ taken on another: their calls compare exactly, their times only roughly).
 
 The commit is checked out in a git worktree outside the project, in
 ~/.cache/care-bench-reference/<commit> (where no test, linter or translation scan of this
-project looks; kept, so later runs reuse it and its datasets), this harness (bench/ and the database helper it imports) is
-copied over the commit's own, its Spanish catalogue compiled, and the harness run there with
-the same options. SQLite datasets live in the worktree; PostgreSQL ones are named after
-DATABASE_URL's with `_reference` added, so they never replace this commit's. The figures are
-written to bench/results/reference-<commit>-<host>.json, the path printed last."""
+project looks; kept, so later runs reuse it and its datasets). This harness (bench/ and the
+database helper it imports) is copied over the commit's own, its Spanish catalogue compiled,
+and the harness run there with the same options. SQLite datasets live in the worktree;
+PostgreSQL ones are named after DATABASE_URL's with `_reference` added, so they never replace
+this commit's. The figures are written to bench/results/reference-<commit>-<host>.json, the
+path printed last."""
 
 import os
 import platform

@@ -154,7 +154,7 @@ class TermFacet:
         links = through.objects.filter(**{f"{source}__in": resources.values("pk")})
         return list(links.values_list(f"{source}_id", f"{target}_id"))
 
-    def key_of(self, library):
+    def terms(self, library):
         """{id of a term in any language: the `Term` offered in the library's language}: a
         translated resource may still point at the term in the source language. Terms with no
         offered version are left out."""
@@ -166,15 +166,17 @@ class TermFacet:
         versions = self.field.related_model.objects.filter(translation_key__in=languages)
         return {pk: offered[key] for pk, key in versions.values_list("pk", "translation_key")}
 
-    def key(self, key_of):
-        return key_of.get
+    def key(self, terms):
+        """What a resource's term id counts as: the term offered, or None."""
+        return terms.get
 
-    def chosen(self, slugs, key_of, present):
-        return {term for term in key_of.values() if term.slug in slugs}
+    def chosen(self, slugs, terms, present):
+        """The keys chosen: the offered terms among `slugs`."""
+        return {term for term in terms.values() if term.slug in slugs}
 
-    def options(self, key_of, present):
+    def options(self, terms, present):
         """(key, value, label) for each term offered, in order."""
-        return [(term, term.slug, term.label) for term in sorted(set(key_of.values()))]
+        return [(term, term.slug, term.label) for term in sorted(set(terms.values()))]
 
 
 def year_of(date):
@@ -192,18 +194,18 @@ class YearFacet:
         known = library.base.filter(publication_date__year__in=years)
         return Q(publication_date__year__in=years) | ~Exists(known)
 
-    def key_of(self, library):
-        return None
+    def terms(self, library):
+        return None  # a year is its own key
 
-    def key(self, key_of):
+    def key(self, terms):
         """A date's year. Read as dates, years cost less than asking the database to extract
         them (Django's year on SQLite calls back into Python for every row)."""
         return year_of
 
-    def chosen(self, years, key_of, present):
+    def chosen(self, years, terms, present):
         return set(years) & present
 
-    def options(self, key_of, present):
+    def options(self, terms, present):
         """(key, value, label) for each year a resource was published in, newest first."""
         return [(year, str(year), str(year)) for year in sorted(present, reverse=True)]
 
@@ -402,21 +404,19 @@ class LibraryFilter:
     @cached_property
     def _counted(self):
         """(the pks of the results, each facet's counts by key, each facet's options)."""
-        keys_of = [facet.key_of(self) for facet in FACETS]
-        keys = [facet.key(keys_of[i]) for i, facet in enumerate(FACETS)]
+        terms = [facet.terms(self) for facet in FACETS]
+        keys = [facet.key(terms[i]) for i, facet in enumerate(FACETS)]
         index = LibraryIndex.read(self.base, keys)
         chosen = {
-            i: facet.chosen(self.requested[facet.name], keys_of[i], set(index.by_key[i]))
+            i: facet.chosen(self.requested[facet.name], terms[i], set(index.by_key[i]))
             for i, facet in enumerate(FACETS)
             if self.requested[facet.name]
         }
         # Values that all match nothing are no choice, as in `conditions`.
-        chosen = {i: keys for i, keys in chosen.items() if keys}
+        chosen = {i: wanted for i, wanted in chosen.items() if wanted}
         matches = set(self._ranked_matches) if self.query else None
         results, counts = index.count(chosen, matches)
-        options = [
-            facet.options(keys_of[i], set(index.by_key[i])) for i, facet in enumerate(FACETS)
-        ]
+        options = [facet.options(terms[i], set(index.by_key[i])) for i, facet in enumerate(FACETS)]
         return results, counts, options
 
     @cached_property

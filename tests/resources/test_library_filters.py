@@ -269,6 +269,16 @@ def test_no_results_state_offers_a_way_back(client, library, resource_index):
     assert empty.find("a")["href"] == resource_index.url
 
 
+def test_an_empty_library_offers_its_terms_with_nothing_to_count(client, resource_index):
+    TopicFactory(name="Policy and law", slug="policy")
+    for params in ({}, {"topic": "policy"}, {"q": "equity", "year": "2023"}):
+        response = client.get(resource_index.url, params)
+        assert response.status_code == 200
+        assert titles(response) == []
+        assert facets(response)["topic"]["policy"][0] == 0
+        assert "year" not in facets(response), "no resource, no year to offer"
+
+
 # Bad or unknown parameters ---------------------------------------------------------------------
 
 

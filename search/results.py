@@ -1,10 +1,13 @@
 """Running a site search: editors' promoted results first, then every other live, public page of
 the visitor's language that matches, with a count per page type for the type filter.
 
-Queries per search are bounded whatever the number of matches: one for the counts per type, one
-for the page of results, one for what the results show from their page types' own tables, and
-one or two for promotions. Nothing is loaded for results that are not on the page shown."""
+Queries per search are bounded whatever the number of matches: one reading the index for every
+match's key and page type in order of relevance (the counts per type and each page of results
+come from it), one for the pages on the page shown, one for what they show from their page
+types' own tables, and one or two for promotions. Only the keys of results not on the page
+shown are read."""
 
+import itertools
 from collections import Counter, namedtuple
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import DateField, DateTimeField, F, IntegerField, TextField, Value
 from django.db.models.functions import Cast
+from django.utils.functional import cached_property
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +25,8 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from care_site.base import cache
+
+from .backends import ranked_pks_and_types
 
 RESULTS_PER_PAGE = 10
 SUMMARY_WORDS = 50
@@ -190,9 +196,15 @@ class SiteSearch:
             "|", *self.promoted_ids,
         )  # fmt: skip
 
+    @cached_property
+    def _ranked(self):
+        """(pk, content type id) of every match, best first: one read of the index, for the
+        counts per type and for whichever page of results is asked for."""
+        return ranked_pks_and_types(self.pages.search(self.query.expression))
+
     def _facets(self):
         def count_types():
-            return dict(self.pages.search(self.query.expression).facet("content_type_id"))
+            return dict(Counter(content_type_id for _pk, content_type_id in self._ranked))
 
         counts = Counter(cache.cached(count_types, self._cache_key("types")))
         counts.update(page.content_type_id for page, _pick in self.promotions if page is not None)
@@ -213,19 +225,25 @@ class SiteSearch:
         links = sum(1 for page, _pick in self.promotions if page is None)
         return sum(facet.count for facet in self.facets) + links
 
+    def _results(self, first, last):
+        """The pages from position `first` to `last` among the matches of the selected type
+        (or all), in order of relevance."""
+        kinds = self.selected.content_type_ids if self.selected else None
+        ranked = (pk for pk, kind in self._ranked if kinds is None or kind in kinds)
+        keys = list(itertools.islice(ranked, first, last))
+        pages = self.pages.in_bulk(keys)
+        return [pages[pk] for pk in keys if pk in pages]
+
     def page(self, number):
         """A page of the results for the selected type (or all), promoted ones first. Django's
         paginator numbers the positions; only the results on the page shown are loaded."""
-        selected, pages = self.selected, self.pages
+        selected = self.selected
         chosen = [
             (page, pick)
             for page, pick in self.promotions
             if selected is None
             or getattr(page, "content_type_id", None) in selected.content_type_ids
         ]
-        if selected:
-            pages = pages.filter(content_type_id__in=selected.content_type_ids)
-        search_results = pages.search(self.query.expression)
         positions = range(selected.count if selected else self.total)
         shown = Paginator(positions, RESULTS_PER_PAGE).get_page(number)
         start, stop = shown.object_list.start, shown.object_list.stop
@@ -233,7 +251,7 @@ class SiteSearch:
         found = []
         if last > first:
             key = self._cache_key(f"pages:{selected.key if selected else ''}:{first}:{last}")
-            found = cache.cached(lambda: list(search_results[first:last]), key)
+            found = cache.cached(lambda: self._results(first, last), key)
         chosen = chosen[start:stop]
         details = page_details([page for page, _pick in chosen if page is not None] + found)
         shown.object_list = [

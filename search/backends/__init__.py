@@ -33,3 +33,14 @@ def ranked_pks(results):
     if hasattr(results, "get_queryset"):
         return list(results.get_queryset().values_list("pk", flat=True))
     return [obj.pk for obj in results]
+
+
+def ranked_pks_and_types(results):
+    """(primary key, content type id) of all search `results` in order of relevance, in one
+    query where the backend allows it: what the counts per page type and every page of results
+    need, from one read of the index."""
+    if hasattr(results, "ranked_pks_and_types"):
+        return results.ranked_pks_and_types()
+    if hasattr(results, "get_queryset"):
+        return list(results.get_queryset().values_list("pk", "content_type_id"))
+    return [(obj.pk, obj.content_type_id) for obj in results]

@@ -185,6 +185,10 @@ class RankedSQLiteSearchQueryCompiler(RelevantSQLiteSearchQueryCompiler):
     def _ranked_object_ids(self, config):
         """The matching objects of the searched queryset, best first (as index entries store
         them: text), as modelsearch orders them (score, then the newest primary key)."""
+        return self._ranked_entries(config).values_list("index_entry__object_id", flat=True)
+
+    def _ranked_entries(self, config):
+        """The index entries of the matching objects of the searched queryset, best first."""
         searched = (
             self.queryset.order_by()
             .annotate(searched_pk=Cast("pk", CharField()))
@@ -197,7 +201,6 @@ class RankedSQLiteSearchQueryCompiler(RelevantSQLiteSearchQueryCompiler):
             self._index_entries(config)
             .filter(index_entry__object_id__in=searched)
             .order_by("score", newest.desc())
-            .values_list("index_entry__object_id", flat=True)
         )
 
     def search(self, config, start, stop, score_field=None):
@@ -233,6 +236,15 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         ranked = compiler._ranked_object_ids(compiler.get_config(self.backend))
         to_python = compiler.queryset.model._meta.pk.to_python
         return [to_python(object_id) for object_id in ranked[self.start : self.stop]]
+
+    def ranked_pks_and_types(self):
+        """All matching (primary key, content type id), best first, in one query. An index
+        entry's content type is its object's own (a page's specific type)."""
+        compiler = self.query_compiler
+        entries = compiler._ranked_entries(compiler.get_config(self.backend))
+        pairs = entries.values_list("index_entry__object_id", "index_entry__content_type_id")
+        to_python = compiler.queryset.model._meta.pk.to_python
+        return [(to_python(object_id), kind) for object_id, kind in pairs[self.start : self.stop]]
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):

@@ -78,6 +78,19 @@ def full_text_searches(sql):
     return [query for query in sql if " MATCH " in query or " @@ " in query]
 
 
+@pytest.mark.parametrize("narrowed", ["", "&type=resourcepage"])
+def test_a_site_search_reads_the_index_once(client, targets, narrowed):
+    """The first search after an edit reads the index once: every match's key and page type in
+    order of relevance, from which come the counts per type and the page of results."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(targets["search"] + narrowed)
+    assert response.status_code == 200
+    assert response.context["search_results"], "the search finds something to show"
+    searches = full_text_searches([query["sql"] for query in queries.captured_queries])
+    assert len(searches) == 1, listing(searches)
+
+
 def test_a_keyword_search_of_the_library_searches_the_index_once(client, targets):
     """The first visitor after an edit pays for every search of the index the library makes:
     one, for the ranked list; its number, its page and every facet's counts come from it."""

@@ -9,6 +9,8 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
+from search.backends import ranked_pks_and_types
+
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("seeded"),
@@ -55,3 +57,15 @@ def test_english_searches_find_what_wagtails_found():
     ours = get_search_backend()
     for query in ["equity offices", "social determinants", "municipal offices", "health"]:
         assert sorted(titles(ours, query, "en")) == sorted(titles(wagtails(), query, "en")), query
+
+
+def test_every_match_with_its_page_type_comes_in_the_order_of_the_results():
+    """What site search counts and pages through: the same matches, in the same order, as the
+    backend's own results, each with its page's type."""
+    ours = get_search_backend()
+    pages = Page.objects.live().filter(depth__gt=1, locale=Locale.objects.get(language_code="en"))
+    for query in ["health equity", "equity"]:
+        found = ours.search(query, pages)
+        expected = [(page.pk, page.content_type_id) for page in found]
+        assert expected, query
+        assert ranked_pks_and_types(ours.search(query, pages)) == expected, query

@@ -12,7 +12,7 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from resources.models import ResourcePage
-from search.backends import ranked_pks
+from search.backends import ranked_pks, ranked_pks_and_types
 
 pytestmark = [
     pytest.mark.django_db,
@@ -105,6 +105,8 @@ def test_results_and_their_order_are_wagtails(backends, query, name):
     assert expected, "the seeded site should match every query"
     found = ours.search(query, queryset)
     assert ranked_pks(found) == expected
+    kinds = dict(queryset.model.objects.filter(pk__in=expected).values_list("pk", "content_type"))
+    assert ranked_pks_and_types(found) == [(pk, kinds[pk]) for pk in expected]
     assert [page.pk for page in found] == expected
     assert [page.pk for page in found[2:5]] == expected[2:5]
     assert found.count() == len(expected)

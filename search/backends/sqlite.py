@@ -232,10 +232,7 @@ class RankedSQLiteSearchQueryCompiler(RelevantSQLiteSearchQueryCompiler):
 class RankedSQLiteSearchResults(SQLiteSearchResults):
     def ranked_pks(self):
         """All matching primary keys, best first, in one query."""
-        compiler = self.query_compiler
-        ranked = compiler._ranked_object_ids(compiler.get_config(self.backend))
-        to_python = compiler.queryset.model._meta.pk.to_python
-        return [to_python(object_id) for object_id in ranked[self.start : self.stop]]
+        return [pk for pk, _kind in self.ranked_pks_and_types()]
 
     def ranked_pks_and_types(self):
         """All matching (primary key, content type id), best first, in one query. An index

@@ -1,10 +1,12 @@
 """The landing page, standard pages, and the site-wide settings editors manage (footer,
 contact details)."""
 
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -290,24 +292,26 @@ class HomePage(BasePage):
         language when it has not been translated; None when none is scheduled."""
         from events.models import EventIndexPage, EventPage
 
-        # Any community page (or the chosen one in any language) whose subtree holds the event.
-        communities = EventIndexPage.objects.filter(
-            path=Substr(OuterRef("path"), 1, Length("path"))
-        )
-        if self.community_page_id:
-            chosen = Page.objects.filter(pk=self.community_page_id).values("translation_key")
-            communities = communities.filter(translation_key__in=chosen)
         languages = {self.locale_id, locale_id_for(settings.LANGUAGE_CODE)}
-        upcoming = (
-            EventPage.objects.live()
-            .public()
-            .filter(locale_id__in=languages)
-            .filter(Exists(communities))
-            .upcoming()
-        )
+
+        def soonest():
+            # Any community page (or the chosen one in any language) whose subtree holds the
+            # event. Their paths are read first: matched against each event's path in SQL,
+            # SQLite walked every page of the language to find the few meetings to come.
+            communities = EventIndexPage.objects.all()
+            if self.community_page_id:
+                chosen = Page.objects.filter(pk=self.community_page_id).values("translation_key")
+                communities = communities.filter(translation_key__in=chosen)
+            paths = communities.values_list("path", flat=True)
+            within = reduce(operator.or_, (Q(path__startswith=path) for path in paths), Q())
+            if not within:
+                return None
+            upcoming = EventPage.objects.live().public().filter(within, locale_id__in=languages)
+            return upcoming.upcoming().first()
+
         # Kept until content changes or the meeting ends, whichever comes first.
         soonest = cache.cached(
-            upcoming.first,
+            soonest,
             cache.key("next-meeting", self.pk, self.community_page_id),
             fresh=lambda event: event is None or event.end > timezone.now(),
         )

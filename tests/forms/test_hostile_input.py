@@ -228,13 +228,18 @@ def test_the_walk_finds_the_post_endpoints(visitor, form_page):
 def test_no_unreadable_body_is_a_server_error(visitor, form_page):
     """Every body to every endpoint that takes posts, with the CSRF token and, for form bodies
     (the ones Django's CSRF check reads), without it; to every other endpoint, the bodies
-    without a token, which Django's CSRF check reads before any view refuses them."""
+    without a token, which Django's CSRF check reads before any view refuses them (on the SQLite
+    pass only: refused before any view runs, they do not depend on the database)."""
     token = visitor.cookies["csrftoken"].value
     bodies = hostile_bodies(form_page)
     kept_before = Submission.objects.exclude(status=Submission.Status.SPAM).count()
     failures = []
     for path in post_endpoints(form_page):
         with_token = takes_posts(visitor, path)
+        if not with_token and connection.vendor != "sqlite":
+            # Refused by the CSRF check before any view runs: the database cannot change the
+            # answer, and the SQLite pass of the suite sends them all.
+            continue
         for name, (content_type, body) in bodies.items():
             variants = [{}] if content_type.startswith((FORM, MULTIPART)) else []
             if with_token:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django import forms
-from django.db.models import Exists, F, Q
-from django.db.models.functions import Lower
+from django.db.models import CharField, Exists, F, Q
+from django.db.models.functions import Cast, Lower
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -180,7 +180,8 @@ class TermFacet:
 
 
 def year_of(date):
-    return None if date is None else date.year
+    """The year of a date read as ISO text ("2021-05-03"), or None."""
+    return None if date is None else int(date[:4])
 
 
 class YearFacet:
@@ -188,7 +189,10 @@ class YearFacet:
 
     name = "year"
     label = _("Year")
-    column = "publication_date"
+    # Dates read as text: on SQLite turning 10,000 of them into dates costs more than the rest
+    # of the read (PostgreSQL is the same either way), and extracting the year in SQL costs
+    # more still (Django's year on SQLite calls back into Python for every row).
+    column = Cast("publication_date", CharField())
 
     def condition(self, library, years):
         known = library.base.filter(publication_date__year__in=years)
@@ -198,8 +202,7 @@ class YearFacet:
         return None  # a year is its own key
 
     def key(self, terms):
-        """A date's year. Read as dates, years cost less than asking the database to extract
-        them (Django's year on SQLite calls back into Python for every row)."""
+        """A date's year (see `column`)."""
         return year_of
 
     def chosen(self, years, terms, present):

@@ -23,8 +23,13 @@ def restricted_paths():
     translations, and its aliases (which Wagtail serves under their source's restrictions)."""
 
     def heads():
-        holders = PageViewRestriction.objects.values("page")
-        keys = PageViewRestriction.objects.values("page__translation_key")
+        # The holders first, then their translations and aliases by key: matched in one query
+        # against subqueries, PostgreSQL read every page (3.4 ms at 10,000 resources, in the
+        # first request of every page after a change), and most sites restrict nothing.
+        held = list(PageViewRestriction.objects.values_list("page", "page__translation_key"))
+        if not held:
+            return ()
+        holders, keys = zip(*held, strict=True)
         pages = Page.objects.filter(Q(translation_key__in=keys) | Q(alias_of__in=holders))
         return tuple(sorted(pages.values_list("path", flat=True)))
 

@@ -3,8 +3,10 @@ pages: routing (also when it is kept in the content cache), the request's Site, 
 restrictions, `public()` and `localized_draft`. The queries and work they save are held by
 tests/budgets."""
 
+from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction, Site
@@ -159,6 +161,26 @@ def test_a_restriction_added_later_covers_the_translations(tree, spanish, wagtai
     assert list(translated.get_view_restrictions()) == [restriction]
     assert not StandardPage.objects.public().filter(pk=translated.pk).exists()
     assert StandardPage.objects.public().filter(pk=translated.get_parent().pk).exists()
+
+
+def test_an_alias_of_a_restricted_page_is_restricted_as_wagtail_says(tree, wagtails_own):
+    members = StandardPage.objects.get(slug="members")
+    alias = members.create_alias(parent=tree["about"], update_slug="members-again")
+    # Wagtail copies the restriction onto the alias; without the copy, the source's holds.
+    alias.view_restrictions.all().delete()
+    wagtails = set(wagtails_own["get_view_restrictions"](alias))
+    assert wagtails == set(members.view_restrictions.all())
+    assert set(alias.get_view_restrictions()) == wagtails
+    assert not StandardPage.objects.public().filter(pk=alias.pk).exists()
+    assert StandardPage.objects.public().filter(pk=tree["about"].pk).exists()
+
+
+def test_a_site_that_restricts_nothing_reads_no_page_to_know_it(home_page):
+    StandardPageFactory(parent=home_page, slug="about")
+    with CaptureQueriesContext(connection) as queries:
+        assert view_restrictions.restricted_paths() == ()
+    assert queries.captured_queries, "the restrictions were read"
+    assert not [query for query in queries if 'FROM "wagtailcore_page"' in query["sql"]]
 
 
 def test_localized_draft_is_wagtails(tree, spanish):

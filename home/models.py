@@ -6,7 +6,6 @@ from functools import reduce
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -296,16 +295,16 @@ class HomePage(BasePage):
 
         def soonest():
             # Any community page (or the chosen one in any language) whose subtree holds the
-            # event. Their paths are read first: matched against each event's path in SQL,
-            # SQLite walked every page of the language to find the few meetings to come.
+            # event. They are read first: matched against each event's path in SQL, SQLite
+            # walked every page of the language to find the few meetings to come.
             communities = EventIndexPage.objects.all()
             if self.community_page_id:
                 chosen = Page.objects.filter(pk=self.community_page_id).values("translation_key")
                 communities = communities.filter(translation_key__in=chosen)
-            paths = communities.values_list("path", flat=True)
-            within = reduce(operator.or_, (Q(path__startswith=path) for path in paths), Q())
-            if not within:
+            communities = list(communities.only("path", "depth"))
+            if not communities:
                 return None
+            within = reduce(operator.or_, map(EventPage.objects.descendant_of_q, communities))
             upcoming = EventPage.objects.live().public().filter(within, locale_id__in=languages)
             return upcoming.upcoming().first()
 

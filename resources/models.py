@@ -428,19 +428,27 @@ class ResourcePage(BasePage):
             return []
 
         def ranked_ids():
-            ranked = (
-                ResourcePage.objects.sibling_of(self, inclusive=False)
-                .live()
-                .public()
-                .filter(topics__in=topic_ids)
-                # Grouped by key alone, not by every column of the page (a third of the time).
-                .values("pk")
-                .annotate(shared_topics=Count("topics"))
-                .order_by(
-                    "-shared_topics", F("publication_date").desc(nulls_last=True), "title", "pk"
-                )
+            # Level by level, most topics shared first: each level is the links grouped by
+            # resource alone, which both databases answer from the links' own index, and
+            # usually the first level fills the section. Ranking every resource on any of the
+            # topics in one grouped join took SQLite two to three times as long.
+            siblings = ResourcePage.objects.sibling_of(self, inclusive=False).live().public()
+            links = (
+                ResourcePage.topics.through.objects.filter(topic_id__in=topic_ids)
+                .values("resourcepage_id")
+                .annotate(shared=Count("topic_id"))
             )
-            return list(ranked.values_list("pk", flat=True)[:RELATED_RESOURCES])
+            found = []
+            for shared in range(len(topic_ids), 0, -1):
+                sharing = links.filter(shared=shared).values("resourcepage_id")
+                found += (
+                    siblings.filter(pk__in=sharing)
+                    .order_by(F("publication_date").desc(nulls_last=True), "title", "pk")
+                    .values_list("pk", flat=True)[: RELATED_RESOURCES - len(found)]
+                )
+                if len(found) == RELATED_RESOURCES:
+                    break
+            return found
 
         return resource_cards(
             cache.cached(ranked_ids, cache.key("related-resources", self.pk, *topic_ids))

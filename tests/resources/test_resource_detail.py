@@ -102,6 +102,38 @@ def test_related_resources_share_topics(client, resource_index):
     ]
 
 
+def test_related_resources_are_the_newest_of_those_sharing_the_most_topics(client, resource_index):
+    policy, data = (
+        TopicFactory(name="Policy", slug="policy"),
+        TopicFactory(name="Data", slug="data"),
+    )
+    page = ResourcePageFactory(parent=resource_index, title="This one", topics=[policy, data])
+    for year, title in [(2018, "Both, 2018"), (2023, "Both, 2023"), (2020, "Both, 2020")]:
+        ResourcePageFactory(
+            parent=resource_index,
+            title=title,
+            topics=[policy, data],
+            publication_date=datetime.date(year, 1, 1),
+        )
+    ResourcePageFactory(
+        parent=resource_index, title="Both, no date", topics=[policy, data], publication_date=None
+    )
+    ResourcePageFactory(
+        parent=resource_index,
+        title="One, newest",
+        topics=[policy],
+        publication_date=datetime.date(2025, 1, 1),
+    )
+    section = soup(client.get(page.url)).find(
+        "section", attrs={"aria-labelledby": "related-heading"}
+    )
+    assert [collapse(h.get_text()) for h in section.select(".card__title")] == [
+        "Both, 2023",
+        "Both, 2020",
+        "Both, 2018",
+    ]
+
+
 def test_no_related_section_without_topics(client, resource_index):
     page = ResourcePageFactory(parent=resource_index)
     ResourcePageFactory(parent=resource_index)

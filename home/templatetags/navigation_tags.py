@@ -37,14 +37,24 @@ def chrome_cache(context, name, compute, *parts):
 
 
 def homes(context):
-    """{language code: live HomePage} for the content languages that have one (the first in
-    tree order), in one query (cached, see chrome_cache)."""
+    """{language code: live HomePage} for the content languages that have one: the
+    translations of the request's Site root, as routing finds each language's landing page
+    (`views.localized_site_root`), in one query by their translation key (cached, see
+    chrome_cache). Asked for every HomePage of these languages instead, SQLite walked every
+    page of both (its planner knows nothing of how many pages a language has)."""
 
     def find():
-        languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-        found = HomePage.objects.live().filter(locale__language_code__in=languages)
-        found = found.select_related("locale").order_by("-path")
-        return {home.locale.language_code: home for home in found}
+        site = sites.find_for_request(context["request"])
+        if site is None:
+            return {}
+        languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+        found = HomePage.objects.live().filter(translation_key=site.root_page.translation_key)
+        found = found.select_related("locale")
+        return {
+            home.locale.language_code: home
+            for home in found
+            if home.locale.language_code in languages
+        }
 
     return chrome_cache(context, "homes", find)
 

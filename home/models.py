@@ -29,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api, cache
 from care_site.base.blocks import BaseStreamBlock, LinkBlock
 from care_site.base.language_choices import InlinePanelInLanguage
-from care_site.base.locale import locale_id_for, localize_pages
+from care_site.base.locale import in_language, locale_id_for, localize_pages
 from care_site.base.models import INLINE_RICH_TEXT, SIGNPOST_SEARCH_FIELDS, BasePage
 from care_site.base.routing import route_in_one_query, route_untranslated
 from care_site.base.view_restrictions import is_visible
@@ -305,8 +305,8 @@ class HomePage(BasePage):
             if not communities:
                 return None
             within = reduce(operator.or_, map(EventPage.objects.descendant_of_q, communities))
-            upcoming = EventPage.objects.live().public().filter(within, locale_id__in=languages)
-            return upcoming.upcoming().first()
+            events = EventPage.objects.live().public().filter(within)
+            return in_language(events, languages, end__gt=timezone.now()).upcoming().first()
 
         # Kept until content changes or the meeting ends, whichever comes first.
         soonest = cache.cached(

@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api as base_api
 from care_site.base import cache
 from care_site.base.language_choices import LanguageChoicesPageForm
-from care_site.base.locale import localize_pages
+from care_site.base.locale import in_language, localize_pages
 from care_site.base.models import (
     INLINE_RICH_TEXT,
     SIGNPOST_SEARCH_FIELDS,
@@ -205,8 +205,8 @@ class PartnerPage(BasePage):
     def _key_resources(self):
         resources = ResourcePage.objects.live().public()
         newest = (
-            resources.filter(
-                locale_id=self.locale_id, publisher_page__translation_key=self.translation_key
+            in_language(
+                resources, self.locale_id, publisher_page__translation_key=self.translation_key
             )
             .order_by(F("publication_date").desc(nulls_last=True), "title")
             .values_list("pk", flat=True)
@@ -232,7 +232,7 @@ class PartnerPage(BasePage):
     @cached_property
     def library(self):
         """The resource library in this partner's language, if there is one."""
-        return ResourceIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+        return in_language(ResourceIndexPage.objects.live().public(), self.locale_id).first()
 
     @property
     def library_filter_url(self):

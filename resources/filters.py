@@ -25,6 +25,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from care_site.base import cache
+from care_site.base.locale import in_language
 from care_site.base.view_restrictions import visible_q
 from search.backends import ranked_pks
 
@@ -131,7 +132,7 @@ class TermFacet:
         return ResourcePage._meta.get_field(self.path)
 
     def offered(self, locale_id):
-        return self.field.related_model.objects.filter(self.only(), locale_id=locale_id)
+        return in_language(self.field.related_model.objects.filter(self.only()), locale_id)
 
     def condition(self, library, slugs):
         known = self.offered(library.locale_id).filter(slug__in=slugs)

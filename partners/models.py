@@ -28,6 +28,7 @@ from care_site.base.models import (
     SIGNPOST_SEARCH_FIELDS,
     BasePage,
 )
+from care_site.base.planner import own_rows_first
 from resources import api as resource_api
 from resources.models import CARD_RELATIONS, ResourceIndexPage, ResourcePage, resource_cards
 
@@ -61,7 +62,8 @@ class PartnerIndexPage(BasePage):
 
     def partners(self):
         """Partners in the order editors arranged them in the page tree."""
-        return PartnerPage.objects.child_of(self).live().public().select_related("logo")
+        partners = PartnerPage.objects.child_of(self).live().public().select_related("logo")
+        return own_rows_first(partners)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,6 +6,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from . import cache
+from .planner import own_rows_first
 
 
 def active_locale_id():
@@ -28,14 +29,10 @@ def locale_id_for(language_code):
 
 def in_language(queryset, locale_ids, **conditions):
     """`queryset` (pages, or terms, of one type) in the languages `locale_ids` (one id or
-    several), among its rows matching `conditions`. Those rows are asked for first, in a
-    subquery of their keys: SQLite keeps no statistics for its planner, and given a language
-    it starts from the index of every page in it, walking thousands (every resource at the
-    bench's largest site) to find a library, a partner's resources or the next meeting.
-    PostgreSQL plans both forms alike."""
+    several), among its rows matching `conditions`: those rows first, for SQLite's planner
+    (see `planner`), which would otherwise walk every page of the language to find a few."""
     ids = [locale_ids] if isinstance(locale_ids, int) else list(locale_ids)
-    own = queryset.model._default_manager.filter(**conditions).values("pk")
-    return queryset.filter(pk__in=own, locale_id__in=ids)
+    return own_rows_first(queryset, **conditions).filter(locale_id__in=ids)
 
 
 def localize_pages(pages, locale_id, select_related=()):

@@ -3,6 +3,7 @@ pages: routing (also when it is kept in the content cache), the request's Site, 
 restrictions, `public()` and `localized_draft`. The queries and work they save are held by
 tests/budgets."""
 
+from django.core.cache import cache
 from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
@@ -121,6 +122,19 @@ def test_the_landing_page_is_found_as_wagtail_finds_it(home_page, spanish):
     for language in ("en", "es"):
         with translation.override(language):
             assert localized_site_root(root).pk == root.localized.specific.pk
+
+
+def test_the_landing_page_joins_what_it_shows_only_when_it_is_shown(client, resource_index):
+    def landing_queries(url):
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return [q["sql"] for q in queries.captured_queries if 'FROM "home_homepage"' in q["sql"]]
+
+    assert any("wagtailimages_image" in sql for sql in landing_queries("/en/"))
+    below = landing_queries(resource_index.url)
+    assert below, "the landing page is where routing starts"
+    assert not any("wagtailimages_image" in sql for sql in below), below
 
 
 @pytest.fixture

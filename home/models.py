@@ -305,8 +305,9 @@ class HomePage(BasePage):
             if not communities:
                 return None
             within = reduce(operator.or_, map(EventPage.objects.descendant_of_q, communities))
+            now = timezone.now()
             events = EventPage.objects.live().public().filter(within)
-            return in_language(events, languages, end__gt=timezone.now()).upcoming().first()
+            return in_language(events, languages, end__gt=now).upcoming(now).first()
 
         # Kept until content changes or the meeting ends, whichever comes first.
         soonest = cache.cached(

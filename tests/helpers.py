@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connections
+from django.db import connection, connections
 from django.test import TestCase
 
 from bs4 import BeautifulSoup
@@ -113,3 +113,10 @@ def parse_csp(header):
         name, *values = part.split()
         directives[name] = values
     return directives
+
+
+def query_plan(sql, params=()):
+    """SQLite's plan for `sql`: one line per step ("SEARCH …", "SCAN …")."""
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        return [row[-1] for row in cursor.fetchall()]

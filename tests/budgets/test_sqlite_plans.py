@@ -14,6 +14,7 @@ import pytest
 
 from care_site.base.locale import in_language
 from resources.models import ResourceIndexPage
+from tests.helpers import query_plan
 
 pytestmark = [
     pytest.mark.usefixtures("seeded"),
@@ -23,12 +24,6 @@ pytestmark = [
 # Pages that need only a few of the site's pages, and those that read a whole library or site.
 FEW = ["landing", "resource", "partners", "partner", "community", "event", "form", "ics"]
 MANY = ["library", "library_facets", "api_pages", "api_resource"]
-
-
-def plan(sql, params=()):
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-        return [row[-1] for row in cursor.fetchall()]
 
 
 def walks_a_language(steps):
@@ -45,7 +40,7 @@ def cold_plans(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     selects = [query["sql"] for query in queries.captured_queries]
-    return {sql: plan(sql) for sql in selects if sql.startswith("SELECT")}
+    return {sql: query_plan(sql) for sql in selects if sql.startswith("SELECT")}
 
 
 @pytest.mark.parametrize("name", FEW + MANY)
@@ -66,6 +61,6 @@ def test_a_cold_page_reads_only_the_pages_it_shows(client, targets, name):
 
 def test_pages_of_one_type_in_a_language_start_from_their_own_rows(english):
     asked = ResourceIndexPage.objects.live().order_by("path")
-    assert walks_a_language(plan(*asked.filter(locale=english).query.sql_with_params()))
-    steps = plan(*in_language(asked, english.pk).query.sql_with_params())
+    assert walks_a_language(query_plan(*asked.filter(locale=english).query.sql_with_params()))
+    steps = query_plan(*in_language(asked, english.pk).query.sql_with_params())
     assert not walks_a_language(steps), steps

@@ -13,6 +13,7 @@ import pytest
 
 from resources.models import ResourcePage
 from search.backends import ranked_pks, ranked_pks_and_types
+from tests.helpers import query_plan
 
 pytestmark = [
     pytest.mark.django_db,
@@ -128,10 +129,7 @@ def test_unranked_results_and_scores_are_wagtails(backends, query):
 
 
 def plan(queryset):
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-        return [row[-1] for row in cursor.fetchall()]
+    return query_plan(*queryset.query.sql_with_params())
 
 
 def test_the_full_text_match_drives_the_ranking_query(backends):

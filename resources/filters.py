@@ -406,11 +406,23 @@ class LibraryFilter:
         return ranked_pks(self._search(order_by_relevance=True))
 
     @cached_property
+    def _library(self):
+        """(each facet's terms, the library's `LibraryIndex`). It does not depend on what is
+        chosen or searched, so with a `cache_scope` one is kept for every view of the library
+        until content changes: after an edit only the first view reads the whole library."""
+
+        def compute():
+            terms = [facet.terms(self) for facet in FACETS]
+            keys = [facet.key(terms[i]) for i, facet in enumerate(FACETS)]
+            return terms, LibraryIndex.read(self.base, keys)
+
+        scope = self.cache_scope
+        return cache.cached(compute, scope and cache.key("library-index", scope, self.locale_id))
+
+    @cached_property
     def _counted(self):
         """(the pks of the results, each facet's counts by key, each facet's options)."""
-        terms = [facet.terms(self) for facet in FACETS]
-        keys = [facet.key(terms[i]) for i, facet in enumerate(FACETS)]
-        index = LibraryIndex.read(self.base, keys)
+        terms, index = self._library
         chosen = {
             i: facet.chosen(self.requested[facet.name], terms[i], set(index.by_key[i]))
             for i, facet in enumerate(FACETS)

@@ -144,16 +144,9 @@ class TermFacet:
 
     @property
     def column(self):
-        """What the library's read takes for this facet (the term's id); None when a resource
-        points at many terms: they are read apart, by `read_many`."""
-        return None if self.field.many_to_many else self.field.attname
-
-    def read_many(self, resources):
-        """(resource pk, term id) for each term a resource points at."""
-        through = self.field.remote_field.through
-        source, target = self.field.m2m_field_name(), self.field.m2m_reverse_field_name()
-        links = through.objects.filter(**{f"{source}__in": resources.values("pk")})
-        return list(links.values_list(f"{source}_id", f"{target}_id"))
+        """What the library's read takes for this facet: the term's id. When a resource points
+        at many terms, the read joins its links, and the resource comes once per term."""
+        return self.path if self.field.many_to_many else self.field.attname
 
     def terms(self, library):
         """{id of a term in any language: the `Term` offered in the library's language}: a
@@ -214,6 +207,8 @@ class YearFacet:
         return [(year, str(year), str(year)) for year in sorted(present, reverse=True)]
 
 
+# At most one facet whose terms a resource has many of (topics): the library's read joins that
+# facet's links, and a second such facet would multiply the rows read by its own.
 FACETS = (
     TermFacet("topic", _("Topic"), "topics"),
     TermFacet("type", _("Type"), "resource_type"),
@@ -228,7 +223,7 @@ FACETS = (
 @dataclass
 class LibraryIndex:
     """Which resources have each key of each facet ({key: their pks}, in FACETS order), and
-    every resource's pk: from one narrow read of the library and one of its links to topics.
+    every resource's pk: from one narrow read of the library joined with its links to topics.
     Counting is then arithmetic on sets, where an aggregate query per facet would read the
     library again each time (and, with keywords, search it again)."""
 
@@ -237,18 +232,14 @@ class LibraryIndex:
 
     @classmethod
     def read(cls, resources, keys):
-        """`keys[i]` turns what is read for facet i into its key, or None to leave it out."""
-        resources = resources.order_by()
-        single = [i for i, facet in enumerate(FACETS) if facet.column is not None]
-        rows = resources.values_list("pk", *(FACETS[i].column for i in single))
-        pks, *columns = zip(*rows, strict=True) if rows else ((),) * (len(single) + 1)
+        """`keys[i]` turns what is read for facet i into its key, or None to leave it out. One
+        read, joined with the resources' links to topics: a resource comes once per topic it
+        has, which the sets absorb (it took a third of the time of reading the links apart)."""
+        rows = resources.order_by().values_list("pk", *(facet.column for facet in FACETS))
+        pks, *columns = zip(*rows, strict=True) if rows else ((),) * (len(FACETS) + 1)
         by_key = [defaultdict(set) for _ in FACETS]
-        for i, column in zip(single, columns, strict=True):
-            cls._add(by_key[i], keys[i], pks, column)
-        for i, facet in enumerate(FACETS):
-            if i not in single:
-                links = facet.read_many(resources)
-                cls._add(by_key[i], keys[i], *(zip(*links, strict=True) if links else ((), ())))
+        for facet_keys, key_of_value, column in zip(by_key, keys, columns, strict=True):
+            cls._add(facet_keys, key_of_value, pks, column)
         return cls(set(pks), by_key)
 
     @staticmethod

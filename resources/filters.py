@@ -234,7 +234,7 @@ class LibraryIndex:
     def read(cls, resources, keys):
         """`keys[i]` turns what is read for facet i into its key, or None to leave it out. One
         read, joined with the resources' links to topics: a resource comes once per topic it
-        has, which the sets absorb (it took a third of the time of reading the links apart)."""
+        has, which the sets absorb: a third of the time that reading the links apart takes."""
         rows = resources.order_by().values_list("pk", *(facet.column for facet in FACETS))
         pks, *columns = zip(*rows, strict=True) if rows else ((),) * (len(FACETS) + 1)
         by_key = [defaultdict(set) for _ in FACETS]

@@ -269,6 +269,33 @@ class LibraryIndex:
         return within.intersection(*meeting.values()), counts
 
 
+def library_data(terms, index):
+    """Each facet's terms and a `LibraryIndex` as JSON data (`KeptLibraryIndex`). A term is
+    written as a list, which is how it is told from a year when read back."""
+    return {
+        "terms": [
+            None if offered is None else [[pk, list(term)] for pk, term in offered.items()]
+            for offered in terms
+        ],
+        "everything": sorted(index.everything),
+        "by_key": [[[key, sorted(pks)] for key, pks in by_key.items()] for by_key in index.by_key],
+    }
+
+
+def library_from_data(data):
+    """(terms, `LibraryIndex`) from what `library_data` wrote."""
+
+    def key(value):
+        return Term(*value) if isinstance(value, list) else value
+
+    terms = [
+        None if offered is None else {pk: Term(*term) for pk, term in offered}
+        for offered in data["terms"]
+    ]
+    by_key = [{key(value): set(pks) for value, pks in facet} for facet in data["by_key"]]
+    return terms, LibraryIndex(set(data["everything"]), by_key)
+
+
 # The list ---------------------------------------------------------------------------------
 
 ORDERS = {
@@ -317,11 +344,12 @@ class LibraryFilter:
     whole library (facet counts, number of results, each page's keys) is kept in the content
     cache until content changes: paging or changing the order asks for the same again."""
 
-    def __init__(self, resources, locale_id, params, *, cache_scope=None):
+    def __init__(self, resources, locale_id, params, *, cache_scope=None, kept=None):
         self.base = resources
         self.locale_id = locale_id
         self.params = params
         self.cache_scope = cache_scope
+        self.kept = kept
         form = LibraryForm(params)
         form.is_valid()  # always true: the fields drop what they cannot use
         data = form.cleaned_data
@@ -396,16 +424,22 @@ class LibraryFilter:
         """The keys of every resource matching the keywords, best match first."""
         return ranked_pks(self._search(order_by_relevance=True))
 
+    def read_library(self):
+        """(each facet's terms, the library's `LibraryIndex`), read from the database."""
+        terms = [facet.terms(self) for facet in FACETS]
+        keys = [facet.key(terms[i]) for i, facet in enumerate(FACETS)]
+        return terms, LibraryIndex.read(self.base, keys)
+
     @cached_property
     def _library(self):
-        """(each facet's terms, the library's `LibraryIndex`). It does not depend on what is
-        chosen or searched, so with a `cache_scope` one is kept for every view of the library
-        until content changes: after an edit only the first view reads the whole library."""
+        """`read_library()`. It does not depend on what is chosen or searched, so with a
+        `cache_scope` one is kept for every view of the library until content changes. `kept()`,
+        when given, is what the scheduler's job read at the current content version, or None:
+        found there, nobody's view reads the whole library."""
 
         def compute():
-            terms = [facet.terms(self) for facet in FACETS]
-            keys = [facet.key(terms[i]) for i, facet in enumerate(FACETS)]
-            return terms, LibraryIndex.read(self.base, keys)
+            found = self.kept() if self.kept else None
+            return self.read_library() if found is None else found
 
         scope = self.cache_scope
         return cache.cached(compute, scope and cache.key("library-index", scope, self.locale_id))

@@ -146,7 +146,13 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
         from .filters import LibraryFilter
 
         resources = ResourcePage.objects.child_of(self).live().public()
-        return LibraryFilter(resources, self.locale_id, params, cache_scope=f"page-{self.pk}")
+        return LibraryFilter(
+            resources,
+            self.locale_id,
+            params,
+            cache_scope=f"page-{self.pk}",
+            kept=lambda: KeptLibraryIndex.for_version(self.pk, cache.version()),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -496,6 +502,41 @@ class ResourcePage(BasePage):
             data["thumbnailUrl"] = embed and embed.thumbnail_url
             data["transcript"] = " ".join(strip_tags(self.transcript).split())
         return {key: value for key, value in data.items() if value}
+
+
+class KeptLibraryIndex(models.Model):
+    """What every view of a library counts from (its terms and `LibraryIndex`,
+    resources/filters.py), as it stood at one content version: written by the scheduler's
+    `keep_library_indexes` job after content changes, so that the first visitor of the library
+    after an edit does not read all of it. A request serving another version ignores it and
+    reads the library itself; no visitor's request writes it."""
+
+    library = models.OneToOneField(
+        ResourceIndexPage,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="kept_index",
+        editable=False,
+    )
+    version = models.PositiveBigIntegerField(
+        help_text=_("The content version the library was read at.")
+    )
+    data = models.JSONField(help_text=_("Each facet's terms and which resources have each."))
+
+    class Meta:
+        verbose_name = _("kept library index")
+
+    def __str__(self):
+        return f"library {self.library_id} at content version {self.version}"
+
+    @classmethod
+    def for_version(cls, library_id, version):
+        """(terms, `LibraryIndex`) of the library as kept at `version`, or None."""
+        from .filters import library_from_data
+
+        kept = cls.objects.filter(library_id=library_id, version=version)
+        data = kept.values_list("data", flat=True).first()
+        return None if data is None else library_from_data(data)
 
 
 class LinkCheck(models.Model):

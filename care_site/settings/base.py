@@ -466,6 +466,7 @@ CARE_SCHEDULE = {
     "purge_subscribers": {"command": ["purge_subscribers"], "every": 24 * 60 * 60},
     "check_resource_links": {"command": ["check_resource_links"], "every": 7 * 24 * 60 * 60},
     "generate_meetings": {"command": ["generate_meetings"], "every": 24 * 60 * 60},
+    "keep_library_indexes": {"command": ["keep_library_indexes"], "every": 60},
 }
 
 # --- Site search -----------------------------------------------------------------------

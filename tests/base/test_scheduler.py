@@ -79,6 +79,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
         "purge_subscribers",
         "check_resource_links",
         "generate_meetings",
+        "keep_library_indexes",
     }
     for job in settings.CARE_SCHEDULE.values():
         assert job["command"][0] in commands, job
@@ -91,6 +92,7 @@ def test_every_job_of_the_schedule_is_a_management_command(settings):
         "purge_subscribers": 86_400,
         "check_resource_links": 604_800,
         "generate_meetings": 86_400,
+        "keep_library_indexes": 60,
     }
 
 

@@ -1,0 +1,108 @@
+"""What the library's counts are made from is kept in the database by the scheduler's job after
+content changes, so the first visitor after an edit does not read the whole library: they find
+it kept for the content version they are served. A visitor arriving before the job has run
+reads the library as before, and writes nothing."""
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from care_site.base.models import ContentVersion
+from resources.factories import ResourcePageFactory
+from resources.models import KeptLibraryIndex, Topic
+from tests.resources.test_library_cache import counting_queries
+from tests.resources.test_library_filters import facets, result_count, titles
+
+pytestmark = pytest.mark.django_db
+
+VIEWS = ({}, {"type": "video"}, {"topic": "policy", "year": "2021"}, {"q": "report"})
+
+
+def shown(client, url, params):
+    response = client.get(url, params)
+    return facets(response), result_count(response), titles(response)
+
+
+def test_after_the_job_no_view_reads_the_whole_library(client, library, resource_index):
+    read_by_the_visitor = {
+        str(params): shown(client, resource_index.url, params) for params in VIEWS
+    }
+
+    call_command("keep_library_indexes")
+    for params in VIEWS:
+        cache.clear()
+        response, counting = counting_queries(client, resource_index.url, params)
+        assert counting == [], f"{params} read the whole library"
+        assert (facets(response), result_count(response), titles(response)) == (
+            read_by_the_visitor[str(params)]
+        )
+
+
+def test_a_change_is_shown_before_the_job_has_run_again(client, library, resource_index):
+    call_command("keep_library_indexes")
+    policy = Topic.objects.get(slug="policy")
+    ResourcePageFactory(parent=resource_index, title="Omega brief", topics=[policy])
+    library["alpha"].unpublish()
+    PageViewRestriction.objects.create(
+        page=library["beta"], restriction_type=PageViewRestriction.LOGIN
+    )
+
+    cache.clear()
+    response = client.get(resource_index.url)
+    assert result_count(response) == "5 resources"
+    assert facets(response)["topic"]["policy"][0] == 2  # Omega and Epsilon
+    assert "Omega brief" in titles(response)
+    assert not {"Alpha report", "Beta report"} & set(titles(response))
+
+    call_command("keep_library_indexes")
+    cache.clear()
+    again, counting = counting_queries(client, resource_index.url)
+    assert counting == []
+    assert (facets(again), result_count(again), titles(again)) == (
+        facets(response),
+        result_count(response),
+        titles(response),
+    )
+
+
+def test_a_visitor_before_the_job_writes_nothing(client, library, resource_index):
+    client.get(resource_index.url)  # Wagtail writes a site's settings on their first read
+    call_command("keep_library_indexes")
+    ContentVersion.move_on()  # a change the job has not seen yet
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(resource_index.url, {"topic": "policy"})
+    assert response.status_code == 200
+    writes = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
+
+
+def test_the_job_keeps_each_library_once_per_change(library, resource_index):
+    call_command("keep_library_indexes")
+    kept = KeptLibraryIndex.objects.get(library=resource_index)
+    assert kept.version == ContentVersion.objects.get(pk=1).number
+
+    with CaptureQueriesContext(connection) as queries:
+        call_command("keep_library_indexes")
+    assert not [q for q in queries.captured_queries if q["sql"].upper().startswith("UPDATE")]
+
+    ContentVersion.move_on()
+    call_command("keep_library_indexes")
+    kept.refresh_from_db()
+    assert kept.version == ContentVersion.objects.get(pk=1).number
+
+
+def test_a_deleted_library_takes_its_kept_index_with_it(library, resource_index):
+    call_command("keep_library_indexes")
+    assert KeptLibraryIndex.objects.filter(library=resource_index).exists()
+    resource_index.delete()
+    assert not KeptLibraryIndex.objects.exists()

@@ -20,6 +20,7 @@ PAGE_COLUMNS = [
     ("median ms", "median_ms", "{:.1f}"),
     ("p95 ms", "p95_ms", "{:.1f}"),
     ("cold ms", "cold_median_ms", "{:.1f}"),
+    ("before jobs ms", "cold_before_jobs_ms", "{:.1f}"),
     ("cold/warm", "cold_over_warm", "{:.1f}"),
 ]
 REFERENCE = Path(__file__).resolve().parent / "reference" / "89a1cba.json"
@@ -203,10 +204,11 @@ def compare(old, new):
                     fmt("{:.2f}", ratio_of(page.get("p95_ms"), was.get("p95_ms"))),
                     fmt("{:.2f}", ratio_of(page.get("cold_median_ms"), was.get("cold_median_ms"))),
                     fmt("{:.2f}", ratio_of(page.get("cold_median_ms"), was.get("median_ms"))),
+                    fmt("{:.2f}", ratio_of(page.get("cold_before_jobs_ms"), was.get("median_ms"))),
                 ]
             )
         headers = [f"{run['database']} {run['size']:,}", "warm queries", "calls ×", "gzip bytes"]
-        timings = ["median ×", "p95 ×", "cold ×", "cold ÷ old warm"]
+        timings = ["median ×", "p95 ×", "cold ×", "cold ÷ old warm", "before jobs ÷ old warm"]
         lines.append("\n" + table([*headers, *timings], rows))
         old_load = {(r["target"], r["page_cache"], r["clients"]): r for r in before.get("load", [])}
         rows = []

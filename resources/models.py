@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Case, Count, F, When, prefetch_related_objects
 from django.db.models import Value as V
 from django.db.models.functions import Coalesce, NullIf
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -528,6 +529,24 @@ class KeptLibraryIndex(models.Model):
 
     def __str__(self):
         return f"library {self.library_id} at content version {self.version}"
+
+    @classmethod
+    def keep_every_library(cls):
+        """Read every live library not yet kept at the current content version; return how
+        many. The version is read first: content changed during a read leaves the row behind
+        the current version, where no request uses it, and the next run reads it again."""
+        from .filters import library_data
+
+        version = cache.version()
+        cls.objects.exclude(library__live=True).delete()
+        read = 0
+        for library in ResourceIndexPage.objects.live().exclude(kept_index__version=version):
+            terms, index = library.filter_resources(QueryDict()).read_library()
+            cls.objects.update_or_create(
+                library=library, defaults={"version": version, "data": library_data(terms, index)}
+            )
+            read += 1
+        return read
 
     @classmethod
     def for_version(cls, library_id, version):

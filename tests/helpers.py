@@ -26,6 +26,15 @@ def soup(response_or_html):
     return BeautifulSoup(html, "html.parser")
 
 
+def writes(captured_queries):
+    """The statements among `captured_queries` (CaptureQueriesContext's) that change data."""
+    return [
+        query["sql"]
+        for query in captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+
+
 INLINE_TAGS = ["a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span"]
 INLINE_TAGS += ["strong", "sub", "sup", "time", "u"]
 

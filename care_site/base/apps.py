@@ -12,11 +12,20 @@ class BaseConfig(AppConfig):
         from wagtail.signals import page_published
 
         # `checks` registers the deployment check it holds.
-        from . import cache, checks, embeds, responsive_images, sites, view_restrictions  # noqa: F401
+        from . import (  # noqa: F401
+            cache,
+            checks,
+            embeds,
+            menu_index,
+            responsive_images,
+            sites,
+            view_restrictions,
+        )
 
         # Before the cache's own post_migrate receiver, which then retires every page cached
         # with the old address.
         post_migrate.connect(sites.apply_public_address, sender=self)
+        post_migrate.connect(menu_index.ensure_menu_index, sender=self)
         view_restrictions.install()
         responsive_images.install()
         cache.connect_invalidation()

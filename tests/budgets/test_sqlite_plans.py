@@ -3,8 +3,10 @@ starts from the index of every page in that language, and asked for pages of one
 section of the tree, it reads every page, to find a few. No page's first request after an edit
 may plan a query that way, except where the page needs them all: the library reads every
 resource (most of the pages), the API's listing counts every page, and the full-text search
-narrows its matches to a language's pages. Plans depend on the schema and SQLite's rules, not
-on how much content there is, so the demo site shows what a large one would do."""
+narrows its matches to a language's pages. Nor may it read every page below one to find the
+few it wants at one depth (the menu: a landing page's children). Plans depend on the schema
+and SQLite's rules, not on how much content there is, so the demo site shows what a large one
+would do."""
 
 from django.core.cache import cache
 from django.db import connection
@@ -34,6 +36,12 @@ def reads_every_page(steps):
     return [step for step in steps if step == "SCAN wagtailcore_page"]
 
 
+def reads_a_section(steps):
+    """A range of tree paths on Wagtail's index of paths: every page below a page is read,
+    where the query wants a few of them (its children, at one depth)."""
+    return [step for step in steps if "wagtailcore_page_1 (path>? AND path<?)" in step]
+
+
 def cold_plans(client, url):
     """{SQL: its plan} of each SELECT made by a request for `url` with nothing kept."""
     cache.clear()
@@ -55,6 +63,14 @@ def test_a_cold_page_walks_no_language(client, targets, name):
 def test_a_cold_page_reads_only_the_pages_it_shows(client, targets, name):
     reading = [
         sql for sql, steps in cold_plans(client, targets[name]).items() if reads_every_page(steps)
+    ]
+    assert not reading, "\n".join(reading)
+
+
+@pytest.mark.parametrize("name", FEW + MANY)
+def test_a_cold_page_reads_no_section_to_find_a_few_pages(client, targets, name):
+    reading = [
+        sql for sql, steps in cold_plans(client, targets[name]).items() if reads_a_section(steps)
     ]
     assert not reading, "\n".join(reading)
 

@@ -220,70 +220,125 @@ FACETS = (
 # Counting ---------------------------------------------------------------------------------
 
 
+def bits_of(positions):
+    """The set of `positions` (ints from 0) as a bit set: an int with those bits on."""
+    positions = list(positions)
+    if not positions:
+        return 0
+    packed = bytearray(max(positions) // 8 + 1)
+    for position in positions:
+        packed[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(packed, "little")
+
+
+def positions_of(bits):
+    """The positions of the bits on in `bits`, lowest first."""
+    digits = format(bits, "b")[::-1]
+    return [position for position, digit in enumerate(digits) if digit == "1"]
+
+
+def intersection(first, others):
+    for other in others:
+        first &= other
+    return first
+
+
 @dataclass
 class LibraryIndex:
-    """Which resources have each key of each facet ({key: their pks}, in FACETS order), and
-    every resource's pk: from one narrow read of the library joined with its links to topics.
-    Counting is then arithmetic on sets, where an aggregate query per facet would read the
-    library again each time (and, with keywords, search it again)."""
+    """Which resources have each key of each facet, in FACETS order, from one narrow read of
+    the library joined with its links to topics. Counting is then arithmetic on sets, where an
+    aggregate query per facet would read the library again each time (and, with keywords,
+    search it again).
 
-    everything: set
-    by_key: list
+    Each set is a bit set (a Python int): bit i is the library's i-th resource, newest first
+    (`order`, the library's default order). Intersecting and counting them is a machine
+    operation over the whole library, they are a few hundred bytes each in the cache and in
+    `KeptLibraryIndex`, and the results of a view come in the default order without asking
+    the database to sort the library again."""
+
+    order: list  # the resources' pks, newest first
+    by_key: list  # for each facet, {key: bit set of the resources with it}
 
     @classmethod
     def read(cls, resources, keys):
-        """`keys[i]` turns what is read for facet i into its key, or None to leave it out. One
-        read, joined with the resources' links to topics: a resource comes once per topic it
-        has, which the sets absorb: a third of the time that reading the links apart takes."""
-        rows = resources.order_by().values_list("pk", *(facet.column for facet in FACETS))
+        """`resources` newest first; `keys[i]` turns what is read for facet i into its key, or
+        None to leave it out. One read, joined with the resources' links to topics: a resource
+        comes once per topic it has (the first time numbers it), a third of the time that
+        reading the links apart takes."""
+        rows = resources.values_list("pk", *(facet.column for facet in FACETS))
         pks, *columns = zip(*rows, strict=True) if rows else ((),) * (len(FACETS) + 1)
-        by_key = [defaultdict(set) for _ in FACETS]
-        for facet_keys, key_of_value, column in zip(by_key, keys, columns, strict=True):
-            cls._add(facet_keys, key_of_value, pks, column)
-        return cls(set(pks), by_key)
+        position = {}
+        at = [position.setdefault(pk, len(position)) for pk in pks]
+        by_key = []
+        for key_of, column in zip(keys, columns, strict=True):
+            found = defaultdict(list)
+            for bit, key in zip(at, map(key_of, column), strict=True):
+                if key is not None:
+                    found[key].append(bit)
+            by_key.append({key: bits_of(bits) for key, bits in found.items()})
+        return cls(list(position), by_key)
 
-    @staticmethod
-    def _add(by_key, key_of_value, pks, values):
-        for pk, key in zip(pks, map(key_of_value, values), strict=True):
-            if key is not None:
-                by_key[key].add(pk)
+    @property
+    def everything(self):
+        return (1 << len(self.order)) - 1
+
+    @cached_property
+    def position(self):
+        """{pk: its bit}."""
+        return {pk: at for at, pk in enumerate(self.order)}
+
+    def bits(self, pks):
+        """The resources of the library among `pks`, as a bit set."""
+        position = self.position
+        return bits_of(position[pk] for pk in pks if pk in position)
+
+    def pks(self, bits):
+        """The pks of the resources in the bit set `bits`, newest first."""
+        return [self.order[at] for at in positions_of(bits)]
 
     def count(self, chosen, matches):
-        """The pks of the resources meeting every choice and the keywords, and for each facet
+        """The resources meeting every choice and the keywords (a bit set), and for each facet
         {key: how many resources with it meet every other facet's choices and the keywords}.
         `chosen` is {facet index: the keys chosen}; `matches` the pks of the resources matching
         the keywords, or None without keywords."""
-        within = self.everything if matches is None else self.everything & matches
-        meeting = {
-            i: set().union(*(self.by_key[i].get(key, ()) for key in keys))
-            for i, keys in chosen.items()
-        }
+        within = self.everything if matches is None else self.bits(matches)
+        meeting = {}
+        for i, keys in chosen.items():
+            meeting[i] = 0
+            for key in keys:
+                meeting[i] |= self.by_key[i].get(key, 0)
         counts = []
         for i, by_key in enumerate(self.by_key):
-            others = [pks for j, pks in meeting.items() if j != i]
+            others = [bits for j, bits in meeting.items() if j != i]
             if not others and matches is None:
-                counts.append({key: len(pks) for key, pks in by_key.items()})
+                counts.append({key: bits.bit_count() for key, bits in by_key.items()})
                 continue
-            pool = within.intersection(*others)
-            counts.append({key: len(pks & pool) for key, pks in by_key.items()})
-        return within.intersection(*meeting.values()), counts
+            pool = intersection(within, others)
+            counts.append({key: (bits & pool).bit_count() for key, bits in by_key.items()})
+        return intersection(within, meeting.values()), counts
 
 
 def library_data(terms, index):
-    """Each facet's terms and a `LibraryIndex` as JSON data (`KeptLibraryIndex`). A term is
-    written as a list, which is how it is told from a year when read back."""
+    """Each facet's terms and a `LibraryIndex` as JSON data (`KeptLibraryIndex`): a term as a
+    list, which is how it is told from a year when read back; a bit set as hexadecimal
+    digits."""
     return {
         "terms": [
             None if offered is None else [[pk, list(term)] for pk, term in offered.items()]
             for offered in terms
         ],
-        "everything": sorted(index.everything),
-        "by_key": [[[key, sorted(pks)] for key, pks in by_key.items()] for by_key in index.by_key],
+        "order": index.order,
+        "by_key": [
+            [[key, format(bits, "x")] for key, bits in by_key.items()] for by_key in index.by_key
+        ],
     }
 
 
 def library_from_data(data):
-    """(terms, `LibraryIndex`) from what `library_data` wrote."""
+    """(terms, `LibraryIndex`) from what `library_data` wrote, or None from what it no longer
+    writes."""
+    if "order" not in data:
+        return None
 
     def key(value):
         return Term(*value) if isinstance(value, list) else value
@@ -292,14 +347,15 @@ def library_from_data(data):
         None if offered is None else {pk: Term(*term) for pk, term in offered}
         for offered in data["terms"]
     ]
-    by_key = [{key(value): set(pks) for value, pks in facet} for facet in data["by_key"]]
-    return terms, LibraryIndex(set(data["everything"]), by_key)
+    by_key = [{key(value): int(bits, 16) for value, bits in facet} for facet in data["by_key"]]
+    return terms, LibraryIndex(data["order"], by_key)
 
 
 # The list ---------------------------------------------------------------------------------
 
+NEWEST = "newest"
 ORDERS = {
-    "newest": [F("publication_date").desc(nulls_last=True), "title", "pk"],
+    NEWEST: [F("publication_date").desc(nulls_last=True), "title", "pk"],
     "oldest": [F("publication_date").asc(nulls_last=True), "title", "pk"],
     "title": [Lower("title"), "pk"],
 }
@@ -428,7 +484,7 @@ class LibraryFilter:
         """(each facet's terms, the library's `LibraryIndex`), read from the database."""
         terms = [facet.terms(self) for facet in FACETS]
         keys = [facet.key(terms[i]) for i, facet in enumerate(FACETS)]
-        return terms, LibraryIndex.read(self.base, keys)
+        return terms, LibraryIndex.read(self.base.order_by(*ORDERS[NEWEST]), keys)
 
     @cached_property
     def _library(self):
@@ -458,11 +514,11 @@ class LibraryFilter:
         matches = set(self._ranked_matches) if self.query else None
         results, counts = index.count(chosen, matches)
         options = [facet.options(terms[i], set(index.by_key[i])) for i, facet in enumerate(FACETS)]
-        return results, counts, options
+        return index.pks(results), counts, options
 
     @cached_property
     def _ranked_ids(self):
-        results = self._counted[0]
+        results = set(self._counted[0])
         return [pk for pk in self._ranked_matches if pk in results]
 
     # The list in the chosen order, as Django's Paginator reads it: a slice at a time, the
@@ -487,6 +543,8 @@ class LibraryFilter:
         def compute():
             if self.sort == RELEVANCE:
                 return self._ranked_ids[start:stop]
+            if self.sort == NEWEST:
+                return self._counted[0][start:stop]  # the library's own order
             ordered = self.filtered().order_by(*ORDERS[self.sort])
             return list(ordered.values_list("pk", flat=True)[start:stop])
 
@@ -494,7 +552,7 @@ class LibraryFilter:
 
     def newest(self, limit):
         resources = self.filtered().select_related(*CARD_RELATIONS).prefetch_related("topics")
-        return list(resources.order_by(*ORDERS["newest"])[:limit])
+        return list(resources.order_by(*ORDERS[NEWEST])[:limit])
 
     @cached_property
     def facets(self):
@@ -556,7 +614,7 @@ class LibraryFilter:
     @property
     def clear_querystring(self):
         """Every filter and the keywords removed; a chosen order is kept."""
-        if self.sort in SORTS and self.sort != "newest" and "sort" in self.params:
+        if self.sort in SORTS and self.sort != NEWEST and "sort" in self.params:
             return self.querystring(keep={"sort"})
         return ""
 

@@ -541,7 +541,8 @@ class KeptLibraryIndex(models.Model):
         cls.objects.exclude(library__live=True).delete()
         read = 0
         for library in ResourceIndexPage.objects.live().exclude(kept_index__version=version):
-            terms, index = library.filter_resources(QueryDict()).read_library()
+            library_filter = library.filter_resources(QueryDict())
+            terms, index = library_filter.read_library(newest_first=True)
             cls.objects.update_or_create(
                 library=library, defaults={"version": version, "data": library_data(terms, index)}
             )

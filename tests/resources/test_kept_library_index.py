@@ -3,9 +3,12 @@ content changes, so the first visitor after an edit does not read the whole libr
 it kept for the content version they are served. A visitor arriving before the job has run
 reads the library as before, and writes nothing."""
 
+from datetime import date
+
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
@@ -14,7 +17,8 @@ import pytest
 
 from care_site.base.models import ContentVersion
 from resources.factories import ResourcePageFactory
-from resources.models import KeptLibraryIndex, Topic
+from resources.filters import NEWEST, ORDERS
+from resources.models import RESOURCES_PER_PAGE, KeptLibraryIndex, Topic
 from tests.helpers import writes
 from tests.resources.test_library_cache import counting_queries
 from tests.resources.test_library_filters import facets, result_count, titles
@@ -40,6 +44,34 @@ def test_after_the_job_no_view_reads_the_whole_library(client, library, resource
         response, counting = counting_queries(client, resource_index.url, params)
         assert counting == [], f"{params} read the whole library"
         assert shown(response) == read_by_the_visitor[str(params)]
+
+
+BY_DATE = 'ORDER BY "resources_resourcepage"."publication_date"'
+
+
+def test_after_the_job_no_view_in_the_default_order_is_sorted(client, library, resource_index):
+    """The job reads the library newest first, so a view in that order (any choice, any page)
+    takes its page from what it counted: the database sorts nothing, and the order is the one
+    it would have given, ties on a date broken by title, then by key."""
+    ResourcePageFactory.create_batch(
+        RESOURCES_PER_PAGE, parent=resource_index, publication_date=date(2020, 5, 1)
+    )
+    call_command("keep_library_indexes")
+    listed = resource_index.filter_resources(QueryDict()).filtered()
+    reports = listed.filter(resource_type__slug="report")
+    for params, resources in (
+        ({"page": 2}, listed),
+        ({"type": "report"}, reports),
+        ({"type": "report", "page": 2}, reports),
+    ):
+        start = RESOURCES_PER_PAGE * (params.get("page", 1) - 1)
+        newest = resources.order_by(*ORDERS[NEWEST])[start : start + RESOURCES_PER_PAGE]
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(resource_index.url, params)
+        sorting = [q["sql"] for q in queries.captured_queries if BY_DATE in q["sql"]]
+        assert sorting == [], f"{params} sorted the library again"
+        assert titles(response) == [resource.title for resource in newest]
 
 
 def test_a_change_is_shown_before_the_job_has_run_again(client, library, resource_index):

@@ -1,8 +1,6 @@
 """The library's counts, order and filter options are kept in the content cache: later pages
 and other orders reuse them, and any change to what the library shows is seen at once."""
 
-from datetime import date
-
 from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
@@ -13,7 +11,6 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from resources.factories import ResourcePageFactory
-from resources.filters import NEWEST, ORDERS
 from resources.models import RESOURCES_PER_PAGE, Topic
 from tests.helpers import soup
 from tests.resources.test_library_filters import facets, result_count, titles
@@ -68,33 +65,6 @@ def test_other_views_count_from_the_library_read_once(client, library, resource_
         cache.clear()
         alone = client.get(resource_index.url, params)
         assert shown[str(params)] == (facets(alone), result_count(alone), titles(alone))
-
-
-BY_DATE = 'ORDER BY "resources_resourcepage"."publication_date"'
-
-
-def test_views_in_the_default_order_are_not_sorted_again(client, library, resource_index):
-    """The library's read numbers its resources newest first, so a view in that order (any
-    choice, any page) takes its page from what it counted: the database sorts nothing, and the
-    order is the one it would have given, ties on a date broken by title, then by key."""
-    ResourcePageFactory.create_batch(
-        RESOURCES_PER_PAGE, parent=resource_index, publication_date=date(2020, 5, 1)
-    )
-    client.get(resource_index.url)  # the first view reads the library
-    listed = resource_index.filter_resources(QueryDict()).filtered()
-    reports = listed.filter(resource_type__slug="report")
-    for params, resources in (
-        ({"page": 2}, listed),
-        ({"type": "report"}, reports),
-        ({"type": "report", "page": 2}, reports),
-    ):
-        start = RESOURCES_PER_PAGE * (params.get("page", 1) - 1)
-        newest = resources.order_by(*ORDERS[NEWEST])[start : start + RESOURCES_PER_PAGE]
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(resource_index.url, params)
-        sorting = [q["sql"] for q in queries.captured_queries if BY_DATE in q["sql"]]
-        assert sorting == [], f"{params} sorted the library again"
-        assert titles(response) == [resource.title for resource in newest]
 
 
 def test_pages_of_a_cached_view_follow_the_chosen_order(client, library, resource_index):

@@ -464,7 +464,8 @@ class Footer(TranslatableMixin, models.Model):
         return str(_("Footer (%(language)s)") % {"language": self.locale.get_display_name()})
 
     @classmethod
-    def for_language(cls, locale):
-        """This language's footer, else the default language's (until it is translated)."""
+    def for_language(cls, locale_id):
+        """The footer of the language `locale_id`, else the default language's (until it is
+        translated)."""
         footers = {footer.locale_id: footer for footer in cls.objects.select_related("locale")}
-        return footers.get(locale.pk) or footers.get(Locale.get_default().pk)
+        return footers.get(locale_id) or footers.get(Locale.get_default().pk)

@@ -10,9 +10,10 @@ from django.utils import translation
 from django.utils.translation import pgettext, pgettext_lazy
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from care_site.base import cache, sites
+from care_site.base.locale import active_locale_id
 from care_site.base.public_address import absolute_url
 from care_site.base.view_restrictions import is_visible
 from home.models import Footer, HomePage, SiteSettings
@@ -226,29 +227,29 @@ def site_footer(context):
     request = context.get("request")
 
     def footer():
-        locale = Locale.get_active()
-        snippet = Footer.for_language(locale)
+        locale_id = active_locale_id()
+        snippet = Footer.for_language(locale_id)
         return {
             "contact_email": SiteSettings.for_request(request).contact_email,
             "text": snippet.text if snippet else "",
-            "links": footer_links(snippet, locale, request) if snippet else [],
+            "links": footer_links(snippet, locale_id, request) if snippet else [],
         }
 
     return {"footer": chrome_cache(context, "footer", footer)}
 
 
-def footer_links(footer, locale, request):
+def footer_links(footer, locale_id, request):
     """[{"url", "label"}] for the footer's LinkBlocks. A chosen page is replaced by its live
-    translation in `locale` when there is one (all looked up in one query rather than one
-    `page.localized` per link). A footer not yet translated into `locale` labels such a link
-    with the translated page's title, so the visitor reads it in their language. A link to a
-    page not everyone may see (unpublished or private) is left out."""
+    translation in the language `locale_id` when there is one (all looked up in one query
+    rather than one `page.localized` per link). A footer not yet translated into it labels
+    such a link with the translated page's title, so the visitor reads it in their language.
+    A link to a page not everyone may see (unpublished or private) is left out."""
     blocks = [block.value for block in footer.links]
     blocks = [value for value in blocks if not value.get("page") or is_visible(value["page"])]
     pages = [value["page"] for value in blocks if value.get("page")]
-    keys = [page.translation_key for page in pages if page.locale_id != locale.pk]
-    # No query when every page is already in `locale` (Django skips an empty `__in`).
-    queryset = Page.objects.live().filter(translation_key__in=keys, locale=locale)
+    keys = [page.translation_key for page in pages if page.locale_id != locale_id]
+    # No query when every page is already in that language (Django skips an empty `__in`).
+    queryset = Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
     translations = {page.translation_key: page for page in queryset}
     links = []
     for value in blocks:
@@ -256,7 +257,7 @@ def footer_links(footer, locale, request):
         translated = translations.get(page.translation_key) if page else None
         if translated is not None:
             page = translated
-            if footer.locale_id != locale.pk:
+            if footer.locale_id != locale_id:
                 label = translated.title
         url = page.get_url(request) if page else value.get("external_url")
         if url:

@@ -21,10 +21,14 @@ def locale_id_for(language_code):
         language = get_supported_content_language_variant(language_code)
     except LookupError:
         return None
-    ids = cache.cached(
+    return locale_ids().get(language)
+
+
+def locale_ids():
+    """{language code: the id of its Locale}, from the cache."""
+    return cache.cached(
         lambda: dict(Locale.objects.values_list("language_code", "pk")), cache.key("locale-ids")
     )
-    return ids.get(language)
 
 
 def in_language(queryset, locale_ids, **conditions):

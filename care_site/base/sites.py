@@ -33,6 +33,21 @@ def find_for_request(request):
     return request._wagtail_site
 
 
+def landing_pages(site):
+    """{locale id: the live translation of `site`'s root page, as its page type}: each
+    language's landing page, found by the root's translation key in one query and kept until
+    content changes. Routing starts from the visitor's (`views.localized_site_root`); the
+    chrome links to each (the logo, the language switcher)."""
+    root = site.root_page
+    model = root.specific_class or type(root)
+
+    def find():
+        pages = model._default_manager.live().filter(translation_key=root.translation_key)
+        return {page.locale_id: page for page in pages}
+
+    return cache.cached(find, cache.key("landing-pages", site.pk))
+
+
 def site_name(request):
     """The Site's name as editors set it in the admin, else WAGTAIL_SITE_NAME."""
     site = Site.find_for_request(request) if request is not None else None

@@ -3,10 +3,12 @@
 Wagtail starts every page request with `site.root_page.localized.specific`: one query for the
 active Locale, one for the translation of the site's root, and one for its page type's row, then
 two queries per level of the path. Here the landing page of the visitor's language is found in
-one query (with what its template shows, `serve_select_related`), the path below it in one more
-(`routing.route_in_one_query`), and the page found, with its parent, is kept in the content
-cache under the site, the language and the path: until content changes, a page is routed
-without a query. The result is left where Wagtail keeps it (`route_for_request`), so its own
+one query (with what its template shows, `serve_select_related`) when it is the page served,
+and among the landing pages kept for the chrome (`sites.landing_pages`) when routing only
+starts from it; the path below it in one more query (`routing.route_in_one_query`). The page
+found, with its parent, is kept in the content cache under the site, the language and the
+path: until content changes, a page is routed without a query. The result is left where
+Wagtail keeps it (`route_for_request`), so its own
 view and template tags reuse it.
 
 The cache holds no decision about who may see the page: Wagtail's serve view checks the view
@@ -37,7 +39,7 @@ def route(request, site, path):
 
     def find():
         # Raises Http404, which keeps a path that leads nowhere out of the cache.
-        root = localized_site_root(site.root_page, serving=not components)
+        root = localized_site_root(site, serving=not components)
         found = root.route(request, components)
         return (
             found.page,
@@ -66,17 +68,22 @@ def own_remainder(page, components):
     return components[len(own) :] if components[: len(own)] == own else []
 
 
-def localized_site_root(root, serving=True):
-    """The site root's live translation in the active language, else the root itself (as
-    Wagtail's `Page.localized`), as its specific page type; with what its template shows
-    (`serve_select_related`) only when it is the page `serving`: for a page below it, it is
-    only where routing starts, and joining its images and links cost more than the rest of
+def localized_site_root(site, serving=True):
+    """The live translation of `site`'s root page in the active language, else the root
+    itself (as Wagtail's `Page.localized`), as its specific page type. Only when it is the
+    page `serving` is it read with what its template shows (`serve_select_related`); for a page
+    below it, it is only where routing starts, taken from the landing pages the chrome also
+    links to (`sites.landing_pages`): joining its images and links cost more than the rest of
     the query (about 6 ms against 2)."""
+    root = site.root_page
     model = root.specific_class
     if model is None:
         return root.localized.specific
     wanted = active_locale_id()
-    related = getattr(model, "serve_select_related", ()) if serving else ()
+    if not serving:
+        landing = sites.landing_pages(site)
+        return landing.get(wanted) or landing.get(root.locale_id) or root.specific
+    related = getattr(model, "serve_select_related", ())
     candidates = model._default_manager.select_related(*related).filter(
         translation_key=root.translation_key, locale_id__in={root.locale_id, wanted}
     )

@@ -13,10 +13,10 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from care_site.base import cache, sites
-from care_site.base.locale import active_locale_id
+from care_site.base.locale import active_locale_id, locale_ids
 from care_site.base.public_address import absolute_url
 from care_site.base.view_restrictions import is_visible
-from home.models import Footer, HomePage, SiteSettings
+from home.models import Footer, SiteSettings
 
 register = template.Library()
 
@@ -39,25 +39,16 @@ def chrome_cache(context, name, compute, *parts):
 
 def homes(context):
     """{language code: live HomePage} for the content languages that have one: the
-    translations of the request's Site root, as routing finds each language's landing page
-    (`views.localized_site_root`), in one query by their translation key (cached, see
-    chrome_cache). Asked for every HomePage of these languages instead, SQLite walked every
-    page of both (its planner knows nothing of how many pages a language has)."""
-
-    def find():
-        site = sites.find_for_request(context["request"])
-        if site is None:
-            return {}
-        languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
-        found = HomePage.objects.live().filter(translation_key=site.root_page.translation_key)
-        found = found.select_related("locale")
-        return {
-            home.locale.language_code: home
-            for home in found
-            if home.locale.language_code in languages
-        }
-
-    return chrome_cache(context, "homes", find)
+    translations of the request's Site root, where routing starts for each language
+    (`sites.landing_pages`, kept until content changes)."""
+    site = sites.find_for_request(context["request"])
+    if site is None:
+        return {}
+    pages = sites.landing_pages(site)
+    languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    return {
+        code: pages[pk] for code, pk in locale_ids().items() if pk in pages and code in languages
+    }
 
 
 def current_page(context):

@@ -119,9 +119,12 @@ def test_the_landing_page_is_found_as_wagtail_finds_it(home_page, spanish):
     translated = home_page.copy_for_translation(spanish)
     translated.save_revision().publish()
     root = Page.objects.get(pk=home_page.pk)
+    site = Site.objects.get(root_page=root)
     for language in ("en", "es"):
         with translation.override(language):
-            assert localized_site_root(root).pk == root.localized.specific.pk
+            for serving in (True, False):
+                found = localized_site_root(site, serving=serving)
+                assert found.pk == root.localized.specific.pk
 
 
 def test_the_landing_page_joins_what_it_shows_only_when_it_is_shown(client, resource_index):
@@ -135,6 +138,9 @@ def test_the_landing_page_joins_what_it_shows_only_when_it_is_shown(client, reso
     below = landing_queries(resource_index.url)
     assert below, "the landing page is where routing starts"
     assert not any("wagtailimages_image" in sql for sql in below), below
+    # Routing and the chrome (the logo's link, the language switcher) start from the same
+    # landing pages: asked for once.
+    assert len(below) == 1, below
 
 
 @pytest.fixture

@@ -18,11 +18,15 @@ NAME = "care_page_menu"
 
 
 def ensure_menu_index(using=DEFAULT_DB_ALIAS, **kwargs):
-    """Create the index unless it exists; nothing before Wagtail's page table does."""
+    """Create the index unless it exists; nothing before Wagtail's page table does. Looked for
+    first: PostgreSQL refuses even `CREATE INDEX IF NOT EXISTS` on a table with deferred
+    constraint checks pending, as in a transaction that has just written pages."""
     connection = connections[using]
     if "wagtailcore_page" not in connection.introspection.table_names():
         return
     with connection.cursor() as cursor:
+        if NAME in connection.introspection.get_constraints(cursor, "wagtailcore_page"):
+            return
         cursor.execute(
             f'CREATE INDEX IF NOT EXISTS "{NAME}" ON "wagtailcore_page" ("depth", "path") '
             'WHERE "show_in_menus"'

@@ -507,7 +507,8 @@ class LibraryFilter:
 
     @cached_property
     def _counted(self):
-        """(the pks of the results, each facet's counts by key, each facet's options)."""
+        """(the pks of the results in the order the library was read, each facet's counts by
+        key, each facet's options)."""
         terms, index = self._library
         chosen = {
             i: facet.chosen(self.requested[facet.name], terms[i], set(index.by_key[i]))

@@ -8,8 +8,7 @@ and among the landing pages kept for the chrome (`sites.landing_pages`) when rou
 starts from it; the path below it in one more query (`routing.route_in_one_query`). The page
 found, with its parent, is kept in the content cache under the site, the language and the
 path: until content changes, a page is routed without a query. The result is left where
-Wagtail keeps it (`route_for_request`), so its own
-view and template tags reuse it.
+Wagtail keeps it (`route_for_request`), so its own view and template tags reuse it.
 
 The cache holds no decision about who may see the page: Wagtail's serve view checks the view
 restrictions on every request after routing (`view_restrictions.get_view_restrictions`), and

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from care_site.base import api, cache
 from care_site.base.blocks import BaseStreamBlock, LinkBlock
+from care_site.base.card_images import with_renditions
 from care_site.base.language_choices import InlinePanelInLanguage
 from care_site.base.locale import in_language, locale_id_for, localize_pages
 from care_site.base.models import INLINE_RICH_TEXT, SIGNPOST_SEARCH_FIELDS, BasePage
@@ -325,7 +326,7 @@ class HomePage(BasePage):
 
         picks = self.featured_resources.values_list("resource_id", flat=True)
         related = ("resource_type", "publisher_page", "image")
-        return chosen_pages(ResourcePage, picks, self.locale_id, related)
+        return with_renditions(chosen_pages(ResourcePage, picks, self.locale_id, related), "image")
 
     @cached_property
     def shown_partners_page(self):
@@ -341,7 +342,7 @@ class HomePage(BasePage):
         from partners.models import PartnerPage
 
         picks = self.featured_partners.values_list("partner_id", flat=True)
-        return chosen_pages(PartnerPage, picks, self.locale_id, ("logo",))
+        return with_renditions(chosen_pages(PartnerPage, picks, self.locale_id, ("logo",)), "logo")
 
 
 def chosen_pages(model, picks, locale_id, related):

@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from care_site.base import api as base_api
 from care_site.base import cache
+from care_site.base.card_images import renditions_of
 from care_site.base.language_choices import LanguageChoicesPageForm
 from care_site.base.locale import in_language, localize_pages
 from care_site.base.models import (
@@ -63,7 +64,7 @@ class PartnerIndexPage(BasePage):
     def partners(self):
         """Partners in the order editors arranged them in the page tree."""
         partners = PartnerPage.objects.child_of(self).live().public().select_related("logo")
-        return own_rows_first(partners)
+        return own_rows_first(partners).prefetch_related(renditions_of("logo"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -31,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api as base_api
 from care_site.base import cache
 from care_site.base.blocks import BaseStreamBlock
+from care_site.base.card_images import renditions_of
 from care_site.base.embeds import stored_embed
 from care_site.base.language_choices import LanguageChoicesPageForm
 from care_site.base.models import (
@@ -613,7 +614,9 @@ class ResourceCards(Sequence):
 
     @cached_property
     def resources(self):
-        resources = ResourcePage.objects.select_related(*CARD_RELATIONS).prefetch_related("topics")
+        resources = ResourcePage.objects.select_related(*CARD_RELATIONS).prefetch_related(
+            "topics", renditions_of("image")
+        )
         by_id = resources.in_bulk(self.ids)
         return [by_id[pk] for pk in self.ids if pk in by_id]
 

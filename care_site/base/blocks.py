@@ -17,6 +17,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from . import api
+from .card_images import renditions_of, with_renditions
 from .embeds import stored_embed
 from .locale import active_locale_id, localize_pages
 from .view_restrictions import is_visible
@@ -273,7 +274,7 @@ class ResourceListBlock(PageListBlock):
     def pages(self, value):
         """The picked resources that are live, in the editor's order, in the visitor's
         language."""
-        return live_localized(value.get("resources"))
+        return with_renditions(live_localized(value.get("resources")), "image")
 
     class Meta:
         icon = "doc-full"
@@ -297,15 +298,11 @@ class PartnerGridBlock(PageListBlock):
         editors arranged them in the page tree."""
         picked = value.get("partners")
         if picked:
-            return live_localized(picked)
+            return with_renditions(live_localized(picked), "logo")
         partner_page = self.child_blocks["partners"].child_block.target_model
-        return list(
-            partner_page.objects.live()
-            .public()
-            .filter(locale_id=active_locale_id())
-            .select_related("logo")
-            .order_by("path")
-        )
+        partners = partner_page.objects.live().public().filter(locale_id=active_locale_id())
+        partners = partners.select_related("logo").prefetch_related(renditions_of("logo"))
+        return list(partners.order_by("path"))
 
     class Meta:
         icon = "group"

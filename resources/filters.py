@@ -237,6 +237,16 @@ def positions_of(bits):
     return [position for position, digit in enumerate(digits) if digit == "1"]
 
 
+def first_positions(bits, count):
+    """The `count` lowest positions of the bits on in `bits`, lowest first."""
+    found = []
+    while bits and len(found) < count:
+        lowest = bits & -bits
+        found.append(lowest.bit_length() - 1)
+        bits ^= lowest
+    return found
+
+
 def intersection(first, others):
     for other in others:
         first &= other
@@ -300,6 +310,29 @@ class LibraryIndex:
         """The pks of the resources in the bit set `bits`, in the order they were read."""
         return [self.order[at] for at in positions_of(bits)]
 
+    def sharing_most(self, facet, keys, count, leaving_out=()):
+        """The pks of up to `count` resources with the most of `keys` (of facet index `facet`)
+        and at least one, in the order read among those with as many; none of `leaving_out`."""
+        sets = [self.by_key[facet].get(key, 0) for key in keys]
+        # at_least[n]: the resources with at least n of the keys.
+        at_least = [self.everything] + [0] * len(sets)
+        for bits in sets:
+            for n in range(len(sets), 0, -1):
+                at_least[n] |= at_least[n - 1] & bits
+        at_least.append(0)
+        found = []
+        for n in range(len(sets), 0, -1):
+            exactly = at_least[n] & ~at_least[n + 1]
+            wanted = count - len(found) + len(leaving_out)
+            found += [
+                pk
+                for pk in (self.order[at] for at in first_positions(exactly, wanted))
+                if pk not in leaving_out
+            ]
+            if len(found) >= count:
+                break
+        return found[:count]
+
     def count(self, chosen, matches):
         """The resources meeting every choice and the keywords (a bit set), and for each facet
         {key: how many resources with it meet every other facet's choices and the keywords}.
@@ -354,6 +387,21 @@ def library_from_data(data):
     ]
     by_key = [{key(value): int(bits, 16) for value, bits in facet} for facet in data["by_key"]]
     return terms, LibraryIndex(data["order"], by_key, data["newest_first"])
+
+
+TOPICS = 0  # the topics' index in FACETS
+
+
+def sharing_most_topics(kept, topic_ids, count, leaving_out):
+    """From a library's kept (terms, `LibraryIndex`): the pks of up to `count` of its resources
+    sharing the most of the topics `topic_ids`, newest first among those sharing as many (the
+    order the scheduler's job reads the library in); none of `leaving_out`. None from an index
+    read in another order."""
+    terms, index = kept
+    if not index.newest_first:
+        return None
+    keys = {terms[TOPICS][pk] for pk in topic_ids if pk in terms[TOPICS]}
+    return index.sharing_most(TOPICS, keys, count, set(leaving_out))
 
 
 # The list ---------------------------------------------------------------------------------

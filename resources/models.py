@@ -430,12 +430,20 @@ class ResourcePage(BasePage):
     def related_resources(self):
         """Other resources in this library sharing the most topics with this one, newest first
         among equals. Which ones is kept in the content cache: finding them reads every
-        resource on these topics."""
+        resource on these topics, unless the scheduler's job has kept the library's index at
+        this content version, whose bits answer it without a query."""
+        from .filters import sharing_most_topics
+
         topic_ids = sorted(topic.pk for topic in self.topics.all())
         if not topic_ids:
             return []
 
         def ranked_ids():
+            kept = KeptLibraryIndex.for_version(self.get_parent().pk, cache.version())
+            found = kept and sharing_most_topics(kept, topic_ids, RELATED_RESOURCES, [self.pk])
+            return ranked_by_links() if found is None else found
+
+        def ranked_by_links():
             # Level by level, most topics shared first: each level is the links grouped by
             # resource alone, which both databases answer from the links' own index, and
             # usually the first level fills the section. Ranking every resource on any of the

@@ -16,10 +16,10 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from care_site.base.models import ContentVersion
-from resources.factories import ResourcePageFactory
+from resources.factories import ResourcePageFactory, TopicFactory
 from resources.filters import NEWEST, ORDERS
 from resources.models import RESOURCES_PER_PAGE, KeptLibraryIndex, Topic
-from tests.helpers import writes
+from tests.helpers import collapse, soup, writes
 from tests.resources.test_library_cache import counting_queries
 from tests.resources.test_library_filters import facets, result_count, titles
 
@@ -128,3 +128,28 @@ def test_a_deleted_library_takes_its_kept_index_with_it(library, resource_index)
     assert KeptLibraryIndex.objects.filter(library=resource_index).exists()
     resource_index.delete()
     assert not KeptLibraryIndex.objects.exists()
+
+
+def test_after_the_job_related_resources_are_found_without_ranking_the_topic_links(
+    client, resource_index
+):
+    """A resource's related resources come from the kept index: the first visitor after a
+    change counts no topic links, and ties on a date are broken by title as before."""
+    policy = TopicFactory(slug="policy")
+    page = ResourcePageFactory(parent=resource_index, title="This one", topics=[policy])
+    for title in ("Gamma", "Alpha", "Beta", "Delta"):
+        ResourcePageFactory(
+            parent=resource_index, title=title, topics=[policy], publication_date=date(2022, 3, 1)
+        )
+    call_command("keep_library_indexes")
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.url)
+    ranking = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert ranking == []
+    section = soup(response).find("section", attrs={"aria-labelledby": "related-heading"})
+    assert [collapse(h.get_text()) for h in section.select(".card__title")] == [
+        "Alpha",
+        "Beta",
+        "Delta",
+    ]

@@ -8,9 +8,11 @@ from django.db import connection
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 import pytest
 
+from resources.factories import ResourcePageFactory
 from resources.models import ResourcePage
 from search.backends import ranked_pks, ranked_pks_and_types
 from tests.helpers import query_plan
@@ -148,3 +150,26 @@ def test_a_page_of_ranked_results_scores_only_that_page(backends):
     page = ours.search("health", ResourcePage.objects.live())[:3]
     sql = str(page.query_compiler.search(page.query_compiler.get_config(ours), 0, 3).query)
     assert "LIMIT 3" in sql
+
+
+def test_equal_matches_come_newest_first_by_their_number_not_its_digits(backends):
+    """Among matches scored the same, the newest key comes first, as Wagtail orders them: by
+    number, 100000 before 99999 (compared as text, a resource's key put 99999 first)."""
+    library = ResourcePage.objects.live().first().get_parent()
+    with connection.cursor() as cursor:  # the next pages are numbered 99999 and 100000
+        cursor.execute("UPDATE sqlite_sequence SET seq = 99998 WHERE name = 'wagtailcore_page'")
+    first = ResourcePageFactory(parent=library, title="Quinoa xylophone", summary="Zebra.")
+    same = {field: getattr(first, field) for field in ("external_url", "resource_type")}
+    ResourcePageFactory(
+        parent=library, title="Quinoa xylophone", slug="again", summary="Zebra.", **same
+    )
+    # A title's weight depends on the titles indexed before it: made the same, as is the rest.
+    IndexEntry.objects.filter(title="Quinoa xylophone").update(title_norm=1.0)
+    ours, wagtails = backends
+    found = ours.search("xylophone", ResourcePage.objects.live())
+    assert ranked_pks(found) == [100000, 99999]
+    assert [page.pk for page in found] == [100000, 99999]
+    assert [page.pk for page in wagtails.search("xylophone", ResourcePage.objects.live())] == [
+        100000,
+        99999,
+    ]

@@ -250,7 +250,9 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         compiler = self.query_compiler
         entries = compiler._ranked_entries(compiler.get_config(self.backend))
         pairs = entries.values_list("index_entry__object_id", "index_entry__content_type_id")
-        to_python = compiler.queryset.model._meta.pk.to_python
+        model = compiler.queryset.model
+        # A page type's key is its parent's: Django would convert each one through both.
+        to_python = int if has_integer_pk(model) else model._meta.pk.to_python
         return [(to_python(object_id), kind) for object_id, kind in pairs[self.start : self.stop]]
 
 

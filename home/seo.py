@@ -92,11 +92,17 @@ def share_rendition(image):
 
 def breadcrumb_trail(page, request):
     """[{"name", "url"}] from the landing page of the page's language down to the page itself,
-    live pages only; empty on a landing page. One query for all the ancestors, kept with the
-    rest of the site chrome (`chrome_cache`) until any page next changes."""
+    live pages only; empty on a landing page. The ancestors are those routing read on its way
+    to the page (`routed_ancestors`), else one query; the trail is kept with the rest of the
+    site chrome (`chrome_cache`) until any page next changes."""
 
     def trail():
-        ancestors = page.get_ancestors().filter(depth__gt=1).live() if page.depth > 2 else []
+        if page.depth <= 2:
+            return []
+        ancestors = getattr(page, "routed_ancestors", None)
+        if ancestors is None:
+            ancestors = page.get_ancestors().filter(depth__gt=1).live()
+        ancestors = [ancestor for ancestor in ancestors if ancestor.depth > 1 and ancestor.live]
         crumbs = [
             {"name": gettext("Home") if ancestor.depth == 2 else ancestor.title, "url": url}
             for ancestor in ancestors

@@ -50,6 +50,11 @@ def route_in_one_query(root, request, components):
     else:
         specific = page.specific
     specific._cached_parent_obj = parent
+    # Every ancestor was read, from the top of the tree down: the breadcrumbs need no query.
+    specific.routed_ancestors = sorted(
+        (other for other in found if page.path.startswith(other.path) and other is not page),
+        key=lambda other: other.depth,
+    )
     return specific.route(request, components[consumed:])
 
 

@@ -4,6 +4,9 @@ breadcrumbs carry a BreadcrumbList."""
 
 import datetime
 
+from django.core.cache import cache as django_cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -159,6 +162,22 @@ def test_breadcrumbs_skip_unpublished_sections(client, home_page):
     section.unpublish()
     names = [crumb["name"] for crumb in breadcrumb_list(client.get(child.url))]
     assert names == ["Home", "Still live"]
+
+
+def test_a_routed_page_finds_its_trail_among_the_pages_routing_read(client, home_page):
+    """Routing reads the pages along the address: the first visitor's trail asks no more of
+    the database, and skips a section taken offline as the query did."""
+    section = StandardPageFactory(parent=home_page, title="Section")
+    hidden = StandardPageFactory(parent=section, title="Hidden")
+    deep = StandardPageFactory(parent=StandardPageFactory(parent=hidden, title="Lower"))
+    hidden.unpublish()
+    django_cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(deep.url)
+    asked = [q["sql"] for q in queries.captured_queries if '"depth" > 1' in q["sql"]]
+    assert asked == []
+    names = [crumb["name"] for crumb in breadcrumb_list(response)]
+    assert names == ["Home", "Section", "Lower", deep.title]
 
 
 def test_spanish_breadcrumbs_are_in_spanish(client, resource_index, spanish_home, spanish):

@@ -28,10 +28,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from care_site.base import api, cache
 from care_site.base.blocks import BaseStreamBlock, LinkBlock
-from care_site.base.card_images import with_renditions
 from care_site.base.language_choices import InlinePanelInLanguage
 from care_site.base.locale import in_language, locale_id_for, localize_pages
 from care_site.base.models import INLINE_RICH_TEXT, SIGNPOST_SEARCH_FIELDS, BasePage
+from care_site.base.renditions import with_renditions
 from care_site.base.routing import route_in_one_query, route_untranslated
 from care_site.base.view_restrictions import is_visible
 
@@ -93,6 +93,7 @@ class HomePage(BasePage):
         "feature_image",
         "partners_page",
     )
+    serve_images = (*BasePage.serve_images, "hero_image", "feature_image")
 
     intro = inline_text(_("The introduction under the page title: who the Collaborative is."))
     hero_image = optional_choice(

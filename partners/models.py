@@ -21,7 +21,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from care_site.base import api as base_api
 from care_site.base import cache
-from care_site.base.card_images import renditions_of
 from care_site.base.language_choices import LanguageChoicesPageForm
 from care_site.base.locale import in_language, localize_pages
 from care_site.base.models import (
@@ -30,6 +29,7 @@ from care_site.base.models import (
     BasePage,
 )
 from care_site.base.planner import own_rows_first
+from care_site.base.renditions import renditions_of
 from resources import api as resource_api
 from resources.models import CARD_RELATIONS, ResourceIndexPage, ResourcePage, resource_cards
 
@@ -83,6 +83,7 @@ class PartnerPage(BasePage):
     search_result_kind = ("partnerpage", _("Partner"))
 
     serve_select_related = (*BasePage.serve_select_related, "logo")
+    serve_images = (*BasePage.serve_images, "logo")
 
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -31,7 +31,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api as base_api
 from care_site.base import cache
 from care_site.base.blocks import BaseStreamBlock
-from care_site.base.card_images import renditions_of
 from care_site.base.embeds import stored_embed
 from care_site.base.language_choices import LanguageChoicesPageForm
 from care_site.base.models import (
@@ -42,6 +41,7 @@ from care_site.base.models import (
     content_search_fields,
 )
 from care_site.base.public_address import absolute_url
+from care_site.base.renditions import renditions_of
 from care_site.base.view_restrictions import is_visible, visible_q
 
 from . import api as resource_api

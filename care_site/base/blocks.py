@@ -17,9 +17,9 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from . import api
-from .card_images import renditions_of, with_renditions
 from .embeds import stored_embed
 from .locale import active_locale_id, localize_pages
+from .renditions import renditions_of, with_renditions
 from .view_restrictions import is_visible
 
 MAX_UPCOMING_EVENTS = 12

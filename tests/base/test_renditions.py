@@ -77,3 +77,15 @@ def test_the_librarys_pictures_are_read_in_one_query(client, resource_index):
     assert response.content.count(b'class="card__image"') == 7
     assert len(renditions_read(seven)) == 1
     assert len(seven) == len(two)
+
+
+def test_a_served_pages_own_pictures_are_read_in_one_query(client, home_page):
+    """The landing page's picture, its large photo and the share image cut from it."""
+    home_page.hero_image = ImageFactory(description="People at a meeting")
+    home_page.feature_image = ImageFactory(description="A clinic")
+    home_page.save_revision().publish()
+    sql, response = cold_queries(client, "/en/")
+    assert b'class="hero__image"' in response.content
+    assert b'class="feature-image"' in response.content
+    assert b'property="og:image"' in response.content
+    assert len(renditions_read(sql)) == 1

@@ -93,7 +93,6 @@ class HomePage(BasePage):
         "feature_image",
         "partners_page",
     )
-    serve_images = (*BasePage.serve_images, "hero_image", "feature_image")
 
     intro = inline_text(_("The introduction under the page title: who the Collaborative is."))
     hero_image = optional_choice(

@@ -83,7 +83,6 @@ class PartnerPage(BasePage):
     search_result_kind = ("partnerpage", _("Partner"))
 
     serve_select_related = (*BasePage.serve_select_related, "logo")
-    serve_images = (*BasePage.serve_images, "logo")
 
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -33,9 +33,6 @@ class BasePage(Page):
     # Facts about a page type that the rest of the site reads from it (docs/page-types.md).
     # Loaded with the page when it is served (`route_in_one_query`): what its template shows.
     serve_select_related = ("locale", "image")
-    # The images it shows itself (its share image is cut from `image`), read with their
-    # renditions when it is served (`renditions.served_with_renditions`).
-    serve_images = ("image",)
     # Loaded with each page of an API listing: the relations its API fields read.
     listing_select_related = ("locale",)
     listing_prefetch_related = ()

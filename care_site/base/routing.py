@@ -14,8 +14,6 @@ from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page
 
-from .renditions import served, with_own_renditions
-
 
 def route_in_one_query(root, request, components):
     """Wagtail's routing from `root` with the pages along the path fetched together. The walk
@@ -46,9 +44,9 @@ def route_in_one_query(root, request, components):
         parent, page, consumed = page, child, level
     if page is root:
         return Page.route(root, request, components)
-    model = page.specific_class
-    if hasattr(model, "serve_select_related"):
-        specific = with_own_renditions(served(model._default_manager, model).get(pk=page.pk))
+    related = getattr(page.specific_class, "serve_select_related", ())
+    if related:
+        specific = page.specific_class._default_manager.select_related(*related).get(pk=page.pk)
     else:
         specific = page.specific
     specific._cached_parent_obj = parent

@@ -20,7 +20,6 @@ from wagtail import views as wagtail_views
 
 from . import cache, sites
 from .locale import active_locale_id
-from .renditions import served, with_own_renditions
 
 
 def serve(request, path):
@@ -83,12 +82,12 @@ def localized_site_root(site, serving=True):
     if not serving:
         landing = sites.landing_pages(site)
         return landing.get(wanted) or landing.get(root.locale_id) or root.specific
-    candidates = served(model._default_manager, model).filter(
+    related = getattr(model, "serve_select_related", ())
+    candidates = model._default_manager.select_related(*related).filter(
         translation_key=root.translation_key, locale_id__in={root.locale_id, wanted}
     )
     by_locale = {page.locale_id: page for page in candidates}
     translation = by_locale.get(wanted)
     if translation is not None and translation.live:
-        return with_own_renditions(translation)
-    original = by_locale.get(root.locale_id)
-    return with_own_renditions(original) if original else root.specific
+        return translation
+    return by_locale.get(root.locale_id) or root.specific

@@ -99,10 +99,11 @@ def breadcrumb_trail(page, request):
     def trail():
         if page.depth <= 2:
             return []
-        ancestors = getattr(page, "routed_ancestors", None)
-        if ancestors is None:
+        routed = getattr(page, "routed_ancestors", None)
+        if routed is None:
             ancestors = page.get_ancestors().filter(depth__gt=1).live()
-        ancestors = [ancestor for ancestor in ancestors if ancestor.depth > 1 and ancestor.live]
+        else:
+            ancestors = [ancestor for ancestor in routed if ancestor.depth > 1 and ancestor.live]
         crumbs = [
             {"name": gettext("Home") if ancestor.depth == 2 else ancestor.title, "url": url}
             for ancestor in ancestors

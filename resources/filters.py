@@ -314,12 +314,11 @@ class LibraryIndex:
         """The pks of up to `count` resources with the most of `keys` (of facet index `facet`)
         and at least one, in the order read among those with as many; none of `leaving_out`."""
         sets = [self.by_key[facet].get(key, 0) for key in keys]
-        # at_least[n]: the resources with at least n of the keys.
-        at_least = [self.everything] + [0] * len(sets)
+        # at_least[n]: the resources with at least n of the keys (none with more than all).
+        at_least = [self.everything] + [0] * (len(sets) + 1)
         for bits in sets:
             for n in range(len(sets), 0, -1):
                 at_least[n] |= at_least[n - 1] & bits
-        at_least.append(0)
         found = []
         for n in range(len(sets), 0, -1):
             exactly = at_least[n] & ~at_least[n + 1]
@@ -389,7 +388,7 @@ def library_from_data(data):
     return terms, LibraryIndex(data["order"], by_key, data["newest_first"])
 
 
-TOPICS = 0  # the topics' index in FACETS
+TOPICS = next(i for i, facet in enumerate(FACETS) if facet.name == "topic")
 
 
 def sharing_most_topics(kept, topic_ids, count, leaving_out):

@@ -28,7 +28,7 @@ from care_site.base.models import (
     SIGNPOST_SEARCH_FIELDS,
     BasePage,
 )
-from care_site.base.planner import own_rows_first
+from care_site.base.planner import shown_children
 from care_site.base.renditions import renditions_of
 from resources import api as resource_api
 from resources.models import CARD_RELATIONS, ResourceIndexPage, ResourcePage, resource_cards
@@ -63,8 +63,8 @@ class PartnerIndexPage(BasePage):
 
     def partners(self):
         """Partners in the order editors arranged them in the page tree."""
-        partners = PartnerPage.objects.child_of(self).live().public().select_related("logo")
-        return own_rows_first(partners).prefetch_related(renditions_of("logo"))
+        partners = shown_children(self, PartnerPage).select_related("logo")
+        return partners.prefetch_related(renditions_of("logo"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

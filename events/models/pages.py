@@ -32,7 +32,7 @@ from care_site.base.models import (
     BasePage,
     content_search_fields,
 )
-from care_site.base.planner import own_rows_first
+from care_site.base.planner import shown_children
 from care_site.base.view_restrictions import is_visible
 
 from .. import api as event_api
@@ -112,7 +112,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("community page")
 
     def events(self):
-        return own_rows_first(EventPage.objects.child_of(self).live().public())
+        return shown_children(self, EventPage)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

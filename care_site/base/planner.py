@@ -41,8 +41,12 @@ class AmongArray(Func):
 
 def shown_children(parent, model):
     """The live, public children of `parent` that are pages of `model`: a section's listing."""
-    children = model._default_manager.child_of(parent).live().public()
-    if connections[children.db].vendor != "postgresql":
-        return own_rows_first(children)
-    section = Page.objects.child_of(parent).live().public().values("pk")
-    return model._default_manager.filter(AmongArray(F("pk"), ArraySubquery(section)))
+
+    def shown(queryset):
+        return queryset.child_of(parent).live().public()
+
+    manager = model._default_manager
+    if connections[manager.db].vendor != "postgresql":
+        return own_rows_first(shown(manager))
+    section = shown(Page.objects).values("pk")
+    return manager.filter(AmongArray(F("pk"), ArraySubquery(section)))

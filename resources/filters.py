@@ -513,24 +513,22 @@ class LibraryFilter:
         """The library with every condition applied, except that of the facet `without`."""
         return self.base.filter(*(q for name, q in self.conditions.items() if name != without))
 
-    def _search(self, order_by_relevance):
-        return ResourcePage.objects.filter(locale=self.locale_id).search(
-            self.query, order_by_relevance=order_by_relevance
-        )
-
     @cached_property
     def _matches(self):
         """A subquery with Wagtail's database search backends (counts need no extra round
         trip), else a list of primary keys."""
-        results = self._search(order_by_relevance=False)
+        resources = ResourcePage.objects.filter(locale=self.locale_id)
+        results = resources.search(self.query, order_by_relevance=False)
         if hasattr(results, "get_queryset"):
             return results.get_queryset().values("pk")
         return [page.pk for page in results]
 
     @cached_property
     def _ranked_matches(self):
-        """The keys of every resource matching the keywords, best match first."""
-        return ranked_pks(self._search(order_by_relevance=True))
+        """The keys of every resource matching the keywords, best match first, in any library
+        or language: a search of every resource reads only the search index, and what is
+        counted and shown keeps those of this library (`_counted`)."""
+        return ranked_pks(ResourcePage.objects.search(self.query))
 
     def read_library(self, *, newest_first=False):
         """(each facet's terms, the library's `LibraryIndex`), read from the database."""

@@ -12,7 +12,9 @@ did not find "oficinas") and accents had to be typed ("civica" did not find "cí
   them. The visitor's language is not enough: editors search pages of every language from the
   admin in theirs, and the page's own configuration is what its index entry was made with.
 
-Everything else (ranking, weights, phrases, counts) is Wagtail's."""
+Everything else (ranking, weights, phrases, counts) is Wagtail's. A ranked search of every object
+of a model (`searches_every_object`, as the library's) reads the index alone, without joining
+the model's table, in Wagtail's order."""
 
 import copy
 from collections import defaultdict
@@ -20,14 +22,22 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast
 
 from wagtail.models import Locale
 
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
+from modelsearch.query import PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+from . import fetch_rows, has_integer_pk, searches_every_object
 
 # Created by migration search/0003: PostgreSQL's configuration for the language, unaccented.
 TEXT_SEARCH_CONFIGS = {"en": "care_english", "es": "care_spanish"}
@@ -68,7 +78,55 @@ class LanguageSearchQueryCompiler(PostgresSearchQueryCompiler):
         queries = [built for built in queries if built is not None]
         return reduce(or_, queries) if queries else None
 
+    def ranked_entries(self, config):
+        """(object key, content type id) of the matching index entries of the searched model,
+        best first, as Wagtail's query orders its objects (score, then the highest key): its
+        rank and match, written on the index entry rather than through the model's relation
+        to it. Only for a plain search of every object of a model with an integer key; None
+        otherwise. The match is the expression the index of search/0004 holds."""
+        model = self.queryset.model
+        if not (
+            self.order_by_relevance
+            and self.fields is None
+            and isinstance(self.query, PlainText)
+            and has_integer_pk(model)
+            and searches_every_object(self.queryset)
+        ):
+            return None
+        search_query = self.build_tsquery(self.query, config=config)
+        if search_query is None:
+            return None
+        title, body = F("title"), F("body")
+        rank = self._build_rank_expression([(title, F("title_norm")), (body, 1.0)], config)
+        object_key = Cast("object_id", IntegerField())
+        return (
+            IndexEntry._default_manager.annotate(_vector_=title._combine(body, "||", False))
+            .filter(
+                content_type_id__in=get_descendants_content_types_pks(model),
+                _vector_=search_query,
+            )
+            .order_by(rank.desc(), object_key.desc())
+            .values_list(object_key, "content_type_id")
+        )
+
+
+class RankedPostgresSearchResults(PostgresSearchResults):
+    def ranked_pks(self):
+        """All matching primary keys, best first, in one query."""
+        return [pk for pk, _kind in self.ranked_pks_and_types()]
+
+    def ranked_pks_and_types(self):
+        """All matching (primary key, content type id), best first, in one query; from the
+        index alone where `ranked_entries` can, else Wagtail's query of the model."""
+        compiler = self.query_compiler
+        entries = compiler.ranked_entries(compiler.get_config(self.backend))
+        if entries is None:
+            entries = self.get_queryset().values_list("pk", "content_type_id")
+            return list(entries)
+        return fetch_rows(entries[self.start : self.stop])
+
 
 class LanguagePostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = LanguageSearchQueryCompiler
     index_class = LanguageIndex
+    results_class = RankedPostgresSearchResults

@@ -63,6 +63,7 @@ from modelsearch.utils import (
 )
 
 from ..query import stem
+from . import fetch_rows, has_integer_pk, searches_every_object
 
 # Words shorter than this are matched whole: as prefixes ("de", "la", "en") they match too much.
 SHORTEST_PREFIX = 4
@@ -116,14 +117,6 @@ def body_weight():
     if not whens:
         return Value(1.0)
     return Case(*whens, default=Value(1.0), output_field=FloatField())
-
-
-def has_integer_pk(model):
-    """Whether `model`'s primary key is an integer, its own or (a page type's) its parent's."""
-    field = model._meta.pk
-    while field.is_relation:
-        field = field.target_field
-    return isinstance(field, IntegerField)
 
 
 class SiteRelevance:
@@ -196,9 +189,11 @@ class RankedSQLiteSearchQueryCompiler(RelevantSQLiteSearchQueryCompiler):
         return self._ranked_entries(config).values_list("index_entry__object_id", flat=True)
 
     def _ranked_entries(self, config):
-        """The index entries of the matching objects of the searched queryset, best first.
-        Index entries keep the object's key as text; an integer key is compared as an integer
-        (a third of the time of comparing every searched key as text, at 10,000 resources)."""
+        """The index entries of the matching objects of the searched queryset, best first, each
+        with its object's key as `object_key`. Index entries keep the key as text; an integer
+        key is compared as an integer (a third of the time of comparing every searched key as
+        text, at 10,000 resources). A search of every object of the model reads only the index
+        (see `searches_every_object`)."""
         if has_integer_pk(self.queryset.model):
             object_id = Cast("index_entry__object_id", IntegerField())
             searched = self.queryset.order_by().values("pk")
@@ -206,12 +201,10 @@ class RankedSQLiteSearchQueryCompiler(RelevantSQLiteSearchQueryCompiler):
             object_id = F("index_entry__object_id")
             searched = self.queryset.order_by().annotate(pk_text=Cast("pk", CharField()))
             searched = searched.values("pk_text")
-        return (
-            self._index_entries(config)
-            .alias(object_key=object_id)
-            .filter(object_key__in=searched)
-            .order_by("score", object_id.desc())
-        )
+        entries = self._index_entries(config).annotate(object_key=object_id)
+        if not searches_every_object(self.queryset):
+            entries = entries.filter(object_key__in=searched)
+        return entries.order_by("score", object_id.desc())
 
     def search(self, config, start, stop, score_field=None):
         if isinstance(normalize(self.query), MatchAll | Not):  # not a plain search
@@ -249,10 +242,11 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         entry's content type is its object's own (a page's specific type)."""
         compiler = self.query_compiler
         entries = compiler._ranked_entries(compiler.get_config(self.backend))
-        pairs = entries.values_list("index_entry__object_id", "index_entry__content_type_id")
+        pairs = entries.values_list("object_key", "index_entry__content_type_id")
         model = compiler.queryset.model
-        # A page type's key is its parent's: Django would convert each one through both.
-        to_python = int if has_integer_pk(model) else model._meta.pk.to_python
+        if has_integer_pk(model):  # cast by the query
+            return fetch_rows(pairs[self.start : self.stop])
+        to_python = model._meta.pk.to_python
         return [(to_python(object_id), kind) for object_id, kind in pairs[self.start : self.stop]]
 
 

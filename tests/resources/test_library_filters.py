@@ -414,6 +414,25 @@ def test_best_match_follows_the_search_backends_ranking(client, resource_index):
     ]
 
 
+def test_keywords_show_only_the_librarys_own_public_resources(client, resource_index):
+    """What the search finds across the site is narrowed to what this library shows: not a
+    draft, a private resource, nor one of another library."""
+    from wagtail.models import PageViewRestriction
+
+    from resources.factories import ResourceIndexPageFactory
+
+    shown = ResourcePageFactory(parent=resource_index, title="Walrus guide")
+    ResourcePageFactory(parent=resource_index, title="Walrus draft", live=False)
+    private = ResourcePageFactory(parent=resource_index, title="Walrus for members")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    elsewhere = ResourceIndexPageFactory(parent=resource_index.get_parent(), slug="elsewhere")
+    ResourcePageFactory(parent=elsewhere, title="Walrus elsewhere")
+    assert ResourcePage.objects.search("walrus").count() == 4
+    response = client.get(resource_index.url, {"q": "walrus"})
+    assert titles(response) == [shown.title]
+    assert result_count(response) == "1 resource"
+
+
 # Long facets -----------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
+from resources.models import ResourcePage
 from search.backends import ranked_pks_and_types
 
 pytestmark = [
@@ -69,6 +70,26 @@ def test_every_match_with_its_page_type_comes_in_the_order_of_the_results():
         expected = [(page.pk, page.content_type_id) for page in found]
         assert expected, query
         assert ranked_pks_and_types(ours.search(query, pages)) == expected, query
+
+
+def test_a_ranked_search_of_every_object_reads_only_the_index_in_wagtails_order():
+    """Every resource matching, ranked from the index entries alone (the library's search),
+    is what Wagtail's query through the resources finds, in its order, each with its type."""
+    from django.test.utils import CaptureQueriesContext
+
+    ours = get_search_backend()
+    every = ResourcePage.objects.all()
+    for query in ["health", "health equity", "salud", "civica"]:
+        expected = [(page.pk, page.content_type_id) for page in ours.search(query, every)]
+        assert expected, query
+        with CaptureQueriesContext(connection) as captured:
+            assert ranked_pks_and_types(ours.search(query, every)) == expected, query
+        (sql,) = [entry["sql"] for entry in captured.captured_queries]
+        assert '"resources_resourcepage"' not in sql, sql
+    # A search of some of them still reads them through Wagtail's query.
+    with CaptureQueriesContext(connection) as captured:
+        ranked_pks_and_types(ours.search("health", ResourcePage.objects.live()))
+    assert '"resources_resourcepage"' in captured.captured_queries[-1]["sql"]
 
 
 def test_what_a_search_matches_is_what_the_searched_text_index_holds():

@@ -37,6 +37,7 @@ def querysets():
     return {
         "pages": Page.objects.live().filter(depth__gt=1),
         "resources": ResourcePage.objects.live(),
+        "every resource": ResourcePage.objects.all(),
     }
 
 
@@ -100,7 +101,7 @@ def test_a_title_naming_every_word_outranks_a_short_title_matching_in_its_body(b
 
 
 @pytest.mark.parametrize("query", QUERIES)
-@pytest.mark.parametrize("name", ["pages", "resources"])
+@pytest.mark.parametrize("name", ["pages", "resources", "every resource"])
 def test_results_and_their_order_are_wagtails(backends, query, name):
     ours, wagtails = backends
     queryset = querysets()[name]
@@ -143,6 +144,22 @@ def test_the_full_text_match_drives_the_ranking_query(backends):
     # Wagtail's query starts from the index entries of the type and matches each one in turn.
     assert "VIRTUAL TABLE" in steps[0], steps
     assert not any("CORRELATED" in step for step in steps), steps
+
+
+def test_a_ranked_search_of_every_object_reads_only_the_index(backends):
+    """Every resource matching is every matching index entry of the type: the query does not
+    list the resources' keys to compare with (the library keeps its own from what it finds)."""
+    from django.test.utils import CaptureQueriesContext
+
+    ours, _wagtails = backends
+    for queryset, reads_the_model in [
+        (ResourcePage.objects.all(), False),
+        (ResourcePage.objects.live(), True),
+    ]:
+        with CaptureQueriesContext(connection) as captured:
+            assert ranked_pks(ours.search("health", queryset))
+        (sql,) = [query["sql"] for query in captured.captured_queries]
+        assert ('"resources_resourcepage"' in sql) is reads_the_model, sql
 
 
 def test_a_page_of_ranked_results_scores_only_that_page(backends):

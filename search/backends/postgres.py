@@ -121,8 +121,7 @@ class RankedPostgresSearchResults(PostgresSearchResults):
         compiler = self.query_compiler
         entries = compiler.ranked_entries(compiler.get_config(self.backend))
         if entries is None:
-            entries = self.get_queryset().values_list("pk", "content_type_id")
-            return list(entries)
+            return list(self.get_queryset().values_list("pk", "content_type_id"))
         return fetch_rows(entries[self.start : self.stop])
 
 

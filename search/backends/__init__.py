@@ -29,8 +29,8 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
 def ranked_pks(results):
     """The primary keys of all search `results` in order of relevance, in one query where the
     backend allows it."""
-    if hasattr(results, "ranked_pks"):
-        return results.ranked_pks()
+    if hasattr(results, "ranked_pks_and_types"):
+        return [pk for pk, _kind in results.ranked_pks_and_types()]
     if hasattr(results, "get_queryset"):
         return list(results.get_queryset().values_list("pk", flat=True))
     return [obj.pk for obj in results]

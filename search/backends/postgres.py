@@ -35,7 +35,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.query import PlainText
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from . import fetch_rows, has_integer_pk, searches_every_object
 
@@ -111,18 +111,18 @@ class LanguageSearchQueryCompiler(PostgresSearchQueryCompiler):
 
 
 class RankedPostgresSearchResults(PostgresSearchResults):
-    def ranked_pks(self):
-        """All matching primary keys, best first, in one query."""
-        return [pk for pk, _kind in self.ranked_pks_and_types()]
-
     def ranked_pks_and_types(self):
         """All matching (primary key, content type id), best first, in one query; from the
         index alone where `ranked_entries` can, else Wagtail's query of the model."""
         compiler = self.query_compiler
         entries = compiler.ranked_entries(compiler.get_config(self.backend))
-        if entries is None:
-            return list(self.get_queryset().values_list("pk", "content_type_id"))
-        return fetch_rows(entries[self.start : self.stop])
+        if entries is not None:
+            return fetch_rows(entries[self.start : self.stop])
+        found = self.get_queryset()
+        if any(field.name == "content_type" for field in found.model._meta.fields):  # pages
+            return list(found.values_list("pk", "content_type_id"))
+        kind = get_content_type_pk(found.model)
+        return [(pk, kind) for pk in found.values_list("pk", flat=True)]
 
 
 class LanguagePostgresSearchBackend(PostgresSearchBackend):

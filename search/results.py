@@ -179,9 +179,8 @@ class SiteSearch:
             .order_by("query__query_string", "sort_order")
         )
         keys = [pick.page.translation_key for pick in picks if pick.page_id]
-        localized = {
-            page.translation_key: page for page in self.pages.filter(translation_key__in=keys)
-        }
+        found = self.pages.filter(translation_key__in=keys) if keys else ()
+        localized = {page.translation_key: page for page in found}
         promoted = {}  # by page or address: each is shown once
         for pick in picks:
             page = localized.get(pick.page.translation_key) if pick.page_id else None

@@ -62,12 +62,21 @@ def get_view_restrictions(page):
     ancestors' restrictions (an alias using its source's), and those of their translations;
     none at all, without a query, for a page in no restricted section."""
     if not page.path.startswith(restricted_paths()):
-        return PageViewRestriction.objects.none()
+        return no_restrictions()
     step = page.steplen
     paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
     keys = Page.objects.filter(path__in=paths).values("translation_key")
     covering = Q(page__translation_key__in=keys) | Q(page__aliases__path__in=paths)
     return PageViewRestriction.objects.filter(covering).distinct()
+
+
+def no_restrictions():
+    """An empty queryset of restrictions that is already evaluated: serving iterates it, and
+    Django builds the whole query of an unevaluated `.none()` before finding it empty. Chained
+    methods (`exists()`, `order_by()`) still work, on a new empty queryset."""
+    restrictions = PageViewRestriction.objects.none()
+    restrictions._result_cache = []
+    return restrictions
 
 
 # Wagtail's own, kept for the tests that compare the two.

@@ -239,9 +239,10 @@ def footer_links(footer, locale_id, request):
     blocks = [value for value in blocks if not value.get("page") or is_visible(value["page"])]
     pages = [value["page"] for value in blocks if value.get("page")]
     keys = [page.translation_key for page in pages if page.locale_id != locale_id]
-    # No query when every page is already in that language (Django skips an empty `__in`).
-    queryset = Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
-    translations = {page.translation_key: page for page in queryset}
+    translations = {}
+    if keys:  # none when every page is in that language already
+        queryset = Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
+        translations = {page.translation_key: page for page in queryset}
     links = []
     for value in blocks:
         page, label = value.get("page"), value.get("label")

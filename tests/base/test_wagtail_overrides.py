@@ -203,6 +203,23 @@ def test_a_site_that_restricts_nothing_reads_no_page_to_know_it(home_page):
     assert not [query for query in queries if 'FROM "wagtailcore_page"' in query["sql"]]
 
 
+def test_a_page_in_no_restricted_section_has_restrictions_as_wagtails_callers_use_them(
+    tree, home_page, wagtails_own
+):
+    """Serving iterates them, the admin asks `exists()` and orders them, copying a page
+    filters them: each as on Wagtail's own (empty) queryset, and iterating asks nothing."""
+    page = tree["about"]
+    wagtails = wagtails_own["get_view_restrictions"](page)
+    assert list(wagtails) == []
+    ours = page.get_view_restrictions()
+    with CaptureQueriesContext(connection) as queries:
+        assert list(ours) == []
+    assert not queries.captured_queries
+    assert ours.exists() is wagtails.exists() is False
+    assert list(ours.order_by("-page__depth")) == []
+    assert ours.filter(restriction_type=PageViewRestriction.LOGIN).count() == 0
+
+
 def test_localized_draft_is_wagtails(tree, spanish):
     translated = tree["about"].copy_for_translation(spanish, copy_parents=True)
     translated.save_revision().publish()

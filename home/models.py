@@ -322,11 +322,9 @@ class HomePage(BasePage):
     def featured_resource_pages(self):
         """The editor's picks, in the editor's order, live ones only, in this page's language
         where a translation exists."""
-        from resources.models import ResourcePage
-
-        picks = self.featured_resources.values_list("resource_id", flat=True)
         related = ("resource_type", "publisher_page", "image")
-        return with_renditions(chosen_pages(ResourcePage, picks, self.locale_id, related), "image")
+        chosen = chosen_pages(self.featured_resources, "resource", self.locale_id, related)
+        return with_renditions(chosen, "image")
 
     @cached_property
     def shown_partners_page(self):
@@ -339,19 +337,18 @@ class HomePage(BasePage):
     def partner_pages(self):
         """The partners editors chose to show, in their order, live ones only, in this page's
         language where a translation exists."""
-        from partners.models import PartnerPage
-
-        picks = self.featured_partners.values_list("partner_id", flat=True)
-        return with_renditions(chosen_pages(PartnerPage, picks, self.locale_id, ("logo",)), "logo")
+        chosen = chosen_pages(self.featured_partners, "partner", self.locale_id, ("logo",))
+        return with_renditions(chosen, "logo")
 
 
-def chosen_pages(model, picks, locale_id, related):
-    """The live, public pages of `model` whose ids `picks` lists, in that order, each in the
-    language `locale_id` where it has a translation."""
-    picks = list(picks)
-    by_id = model.objects.live().public().select_related(*related).in_bulk(picks)
-    ordered = [by_id[pk] for pk in picks if pk in by_id]
-    return localize_pages(ordered, locale_id, select_related=related)
+def chosen_pages(choices, field, locale_id, related):
+    """The live, public pages that an inline panel's rows (`choices`, in the editor's order)
+    point at with `field`, each in the language `locale_id` where it has a translation. The
+    pages are read with the rows, with what `related` names: one query, not one for the rows
+    and another for their pages."""
+    rows = choices.select_related(field, *(f"{field}__{name}" for name in related))
+    shown = [getattr(row, field) for row in rows if is_visible(getattr(row, field))]
+    return localize_pages(shown, locale_id, select_related=related)
 
 
 class HomePageFeaturedResource(Orderable):

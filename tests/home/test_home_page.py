@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 import time_machine
 
+from care_site.base import view_restrictions
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventIndexPage, EventPage
 from forms.factories import FormPageFactory
@@ -349,6 +350,25 @@ def test_featured_resources_keep_the_editors_order_and_skip_unpublished(home_pag
     home_page.save()
     page = HomePage.objects.get(pk=home_page.pk)
     assert [resource.pk for resource in page.featured_resource_pages] == [last.pk, first.pk]
+
+
+@pytest.mark.django_db
+def test_featured_pages_are_read_with_the_editors_rows(home_page, resource_index):
+    """The rows and the pages they choose in one query (then the pictures' renditions), for
+    the first visitor after a change, who builds every query."""
+    for order in range(3):
+        resource = ResourcePageFactory(parent=resource_index)
+        home_page.featured_resources.add(
+            HomePageFeaturedResource(resource=resource, sort_order=order)
+        )
+    home_page.save()
+    page = HomePage.objects.get(pk=home_page.pk)
+    view_restrictions.restricted_paths()  # known already when a page is served
+    with CaptureQueriesContext(connection) as queries:
+        assert len(page.featured_resource_pages) == 3
+    reads = [q["sql"] for q in queries if "resources_resourcepage" in q["sql"]]
+    assert len(reads) == 1, reads
+    assert "home_homepagefeaturedresource" in reads[0] and "resources_resourcepage" in reads[0]
 
 
 @pytest.mark.django_db

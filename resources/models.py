@@ -51,6 +51,16 @@ from .feeds import ResourceFeed
 RESOURCES_PER_PAGE = 12
 RELATED_RESOURCES = 3
 CARD_RELATIONS = ("resource_type", "publisher_page", "document", "image")
+# Every column a resource's card reads (templates/includes/resource_card.html, with the
+# properties it calls and the page's address), with its relations': a list of cards reads these,
+# not whole pages with whole partner pages. The picture's image is read whole (renditions need
+# most of it).
+CARD_FIELDS = (
+    *("title", "url_path", "locale_id", "translation_key", "summary", "publication_date"),
+    *("external_url", "publisher_name", *CARD_RELATIONS),
+    *("resource_type__name", "document__file", "document__file_size"),
+    *("publisher_page__title", "publisher_page__live", "publisher_page__path"),
+)
 
 
 class TaxonomyTerm(TranslatableMixin, models.Model):
@@ -629,10 +639,8 @@ class ResourceCards(Sequence):
 
     @cached_property
     def resources(self):
-        resources = ResourcePage.objects.select_related(*CARD_RELATIONS).prefetch_related(
-            "topics", renditions_of("image")
-        )
-        by_id = resources.in_bulk(self.ids)
+        resources = ResourcePage.objects.select_related(*CARD_RELATIONS).only(*CARD_FIELDS)
+        by_id = resources.prefetch_related("topics", renditions_of("image")).in_bulk(self.ids)
         return [by_id[pk] for pk in self.ids if pk in by_id]
 
     def __len__(self):

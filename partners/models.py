@@ -44,6 +44,13 @@ NEWEST_RESOURCES_SHOWN = 6
 PARTNERS_PER_PAGE = 24
 
 
+# Every column a partner's card reads (templates/includes/partner_card.html, and the API's
+# cards: whether it may be shown, its type, its picture), its logo read whole.
+PARTNER_CARD_FIELDS = (
+    *("title", "url_path", "path", "live", "content_type", "summary", "logo", "image"),
+)
+
+
 class PartnerIndexPage(BasePage):
     """The partner directory: a grid of partner logos and names."""
 
@@ -68,9 +75,9 @@ class PartnerIndexPage(BasePage):
         verbose_name = _("partner directory")
 
     def partners(self):
-        """Partners in the order editors arranged them in the page tree."""
+        """Partners in the order editors arranged them in the page tree, as narrow rows."""
         partners = shown_children(self, PartnerPage).select_related("logo")
-        return partners.prefetch_related(renditions_of("logo"))
+        return partners.only(*PARTNER_CARD_FIELDS).prefetch_related(renditions_of("logo"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

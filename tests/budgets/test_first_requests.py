@@ -14,6 +14,8 @@ from django.db.models.sql.compiler import SQLCompiler
 
 import pytest
 
+from home.models import HomePage
+from partners.models import PartnerIndexPage
 from tests.budgets.test_query_budgets import BUDGETS
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -50,3 +52,13 @@ def test_a_first_request_builds_nothing_for_nothing(client, targets, wasted, nam
     response = client.get(targets[name])
     assert response.status_code == 200
     assert wasted == [], f"{name} ({targets[name]}) built, for nothing: {wasted}"
+
+
+@pytest.mark.parametrize("model", [PartnerIndexPage, HomePage])
+def test_the_apis_first_cards_build_nothing_for_nothing(client, wasted, model):
+    page = model.objects.live().filter(locale__language_code="en").first()
+    cache.clear()
+    response = client.get(f"/api/v2/pages/{page.pk}/")
+    assert response.status_code == 200
+    assert response.json()["partners"], "the page lists partners as cards"
+    assert wasted == [], f"the API's {model.__name__} built, for nothing: {wasted}"

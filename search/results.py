@@ -143,6 +143,10 @@ def page_details(pages):
     }
 
 
+# The columns of a page its result shows (`Result.for_page`); the rest comes from its page
+# type's table (`page_details`).
+RESULT_FIELDS = ("title", "url_path", "search_description", "content_type")
+
 # A kind of result: `content_type_ids` of the page types it gathers (`search_result_kind`).
 TypeFacet = namedtuple("TypeFacet", ["key", "label", "count", "content_type_ids"])
 
@@ -230,7 +234,7 @@ class SiteSearch:
         kinds = self.selected.content_type_ids if self.selected else None
         ranked = (pk for pk, kind in self._ranked if kinds is None or kind in kinds)
         keys = list(itertools.islice(ranked, first, last))
-        pages = self.pages.in_bulk(keys)
+        pages = self.pages.only(*RESULT_FIELDS).in_bulk(keys)
         return [pages[pk] for pk in keys if pk in pages]
 
     def page(self, number):

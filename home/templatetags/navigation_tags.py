@@ -126,8 +126,7 @@ def language_links(context):
     if here is not None and here.pk and here.translation_key:
 
         def translation_urls():
-            translations = here.get_translations(inclusive=False).live().select_related("locale")
-            return {page.locale.language_code: page.get_url(request) for page in translations}
+            return {code: page.get_url(request) for code, page in translations(context, here)}
 
         for code, url in chrome_cache(context, "translations", translation_urls, here.pk).items():
             targets[code] = (url, True)
@@ -172,6 +171,16 @@ def language_links(context):
         }
         for code in languages
     ]
+
+
+def translations(context, page):
+    """[(language code, page)] for the live translations of `page`. A landing page's are the
+    other landing pages, which the chrome has read already; any other page's are read."""
+    landing = homes(context)
+    if any(home.pk == page.pk for home in landing.values()):
+        return [(code, home) for code, home in landing.items() if home.pk != page.pk]
+    found = page.get_translations(inclusive=False).live().select_related("locale")
+    return [(other.locale.language_code, other) for other in found]
 
 
 def untranslated_address(context, page, code):

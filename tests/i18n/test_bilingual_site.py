@@ -5,6 +5,9 @@ filters, events and the API each keeping to the language asked for."""
 
 import re
 
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Locale, Page
@@ -105,6 +108,28 @@ def test_the_switcher_links_to_the_same_page_in_the_other_language(client):
     assert found["es"].endswith(spanish.url) and found["en"].endswith(english.url)
     assert found["x-default"] == found["en"]
     assert soup(client.get(spanish.url)).html["lang"] == "es"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_landing_pages_switch_to_each_other_from_what_the_chrome_read(client, language):
+    """A landing page's translations are the other landing pages, which the chrome reads for
+    its logo link: the first view after a change does not read them a second time."""
+    home = page_in(HomePage, language)
+    other = page_in(HomePage, "es" if language == "en" else "en")
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        document = soup(client.get(home.url))
+    switcher = document.find("nav", class_="language-switcher")
+    assert switcher.find("a", hreflang=other.locale.language_code)["href"] == other.url
+    assert alternates(document)[other.locale.language_code].endswith(other.url)
+    # Wagtail's `get_translations()`: the pages of its key but itself.
+    translations_read = [
+        query["sql"]
+        for query in queries.captured_queries
+        if f"\"translation_key\" = '{home.translation_key.hex}'" in query["sql"]
+        and re.search(rf'NOT \("\w+"\."(id|page_ptr_id)" = {home.pk}\)', query["sql"])
+    ]
+    assert translations_read == []
 
 
 def test_a_page_without_translation_switches_to_its_own_spanish_address(client, english_only_page):

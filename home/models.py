@@ -465,5 +465,5 @@ class Footer(TranslatableMixin, models.Model):
     def for_language(cls, locale_id):
         """The footer of the language `locale_id`, else the default language's (until it is
         translated)."""
-        footers = {footer.locale_id: footer for footer in cls.objects.select_related("locale")}
+        footers = {footer.locale_id: footer for footer in cls.objects.all()}
         return footers.get(locale_id) or footers.get(Locale.get_default().pk)

@@ -84,6 +84,10 @@ def site_name(context):
     return sites.site_name(context.get("request"))
 
 
+# The columns of a page the menu shows: its title, its address, whether the visitor is in it.
+MENU_FIELDS = ("title", "url_path", "path")
+
+
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """`{% menu_pages as items %}`: live, public children of the visitor's landing page that have
@@ -92,7 +96,9 @@ def menu_pages(context):
 
     def menu():
         home = locale_home(context)
-        return list(home.get_children().live().public().in_menu()) if home else []
+        if home is None:
+            return []
+        return list(home.get_children().live().public().in_menu().only(*MENU_FIELDS))
 
     here = getattr(current_page(context), "path", "") or ""
     return [

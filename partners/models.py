@@ -47,7 +47,14 @@ PARTNERS_PER_PAGE = 24
 # Every column a partner's card reads (templates/includes/partner_card.html, and the API's
 # cards: whether it may be shown, its type, its picture), its logo read whole.
 PARTNER_CARD_FIELDS = (
-    *("title", "url_path", "path", "live", "content_type", "summary", "logo", "image"),
+    "title",
+    "url_path",
+    "path",
+    "live",
+    "content_type",
+    "summary",
+    "logo",
+    "image",
 )
 
 

@@ -347,8 +347,8 @@ def chosen_pages(choices, field, locale_id, related):
     pages are read with the rows, with what `related` names: one query, not one for the rows
     and another for their pages."""
     rows = choices.select_related(field, *(f"{field}__{name}" for name in related))
-    shown = [getattr(row, field) for row in rows if is_visible(getattr(row, field))]
-    return localize_pages(shown, locale_id, select_related=related)
+    pages = [getattr(row, field) for row in rows]
+    return localize_pages([page for page in pages if is_visible(page)], locale_id, related)
 
 
 class HomePageFeaturedResource(Orderable):

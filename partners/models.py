@@ -32,10 +32,10 @@ from care_site.base.planner import shown_children
 from care_site.base.renditions import renditions_of
 from resources import api as resource_api
 from resources.models import (
-    CARD_FIELDS,
     CARD_RELATIONS,
     ResourceIndexPage,
     ResourcePage,
+    card_rows,
     resource_cards,
 )
 
@@ -243,7 +243,7 @@ class PartnerPage(BasePage):
         seen = {page.id for page in published}
         picks = self.picked_resources.values_list("resource_id", flat=True)
         picked_ids = [pk for pk in dict.fromkeys(picks) if pk not in seen]
-        by_id = resources.select_related(*CARD_RELATIONS).only(*CARD_FIELDS).in_bulk(picked_ids)
+        by_id = card_rows(resources).in_bulk(picked_ids)
         picked = localize_pages(
             [by_id[pk] for pk in picked_ids if pk in by_id], self.locale_id, CARD_RELATIONS
         )

@@ -622,6 +622,12 @@ class LinkCheck(models.Model):
         return self.error or str(self.status_code or "")
 
 
+def card_rows(resources):
+    """`resources` (a queryset) read as their cards show them: `CARD_FIELDS`, relations
+    joined."""
+    return resources.select_related(*CARD_RELATIONS).only(*CARD_FIELDS)
+
+
 def resource_cards(ids):
     """The resources with primary keys `ids`, in that order, with what their cards show. For
     keys chosen by a query kept in the content cache: the query reads many resources, the
@@ -639,7 +645,7 @@ class ResourceCards(Sequence):
 
     @cached_property
     def resources(self):
-        resources = ResourcePage.objects.select_related(*CARD_RELATIONS).only(*CARD_FIELDS)
+        resources = card_rows(ResourcePage.objects)
         by_id = resources.prefetch_related("topics", renditions_of("image")).in_bulk(self.ids)
         return [by_id[pk] for pk in self.ids if pk in by_id]
 

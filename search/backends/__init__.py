@@ -9,6 +9,7 @@ from django.db.models import IntegerField
 from wagtail.search.backends.database import SearchBackend as database_backend
 
 from modelsearch.backends import database as modelsearch_database
+from modelsearch.utils import get_content_type_pk
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend's module
@@ -29,11 +30,7 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
 def ranked_pks(results):
     """The primary keys of all search `results` in order of relevance, in one query where the
     backend allows it."""
-    if hasattr(results, "ranked_pks_and_types"):
-        return [pk for pk, _kind in results.ranked_pks_and_types()]
-    if hasattr(results, "get_queryset"):
-        return list(results.get_queryset().values_list("pk", flat=True))
-    return [obj.pk for obj in results]
+    return [pk for pk, _kind in ranked_pks_and_types(results)]
 
 
 def ranked_pks_and_types(results):
@@ -43,8 +40,26 @@ def ranked_pks_and_types(results):
     if hasattr(results, "ranked_pks_and_types"):
         return results.ranked_pks_and_types()
     if hasattr(results, "get_queryset"):
-        return list(results.get_queryset().values_list("pk", "content_type_id"))
-    return [(obj.pk, obj.content_type_id) for obj in results]
+        return keys_and_types(results.get_queryset())
+    return [(obj.pk, content_type_of(obj)) for obj in results]
+
+
+def keys_and_types(queryset):
+    """(primary key, content type id) of each row of `queryset`, in its order: a page's own
+    type, read with it; any other object's, its model's."""
+    if has_content_type(queryset.model):
+        return list(queryset.values_list("pk", "content_type_id"))
+    kind = get_content_type_pk(queryset.model)
+    return [(pk, kind) for pk in queryset.values_list("pk", flat=True)]
+
+
+def content_type_of(obj):
+    return obj.content_type_id if has_content_type(type(obj)) else get_content_type_pk(type(obj))
+
+
+def has_content_type(model):
+    """Whether rows of `model` name their own content type (pages do: their specific type)."""
+    return any(field.name == "content_type" for field in model._meta.fields)
 
 
 def has_integer_pk(model):

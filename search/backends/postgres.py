@@ -35,9 +35,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.query import PlainText
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_descendants_content_types_pks
 
-from . import fetch_rows, has_integer_pk, searches_every_object
+from . import fetch_rows, has_integer_pk, keys_and_types, searches_every_object
 
 # Created by migration search/0003: PostgreSQL's configuration for the language, unaccented.
 TEXT_SEARCH_CONFIGS = {"en": "care_english", "es": "care_spanish"}
@@ -118,11 +118,7 @@ class RankedPostgresSearchResults(PostgresSearchResults):
         entries = compiler.ranked_entries(compiler.get_config(self.backend))
         if entries is not None:
             return fetch_rows(entries[self.start : self.stop])
-        found = self.get_queryset()
-        if any(field.name == "content_type" for field in found.model._meta.fields):  # pages
-            return list(found.values_list("pk", "content_type_id"))
-        kind = get_content_type_pk(found.model)
-        return [(pk, kind) for pk in found.values_list("pk", flat=True)]
+        return keys_and_types(self.get_queryset())
 
 
 class LanguagePostgresSearchBackend(PostgresSearchBackend):

@@ -20,7 +20,7 @@ from care_site.base.models import BasePage
 from care_site.base.routing import route_in_one_query
 from care_site.base.views import localized_site_root
 from events.factories import EventPageFactory
-from home.factories import StandardPageFactory
+from home.factories import HomePageFactory, StandardPageFactory
 from home.models import StandardPage
 from resources.factories import ResourcePageFactory
 from resources.models import ResourcePage
@@ -103,16 +103,64 @@ def test_a_route_kept_in_the_content_cache_finds_what_wagtail_finds(home_page, t
             assert found == expected, path
 
 
-def test_the_site_kept_in_the_content_cache_is_the_one_wagtail_finds(home_page):
+def request_to(host, port):
+    return RequestFactory().get("/", HTTP_HOST=f"{host}:{port}", SERVER_PORT=str(port))
+
+
+ADDRESSES = [
+    ("testserver", 80),
+    ("localhost", 80),
+    ("127.0.0.1", 80),
+    ("127.0.0.1", 8080),
+    ("example.org", 8000),
+    ("example.org", 9999),  # two Sites of that hostname, neither on that port
+    ("solo.example", 1234),  # one Site of that hostname, on another port
+    ("stranger.example", 80),  # outside ALLOWED_HOSTS
+]
+
+
+def test_the_site_is_the_one_wagtail_finds(home_page):
+    """Found among the Sites read (`known_sites`), for every kind of match Wagtail makes: its
+    hostname and port, its hostname alone, the default; with and without a default Site."""
     other = Site.objects.create(hostname="127.0.0.1", port=80, root_page=home_page)
-    for host in ("testserver", "localhost", "127.0.0.1"):
-        for _ in range(2):
-            ours = sites.find_for_request(RequestFactory().get("/", HTTP_HOST=host))
-            assert ours == Site.find_for_request(RequestFactory().get("/", HTTP_HOST=host)), host
-    assert sites.find_for_request(RequestFactory().get("/", HTTP_HOST="127.0.0.1")) == other
-    # A host outside ALLOWED_HOSTS is looked up as Wagtail would, and nothing is kept for it.
-    stranger = RequestFactory().get("/", HTTP_HOST="stranger.example")
-    assert sites.find_for_request(stranger) == Site.objects.get(is_default_site=True)
+    for port in (8000, 8001):
+        Site.objects.create(hostname="example.org", port=port, root_page=home_page)
+    Site.objects.create(hostname="solo.example", port=80, root_page=home_page)
+    for has_default in (True, False):
+        Site.objects.filter(hostname="testserver").update(is_default_site=has_default)
+        cache.clear()
+        for host, port in ADDRESSES:
+            for _ in range(2):  # read, then kept
+                ours = sites.find_for_request(request_to(host, port))
+                assert ours == Site.find_for_request(request_to(host, port)), (host, port)
+    assert sites.find_for_request(request_to("127.0.0.1", 80)) == other
+
+
+def test_the_site_root_paths_are_wagtails(home_page, spanish):
+    """Every Site's root in every language it is translated into, a draft translation included,
+    in Wagtail's order; left where Wagtail keeps them."""
+    draft = home_page.copy_for_translation(spanish)
+    draft.save_revision()
+    elsewhere = HomePageFactory(parent=Page.get_first_root_node(), slug="elsewhere")
+    Site.objects.create(hostname="elsewhere.example", port=443, root_page=elsewhere)
+    cache.clear()
+    ours = [tuple(path) for path in sites.known_sites().root_paths]
+    assert [tuple(path) for path in Site.get_site_root_paths()] == ours  # as we left them
+    Site.clear_site_root_paths_cache()
+    assert [tuple(path) for path in Site.get_site_root_paths()] == ours  # as Wagtail reads them
+    assert len(ours) == 3, ours
+
+
+def test_a_first_request_reads_the_sites_once(client, home_page, resource_index):
+    """The Site, Wagtail's root paths (for addresses written with and without the request: the
+    landing page's buttons) and the landing pages: one read of the Sites, no CASE query."""
+    for url in ("/en/", resource_index.url):
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        reads = [q["sql"] for q in queries.captured_queries if '"wagtailcore_site"' in q["sql"]]
+        assert len(reads) == 1, reads
+        assert "CASE" not in reads[0]
 
 
 def test_the_landing_page_is_found_as_wagtail_finds_it(home_page, spanish):
@@ -135,12 +183,9 @@ def test_the_landing_page_joins_what_it_shows_only_when_it_is_shown(client, reso
         return [q["sql"] for q in queries.captured_queries if 'FROM "home_homepage"' in q["sql"]]
 
     assert any("wagtailimages_image" in sql for sql in landing_queries("/en/"))
-    below = landing_queries(resource_index.url)
-    assert below, "the landing page is where routing starts"
-    assert not any("wagtailimages_image" in sql for sql in below), below
-    # Routing and the chrome (the logo's link, the language switcher) start from the same
-    # landing pages: asked for once.
-    assert len(below) == 1, below
+    # Below it, routing and the chrome (the logo's link, the language switcher) start from the
+    # landing pages read with the Sites: the fields every page has, its own table not read.
+    assert landing_queries(resource_index.url) == []
 
 
 @pytest.fixture

@@ -86,6 +86,8 @@ def site_name(context):
 
 # The columns of a page the menu shows: its title, its address, whether the visitor is in it.
 MENU_FIELDS = ("title", "url_path", "path")
+# The columns a page's address is made from (with the request's site root paths) and its language.
+ADDRESS_FIELDS = ("url_path", "locale")
 
 
 @register.simple_tag(takes_context=True)
@@ -185,8 +187,9 @@ def translations(context, page):
     landing = homes(context)
     if any(home.pk == page.pk for home in landing.values()):
         return [(code, home) for code, home in landing.items() if home.pk != page.pk]
-    found = page.get_translations(inclusive=False).live().select_related("locale")
-    return [(other.locale.language_code, other) for other in found]
+    codes = {pk: code for code, pk in locale_ids().items()}
+    found = page.get_translations(inclusive=False).live().only(*ADDRESS_FIELDS)
+    return [(codes[other.locale_id], other) for other in found if other.locale_id in codes]
 
 
 def untranslated_address(context, page, code):

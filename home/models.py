@@ -29,11 +29,18 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from care_site.base import api, cache
 from care_site.base.blocks import BaseStreamBlock, LinkBlock
 from care_site.base.language_choices import InlinePanelInLanguage
-from care_site.base.locale import in_language, locale_id_for, localize_pages
+from care_site.base.locale import (
+    TRANSLATION_FIELDS,
+    in_language,
+    locale_id_for,
+    localize_pages,
+)
 from care_site.base.models import INLINE_RICH_TEXT, SIGNPOST_SEARCH_FIELDS, BasePage
 from care_site.base.renditions import with_renditions
 from care_site.base.routing import route_in_one_query, route_untranslated
-from care_site.base.view_restrictions import is_visible
+from care_site.base.view_restrictions import VISIBILITY_FIELDS, is_visible
+from partners.models import PARTNER_CARD_FIELDS
+from resources.models import CARD_FIELDS, CARD_RELATIONS
 
 
 def single_link(help_text):
@@ -322,8 +329,11 @@ class HomePage(BasePage):
     def featured_resource_pages(self):
         """The editor's picks, in the editor's order, live ones only, in this page's language
         where a translation exists."""
-        related = ("resource_type", "publisher_page", "image")
-        chosen = chosen_pages(self.featured_resources, "resource", self.locale_id, related)
+        # With their page type, which the API's cards of them name.
+        columns = (*CARD_FIELDS, "content_type")
+        chosen = chosen_pages(
+            self.featured_resources, "resource", self.locale_id, CARD_RELATIONS, columns
+        )
         return with_renditions(chosen, "image")
 
     @cached_property
@@ -337,16 +347,22 @@ class HomePage(BasePage):
     def partner_pages(self):
         """The partners editors chose to show, in their order, live ones only, in this page's
         language where a translation exists."""
-        chosen = chosen_pages(self.featured_partners, "partner", self.locale_id, ("logo",))
+        # With the partners' websites, which the landing page's structured data names.
+        columns = (*PARTNER_CARD_FIELDS, "website")
+        chosen = chosen_pages(self.featured_partners, "partner", self.locale_id, ("logo",), columns)
         return with_renditions(chosen, "logo")
 
 
-def chosen_pages(choices, field, locale_id, related):
-    """The live, public pages that an inline panel's rows (`choices`, in the editor's order)
-    point at with `field`, each in the language `locale_id` where it has a translation. The
-    pages are read with the rows, with what `related` names: one query, not one for the rows
-    and another for their pages."""
+def chosen_pages(choices, field, locale_id, related, columns):
+    """The live, public pages that the landing page's inline rows (`choices`, in the editor's
+    order, each naming its landing page `page`) point at with `field`, each in the language
+    `locale_id` where it has a translation. The pages are read with the rows, with what
+    `related` names, as narrow rows: the `columns` their cards show, and what tells whether they
+    may be shown and which translation to show. One query, not one for the rows and another for
+    their pages."""
+    shown = (*columns, *VISIBILITY_FIELDS, *TRANSLATION_FIELDS)
     rows = choices.select_related(field, *(f"{field}__{name}" for name in related))
+    rows = rows.only("page", field, *(f"{field}__{name}" for name in shown))
     pages = [getattr(row, field) for row in rows]
     return localize_pages([page for page in pages if is_visible(page)], locale_id, related)
 

@@ -39,6 +39,10 @@ def in_language(queryset, locale_ids, **conditions):
     return own_rows_first(queryset, **conditions).filter(locale_id__in=ids)
 
 
+# The columns of a page `localize_pages` reads.
+TRANSLATION_FIELDS = ("locale", "translation_key")
+
+
 def localize_pages(pages, locale_id, select_related=()):
     """Each page replaced by its live translation in `locale_id` when there is one, keeping the
     order, in one query. Pages written in that language are returned as they are."""

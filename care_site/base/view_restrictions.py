@@ -51,6 +51,10 @@ def visible_q(relation=""):
     return Q(**{f"{relation}live": True}) & ~private_q(relation=relation)
 
 
+# The columns of a page `is_visible` reads.
+VISIBILITY_FIELDS = ("live", "path")
+
+
 def is_visible(page):
     """Whether anyone may see `page` (None is not): it is live and in no restricted section.
     Whatever names or links to another page (a card's publisher, a chosen link) asks this."""

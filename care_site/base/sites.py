@@ -11,8 +11,8 @@ Locale saved moves the version on). The answers are left where Wagtail keeps the
 request (`_wagtail_site`, `_wagtail_cached_site_root_paths`, both named in its code), so its own
 lookups later in the request read them, and the root paths are also left where Wagtail keeps them
 between requests (its entry in the default cache), for addresses written without a request (a
-block's link, the API's `html_url`). Measured in docs/decisions.md ("The Sites, read once");
-tests/base/test_wagtail_overrides.py compares them with Wagtail's own."""
+block's link, the API's `html_url`). Measured in docs/decisions.md ("Where we override
+Wagtail, and why"); tests/base/test_wagtail_overrides.py compares them with Wagtail's own."""
 
 import logging
 from collections import namedtuple

@@ -37,3 +37,24 @@ def test_the_reference_site_never_replaces_this_commits_databases():
     url = "postgres://postgres@127.0.0.1:5432/care_bench"
     assert reference_database_url(url) == "postgres://postgres@127.0.0.1:5432/care_bench_reference"
     assert reference_database_url("") == ""
+
+
+def test_side_by_side_ratios_pair_each_round_and_take_the_median():
+    """Each round's cold ms here is divided by the reference's warm ms of the same round (taken
+    seconds apart), never by another round's; the median is of those ratios."""
+    from bench.side_by_side import summarize
+
+    def rows(old_warm, new_cold):
+        return ({"median_ms": old_warm}, {"cold_median_ms": new_cold})
+
+    summary = summarize(
+        [
+            {"landing": rows(10.0, 15.0)},
+            {"landing": rows(20.0, 30.0)},
+            {"landing": rows(10.0, 40.0)},
+        ]
+    )
+    landing = summary["landing"]
+    assert landing["ratios"] == [1.5, 1.5, 4.0]
+    assert landing["median_ratio"] == 1.5
+    assert landing["old_warm_ms"] == [10.0, 20.0, 10.0] and landing["cold_ms"] == [15.0, 30.0, 40.0]

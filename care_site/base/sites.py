@@ -77,14 +77,8 @@ def known_sites():
 
 
 def root_paths(sites, translations):
-    """Wagtail's `Site.get_site_root_paths()` from the Sites and their roots' translations."""
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return [
-            SiteRootPath(
-                site.pk, site.root_page.url_path, site.root_url, site.root_page.locale.language_code
-            )
-            for site in sites
-        ]
+    """Wagtail's `Site.get_site_root_paths()` from the Sites and their roots' translations: a
+    multilingual site's (WAGTAIL_I18N_ENABLED), each root in every language it has."""
     return [
         SiteRootPath(site.pk, page.url_path, site.root_url, page.locale.language_code)
         for site in sites

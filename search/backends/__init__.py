@@ -4,7 +4,7 @@ made to stay fast however large the library grows and to find words in their oth
 ignoring accents (`search.backends.postgres`). MySQL gets Wagtail's own backend unchanged."""
 
 from django.db import connection, connections
-from django.db.models import IntegerField
+from django.db.models import Exists, IntegerField, OuterRef
 
 from wagtail.search.backends.database import SearchBackend as database_backend
 
@@ -77,6 +77,15 @@ def searches_every_object(queryset):
     10,000 resources, a tenth of the search's time went to listing the searched keys)."""
     query = queryset.query
     return not query.where and not query.is_sliced and not query.distinct
+
+
+def of_searched_objects(entries, queryset):
+    """`entries` (index entries with their object's integer key as `object_key`) of the objects
+    of `queryset` only, each looked up by its key: every entry of a search of every object
+    (`searches_every_object`). Not for a sliced queryset, which Django cannot filter."""
+    if searches_every_object(queryset):
+        return entries
+    return entries.filter(Exists(queryset.order_by().filter(pk=OuterRef("object_key"))))
 
 
 def fetch_rows(queryset):

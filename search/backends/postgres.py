@@ -22,7 +22,7 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import Exists, F, IntegerField, OuterRef
+from django.db.models import F, IntegerField
 from django.db.models.functions import Cast
 
 from wagtail.models import Locale
@@ -37,7 +37,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from . import fetch_rows, has_integer_pk, keys_and_types, searches_every_object
+from . import fetch_rows, has_integer_pk, keys_and_types, of_searched_objects
 
 # Created by migration search/0003: PostgreSQL's configuration for the language, unaccented.
 TEXT_SEARCH_CONFIGS = {"en": "care_english", "es": "care_spanish"}
@@ -108,11 +108,10 @@ class LanguageSearchQueryCompiler(PostgresSearchQueryCompiler):
         ).filter(
             content_type_id__in=get_descendants_content_types_pks(model), _vector_=search_query
         )
-        if not searches_every_object(self.queryset):
-            searched = self.queryset.order_by().filter(pk=OuterRef("object_key"))
-            entries = entries.filter(Exists(searched))
-        return entries.order_by(rank.desc(), object_key.desc()).values_list(
-            "object_key", "content_type_id"
+        return (
+            of_searched_objects(entries, self.queryset)
+            .order_by(rank.desc(), object_key.desc())
+            .values_list("object_key", "content_type_id")
         )
 
 

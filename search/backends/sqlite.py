@@ -31,7 +31,6 @@ Those rules differ from Wagtail's in two ways, measured on the demo content
 from django.db.models import (
     Case,
     CharField,
-    Exists,
     F,
     FloatField,
     Func,
@@ -64,7 +63,7 @@ from modelsearch.utils import (
 )
 
 from ..query import stem
-from . import fetch_rows, has_integer_pk, searches_every_object
+from . import fetch_rows, has_integer_pk, of_searched_objects, searches_every_object
 
 # Words shorter than this are matched whole: as prefixes ("de", "la", "en") they match too much.
 SHORTEST_PREFIX = 4
@@ -205,15 +204,14 @@ class RankedSQLiteSearchQueryCompiler(RelevantSQLiteSearchQueryCompiler):
         else:
             object_id = F("index_entry__object_id")
         entries = self._index_entries(config).annotate(object_key=object_id)
-        if not searches_every_object(self.queryset):
-            searched = self.queryset.order_by()
-            if integer_key and not searched.query.is_sliced:
-                entries = entries.filter(Exists(searched.filter(pk=OuterRef("object_key"))))
-            elif integer_key:
-                entries = entries.filter(object_key__in=searched.values("pk"))
-            else:
-                searched = searched.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
-                entries = entries.filter(object_key__in=searched)
+        searched = self.queryset.order_by()
+        if integer_key and not searched.query.is_sliced:
+            entries = of_searched_objects(entries, searched)
+        elif integer_key:
+            entries = entries.filter(object_key__in=searched.values("pk"))
+        elif not searches_every_object(searched):
+            searched = searched.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+            entries = entries.filter(object_key__in=searched)
         return entries.order_by("score", object_id.desc())
 
     def search(self, config, start, stop, score_field=None):
